@@ -1,0 +1,17 @@
+package io.xemigrate.storage.mapping;
+
+/** Why a disk was mapped to its destination SR, in the order the rules are tried. */
+public enum DiskMappingRule {
+  /** The user mapped this VDI explicitly ({@code vdi:<uuid>=<sr>}). */
+  EXPLICIT,
+  /** The plan's default SR ({@code sr=}). */
+  PLAN_DEFAULT,
+  /** The VDI's SR is shared and the destination host sees it: nothing to copy. */
+  SHARED_IN_PLACE,
+  /** An SR with the same name-label as the source SR. */
+  SAME_NAME,
+  /** An SR of the same type, with headroom, spreading the load. */
+  SAME_TYPE,
+  /** A snapshot disk follows its parent's destination. */
+  FOLLOWS_PARENT
+}

@@ -1,0 +1,23 @@
+package io.xemigrate.plugin.cli;
+
+/** Process exit codes, the same for every command. */
+public enum ExitCode {
+  /** The command did everything it was asked to. */
+  DONE(0),
+  /** Something failed at run time (a pool, a migration, the network). */
+  FAILED(1),
+  /** The user's input was wrong: an unknown command or parameter, a malformed value. */
+  BAD_INPUT(2),
+  /** Pre-flight checks found blockers: nothing was moved. */
+  BLOCKED(3);
+
+  private final int code;
+
+  ExitCode(int code) {
+    this.code = code;
+  }
+
+  public int code() {
+    return code;
+  }
+}

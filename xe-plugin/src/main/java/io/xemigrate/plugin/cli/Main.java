@@ -1,0 +1,19 @@
+package io.xemigrate.plugin.cli;
+
+import com.google.common.collect.ImmutableList;
+
+/** Entry point of the {@code xe-migrate} launcher. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    ExitCode exit = new XeMigrate(commands(), System.out, System.err).run(args);
+    System.out.flush();
+    System.exit(exit.code());
+  }
+
+  /** Every command, in the order {@code --help} lists them. */
+  static ImmutableList<Command> commands() {
+    return ImmutableList.of(new DemoCommand());
+  }
+}

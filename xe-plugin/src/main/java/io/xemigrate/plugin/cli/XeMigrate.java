@@ -1,0 +1,131 @@
+package io.xemigrate.plugin.cli;
+
+import com.beust.jcommander.JCommander;
+import com.beust.jcommander.Parameter;
+import com.beust.jcommander.ParameterException;
+import com.google.common.collect.ImmutableMap;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The command line: {@code xe-migrate COMMAND key=value... [--json]}. JCommander reads the global
+ * flags; each command checks its own {@code key=value} parameters.
+ */
+public final class XeMigrate {
+
+  /** Global flags. Everything else is the command and its {@code key=value} parameters. */
+  static final class GlobalOptions {
+    @Parameter(
+        names = {"--help", "-h"},
+        help = true,
+        description = "Show usage")
+    boolean help;
+
+    @Parameter(names = "--version", description = "Show the version")
+    boolean version;
+
+    @Parameter(names = "--json", description = "Machine-readable output")
+    boolean json;
+
+    @Parameter(description = "COMMAND key=value...")
+    List<String> words = new ArrayList<>();
+  }
+
+  private final ImmutableMap<String, Command> commands;
+  private final PrintStream out;
+  private final PrintStream err;
+
+  public XeMigrate(List<Command> commands, PrintStream out, PrintStream err) {
+    ImmutableMap.Builder<String, Command> byName = ImmutableMap.builder();
+    commands.forEach(command -> byName.put(command.name(), command));
+    this.commands = byName.buildOrThrow();
+    this.out = out;
+    this.err = err;
+  }
+
+  public ExitCode run(String... args) {
+    GlobalOptions options = new GlobalOptions();
+    Console console = new Console(out, err, false);
+    try {
+      JCommander.newBuilder().addObject(options).acceptUnknownOptions(false).build().parse(args);
+    } catch (ParameterException e) {
+      console.error(firstLine(e.getMessage()) + "; see 'xe-migrate --help'");
+      return ExitCode.BAD_INPUT;
+    }
+    console = new Console(out, err, options.json);
+    if (options.version) {
+      out.println("xe-migrate " + Version.current());
+      return ExitCode.DONE;
+    }
+    if (options.words.isEmpty()) {
+      printUsage();
+      return options.help ? ExitCode.DONE : ExitCode.BAD_INPUT;
+    }
+    String name = options.words.get(0);
+    List<String> rest = options.words.subList(1, options.words.size());
+    if (name.equals("help")) {
+      return help(rest, console);
+    }
+    Command command = commands.get(name);
+    if (command == null) {
+      console.error("unknown command '" + name + "'; run 'xe-migrate --help' for the list");
+      return ExitCode.BAD_INPUT;
+    }
+    if (options.help) {
+      printCommandHelp(command);
+      return ExitCode.DONE;
+    }
+    try {
+      Arguments arguments = Arguments.parse(name, rest, command.keys(), command.keyPrefixes());
+      return command.run(arguments, console);
+    } catch (UsageException e) {
+      console.error(e.getMessage());
+      return ExitCode.BAD_INPUT;
+    }
+  }
+
+  private ExitCode help(List<String> topics, Console console) {
+    if (topics.isEmpty()) {
+      printUsage();
+      return ExitCode.DONE;
+    }
+    Command command = commands.get(topics.get(0));
+    if (command == null) {
+      console.error("unknown command '" + topics.get(0) + "'; run 'xe-migrate --help'");
+      return ExitCode.BAD_INPUT;
+    }
+    printCommandHelp(command);
+    return ExitCode.DONE;
+  }
+
+  private void printUsage() {
+    out.println("xe-migrate " + Version.current() + ": plan and run live VM moves for Xen pools");
+    out.println();
+    out.println("Usage: xe-migrate COMMAND [key=value ...] [--json]");
+    out.println("       xe-migrate help COMMAND | --help | --version");
+    out.println();
+    out.println("Commands:");
+    int width = commands.keySet().stream().mapToInt(String::length).max().orElse(0);
+    commands
+        .values()
+        .forEach(
+            command -> out.printf("  %-" + width + "s  %s%n", command.name(), command.summary()));
+    out.println();
+    out.println("Exit codes: 0 done, 1 failed, 2 bad input, 3 blocked by checks.");
+  }
+
+  private void printCommandHelp(Command command) {
+    out.println("Usage: xe-migrate " + command.synopsis());
+    out.println();
+    out.println(command.summary());
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "invalid option";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}
