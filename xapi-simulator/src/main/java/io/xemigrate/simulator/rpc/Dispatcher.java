@@ -61,6 +61,7 @@ public final class Dispatcher {
               .call(new CallContext(pool, hostRef, session, Optional.empty(), name), args));
     }
     String task = pool.tasks().create(method, "", hostRef, spec.cancellable());
+    session.ifPresent(s -> pool.tasks().recordOwner(task, s.ref()));
     CallContext context = new CallContext(pool, hostRef, session, Optional.of(task), name);
     // The future is not kept: the task object is how the outcome is observed.
     var unused = pool.workers().submit(() -> runTask(spec, context, args, task));

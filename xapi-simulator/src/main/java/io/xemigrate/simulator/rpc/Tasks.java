@@ -10,7 +10,10 @@ import io.xemigrate.simulator.store.XapiRecord;
 import io.xemigrate.simulator.wire.XmlRpcWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The task model of xapi-semantics.md §1.2: create pending, report progress, then complete, fail or
@@ -19,9 +22,19 @@ import java.util.UUID;
  */
 public final class Tasks {
   private final ObjectStore store;
+  private final Map<String, String> owners = new ConcurrentHashMap<>();
 
   public Tasks(ObjectStore store) {
     this.store = store;
+  }
+
+  /** Remembers which session made a task: anyone may cancel their own tasks (§10). */
+  public void recordOwner(String task, String sessionRef) {
+    owners.put(task, sessionRef);
+  }
+
+  public Optional<String> owner(String task) {
+    return Optional.ofNullable(owners.get(task));
   }
 
   /** A new pending task; {@code name} is the wire name, e.g. {@code Async.VM.migrate_send}. */
@@ -144,6 +157,7 @@ public final class Tasks {
             }
           } else {
             store.destroy(XapiClass.TASK, task);
+            owners.remove(task);
           }
         });
   }
