@@ -296,7 +296,7 @@ final class TestPools implements AutoCloseable {
           return record;
         }
         long generation = store.generation();
-        clock.advance(Duration.ofMillis(500));
+        clock.advance(Duration.ofSeconds(2));
         try {
           store.awaitGenerationAfter(generation, Duration.ofMillis(5));
         } catch (InterruptedException e) {
@@ -305,6 +305,27 @@ final class TestPools implements AutoCloseable {
         }
       }
       throw new AssertionError("task did not finish");
+    }
+
+    /** Waits (on store changes, clock still) until the migration of {@code task} is in flight. */
+    void awaitInFlight(String task) {
+      awaitCondition(
+          store,
+          () -> service.driver().progress(task).isPresent() || !status(task).equals("pending"));
+    }
+
+    /** Starts an async migrate_send of {@code vm} to host {@code index} of the other pool. */
+    String startMigrateSend(String vm, int index) {
+      return (String)
+          call(
+              "Async.VM.migrate_send",
+              vm,
+              migrateReceive(index),
+              true,
+              vdiMapToDestination(vm),
+              vifMapToDestination(vm),
+              ImmutableMap.of(),
+              ImmutableMap.of());
     }
 
     ImmutableList<XapiRecord> vmsNamed(String name) {
@@ -316,6 +337,23 @@ final class TestPools implements AutoCloseable {
     service = new MigrationService(clock, directory, PrecopyPolicy.xenServer());
     source = new Pool("pool-a", 1);
     destination = new Pool("pool-b", 2);
+  }
+
+  /** Waits on {@code store}'s changes, without moving the clock, until {@code condition} holds. */
+  static void awaitCondition(ObjectStore store, java.util.function.BooleanSupplier condition) {
+    for (int i = 0; i < 2_000; i++) {
+      if (condition.getAsBoolean()) {
+        return;
+      }
+      long generation = store.generation();
+      try {
+        store.awaitGenerationAfter(generation, Duration.ofMillis(5));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    throw new AssertionError("condition not reached");
   }
 
   static String uuid() {
