@@ -42,10 +42,11 @@ final class FaultActions {
     PoolRuntime pool = poolOfHost(fault.target());
     PoolView view = new PoolView(pool.store());
     String hostRef = pool.store().findByUuid(XapiClass.HOST, fault.target()).orElseThrow().ref();
+    PhysicsParameters physics = service.physics();
     List<XapiRecord> pifs =
         view.store().where(XapiClass.PIF, pif -> pif.string("host").equals(hostRef));
     for (XapiRecord pif : pifs) {
-      double base = PhysicsParameters.pifBytesPerSecond(pif);
+      double base = physics.pifBytesPerSecond(pif);
       service.driver().scaleCapacity(PhysicsParameters.pifOut(pif), fault.factor(), base);
       service.driver().scaleCapacity(PhysicsParameters.pifIn(pif), fault.factor(), base);
     }
@@ -55,7 +56,7 @@ final class FaultActions {
               () -> {
                 service.sleep((long) (fault.seconds() * 1e9), () -> false);
                 for (XapiRecord pif : pifs) {
-                  double base = PhysicsParameters.pifBytesPerSecond(pif);
+                  double base = physics.pifBytesPerSecond(pif);
                   service.driver().scaleCapacity(PhysicsParameters.pifOut(pif), 1.0, base);
                   service.driver().scaleCapacity(PhysicsParameters.pifIn(pif), 1.0, base);
                 }

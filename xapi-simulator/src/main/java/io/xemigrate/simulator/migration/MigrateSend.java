@@ -71,7 +71,7 @@ final class MigrateSend {
     vm = view.get(XapiClass.VM, request.vmRef());
     boolean live = vm.string("power_state").equals("Running");
     String id = task.orElse(Refs.fresh());
-    MovePlan.Physics physics = plan.physics(id, view, vm, target, live);
+    MovePlan.Physics physics = plan.physics(service.physics(), id, view, vm, target, live);
     MoveState state =
         new MoveState(
             service,

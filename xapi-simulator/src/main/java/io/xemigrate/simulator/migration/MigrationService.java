@@ -45,6 +45,7 @@ public final class MigrationService implements AutoCloseable {
   private final Map<String, Integer> sending = new HashMap<>();
   private final List<Recorded> recorded = new ArrayList<>();
   private final Random backoff = new Random(42);
+  private final PhysicsParameters physics = new PhysicsParameters(new PhysicsCatalog());
 
   public MigrationService(VirtualClock clock, PoolDirectory directory, PrecopyPolicy policy) {
     this.clock = clock;
@@ -82,6 +83,10 @@ public final class MigrationService implements AutoCloseable {
 
   FaultPlan faults() {
     return faults;
+  }
+
+  PhysicsParameters physics() {
+    return physics;
   }
 
   MigrationChecks checks() {

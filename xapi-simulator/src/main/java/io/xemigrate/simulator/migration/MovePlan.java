@@ -91,7 +91,13 @@ record MovePlan(ImmutableMap<String, String> vdiMap, ImmutableMap<String, String
   }
 
   /** The physics of this move and the capacities of the resources it crosses. */
-  Physics physics(String id, PoolView view, XapiRecord vm, MigrationTarget target, boolean live) {
+  Physics physics(
+      PhysicsParameters physics,
+      String id,
+      PoolView view,
+      XapiRecord vm,
+      MigrationTarget target,
+      boolean live) {
     Map<String, Double> capacities = new HashMap<>();
     XapiRecord sourceHost = MigrationChecks.sourceHost(view, vm);
     ImmutableList.Builder<String> network = ImmutableList.builder();
@@ -99,23 +105,21 @@ record MovePlan(ImmutableMap<String, String> vdiMap, ImmutableMap<String, String
         .ifPresent(
             pif -> {
               network.add(PhysicsParameters.pifOut(pif));
-              capacities.put(
-                  PhysicsParameters.pifOut(pif), PhysicsParameters.pifBytesPerSecond(pif));
+              capacities.put(PhysicsParameters.pifOut(pif), physics.pifBytesPerSecond(pif));
             });
     receivingPif(target)
         .ifPresent(
             pif -> {
               network.add(PhysicsParameters.pifIn(pif));
-              capacities.put(
-                  PhysicsParameters.pifIn(pif), PhysicsParameters.pifBytesPerSecond(pif));
+              capacities.put(PhysicsParameters.pifIn(pif), physics.pifBytesPerSecond(pif));
             });
     ImmutableList.Builder<DiskCopy> disks = ImmutableList.builder();
     for (Map.Entry<String, String> move : moves.entrySet()) {
       XapiRecord vdi = view.get(XapiClass.VDI, move.getKey());
       XapiRecord from = view.get(XapiClass.SR, vdi.string("SR"));
       XapiRecord to = target.view().get(XapiClass.SR, move.getValue());
-      capacities.put(PhysicsParameters.sr(from), PhysicsParameters.srBytesPerSecond(from));
-      capacities.put(PhysicsParameters.sr(to), PhysicsParameters.srBytesPerSecond(to));
+      capacities.put(PhysicsParameters.sr(from), physics.srBytesPerSecond(from));
+      capacities.put(PhysicsParameters.sr(to), physics.srBytesPerSecond(to));
       disks.add(
           new DiskCopy(
               vdi.ref(),
@@ -128,7 +132,7 @@ record MovePlan(ImmutableMap<String, String> vdiMap, ImmutableMap<String, String
         new MigrationSpec(
             id,
             live ? PhysicsParameters.populatedMemory(view, vm) : 0,
-            PhysicsParameters.dirty(vm),
+            physics.dirty(vm),
             disks.build(),
             network.build(),
             PhysicsParameters.streamCap(sourceHost),

@@ -4,13 +4,16 @@ import io.xemigrate.simulator.physics.DirtyProfile;
 import io.xemigrate.simulator.store.XapiClass;
 import io.xemigrate.simulator.store.XapiRecord;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Where the physics finds its figures in the object store: {@code other_config} keys that the
- * scenario loader fills, with defaults when a scenario says nothing. Bandwidths are in decimal
- * units, as links are sold.
+ * Where the physics finds its figures: the scenario's physics (through the catalog) first, then
+ * {@code other_config} keys (for worlds built by hand), then defaults. Bandwidths are in decimal
+ * units, as links are sold. The catalog is shared by every migration of one simulator.
  */
 final class PhysicsParameters {
+  private final PhysicsCatalog catalog;
+
   /** PIF.other_config: link speed in Mbit/s. */
   static final String PIF_BANDWIDTH = "sim_bandwidth_mbit";
 
@@ -33,7 +36,13 @@ final class PhysicsParameters {
 
   static final double DEFAULT_SR_MBYTE = 200;
 
-  private PhysicsParameters() {}
+  PhysicsParameters(PhysicsCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  PhysicsCatalog catalog() {
+    return catalog;
+  }
 
   static String pifOut(XapiRecord pif) {
     return "pif-out:" + pif.uuid();
@@ -47,19 +56,31 @@ final class PhysicsParameters {
     return "sr:" + sr.uuid();
   }
 
-  static double pifBytesPerSecond(XapiRecord pif) {
-    return number(pif.stringMap("other_config"), PIF_BANDWIDTH, DEFAULT_LINK_MBIT) * 1e6 / 8;
+  double pifBytesPerSecond(XapiRecord pif) {
+    double mbit =
+        catalog
+            .pifMbit(pif.uuid())
+            .orElseGet(
+                () -> number(pif.stringMap("other_config"), PIF_BANDWIDTH, DEFAULT_LINK_MBIT));
+    return mbit * 1e6 / 8;
   }
 
   static double streamCap(XapiRecord host) {
     return number(host.stringMap("other_config"), STREAM_CAP, DEFAULT_STREAM_MBIT) * 1e6 / 8;
   }
 
-  static double srBytesPerSecond(XapiRecord sr) {
-    return number(sr.stringMap("other_config"), SR_THROUGHPUT, DEFAULT_SR_MBYTE) * 1e6;
+  double srBytesPerSecond(XapiRecord sr) {
+    return catalog
+            .srMbyte(sr.uuid())
+            .orElseGet(() -> number(sr.stringMap("other_config"), SR_THROUGHPUT, DEFAULT_SR_MBYTE))
+        * 1e6;
   }
 
-  static DirtyProfile dirty(XapiRecord vm) {
+  DirtyProfile dirty(XapiRecord vm) {
+    Optional<DirtyProfile> scenario = catalog.dirty(vm.uuid());
+    if (scenario.isPresent()) {
+      return scenario.get();
+    }
     Map<String, String> config = vm.stringMap("other_config");
     double rate = number(config, DIRTY_RATE, 0) * 1e6;
     double workingSet = number(config, WORKING_SET, -1);

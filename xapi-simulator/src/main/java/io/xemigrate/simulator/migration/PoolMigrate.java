@@ -101,6 +101,7 @@ final class PoolMigrate {
     XapiRecord vm = view.get(XapiClass.VM, vmRef);
     XapiRecord source = MigrationChecks.sourceHost(view, vm);
     XapiRecord receiving = receivingPif(view, host, options);
+    PhysicsParameters physics = service.physics();
     Map<String, Double> capacities = new HashMap<>();
     ImmutableList.Builder<String> network = ImmutableList.builder();
     boolean sameHost = source.ref().equals(host.ref());
@@ -109,19 +110,17 @@ final class PoolMigrate {
           .ifPresent(
               pif -> {
                 network.add(PhysicsParameters.pifOut(pif));
-                capacities.put(
-                    PhysicsParameters.pifOut(pif), PhysicsParameters.pifBytesPerSecond(pif));
+                capacities.put(PhysicsParameters.pifOut(pif), physics.pifBytesPerSecond(pif));
               });
       network.add(PhysicsParameters.pifIn(receiving));
-      capacities.put(
-          PhysicsParameters.pifIn(receiving), PhysicsParameters.pifBytesPerSecond(receiving));
+      capacities.put(PhysicsParameters.pifIn(receiving), physics.pifBytesPerSecond(receiving));
     }
     String id = task.orElse(Refs.fresh()) + "/" + UUID.randomUUID();
     MigrationSpec spec =
         new MigrationSpec(
             id,
             PhysicsParameters.populatedMemory(view, vm),
-            PhysicsParameters.dirty(vm),
+            physics.dirty(vm),
             ImmutableList.<DiskCopy>of(),
             network.build(),
             PhysicsParameters.streamCap(source),
