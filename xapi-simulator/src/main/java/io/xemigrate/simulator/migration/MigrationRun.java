@@ -51,6 +51,10 @@ final class MigrationRun {
         if (event.isPresent()) {
           reached = event.get().phase();
           listener.enter(reached);
+          if (reached == MigrationPhase.DISK_COPY || reached == MigrationPhase.MEMORY_PRECOPY) {
+            // Each run starts at 0, as the storage and xenopsd sub-tasks do, however late we look.
+            publish(reached, 0.0);
+          }
           if (reached == MigrationPhase.DONE) {
             return driver.truth(spec.id()).orElseThrow();
           }
