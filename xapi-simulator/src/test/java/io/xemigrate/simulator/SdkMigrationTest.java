@@ -26,8 +26,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLSocketFactory;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,14 +35,14 @@ import org.junit.jupiter.api.Test;
  * of the shipped two-pools scenario, over HTTPS, in virtual time stepped by the test.
  */
 class SdkMigrationTest {
-  private Simulator simulator;
-  private MigrationExtension migration;
-  private SSLSocketFactory previousFactory;
-  private RawConnection a;
-  private RawConnection b;
+  private static Simulator simulator;
+  private static MigrationExtension migration;
+  private static SSLSocketFactory previousFactory;
+  private static RawConnection a;
+  private static RawConnection b;
 
-  @BeforeEach
-  void start() throws Exception {
+  @BeforeAll
+  static void start() throws Exception {
     Scenario scenario = ScenarioLoader.loadBundled("two-pools.yaml");
     SimulatorOptions options = SimulatorOptions.manualClock();
     migration = MigrationExtension.of(scenario, options.clock());
@@ -55,8 +55,8 @@ class SdkMigrationTest {
     b = login(simulator.endpoints().pool("pool-b").master());
   }
 
-  @AfterEach
-  void stop() {
+  @AfterAll
+  static void stop() {
     HttpsURLConnection.setDefaultSSLSocketFactory(previousFactory);
     simulator.close();
     migration.close();
@@ -92,7 +92,7 @@ class SdkMigrationTest {
     List<Double> progress = new ArrayList<>();
     while (task.getStatus(a) == Types.TaskStatusType.PENDING) {
       progress.add(task.getProgress(a));
-      simulator.clock().advance(Duration.ofSeconds(3));
+      simulator.clock().advance(Duration.ofSeconds(10));
       // Waits on the task as a client would: event.from on the task, with a short timeout.
       com.xensource.xenapi.Event.from(a, Set.of("task/" + task.toWireString()), "", 0.05);
     }
