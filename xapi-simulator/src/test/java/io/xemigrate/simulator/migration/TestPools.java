@@ -35,7 +35,13 @@ final class TestPools implements AutoCloseable {
   final VirtualClock clock = VirtualClock.manual();
   final PoolDirectory directory = new PoolDirectory();
   final MigrationService service;
-  final ExecutorService workers = Executors.newCachedThreadPool();
+  final ExecutorService workers =
+      Executors.newCachedThreadPool(
+          runnable -> {
+            Thread thread = new Thread(runnable, "test-pool-task");
+            thread.setDaemon(true);
+            return thread;
+          });
   final Pool source;
   final Pool destination;
 
