@@ -17,6 +17,9 @@ public record Fault(FaultKind kind, String target, double seconds, double factor
     if (kind == null || target == null) {
       throw new IllegalArgumentException("a fault needs a kind and a target");
     }
+    if (kind == FaultKind.SLOW_NIC && !(factor > 0 && factor <= 1)) {
+      throw new IllegalArgumentException("a slow NIC needs a factor in (0, 1]");
+    }
   }
 
   /** A one-shot migration fault for one VM ({@code *} for any). */
