@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,6 +23,9 @@ public final class Sessions {
   private final ObjectStore store;
   private final Map<String, User> users;
   private final Map<String, Session> live = new ConcurrentHashMap<>();
+  // Kept beside the store: writing session.last_active on every call would make every call an
+  // event, waking every event.from waiter subscribed to sessions or "*".
+  private final Map<String, Instant> lastActive = new ConcurrentHashMap<>();
 
   public Sessions(ObjectStore store, List<User> users) {
     ImmutableMap.Builder<String, User> byName = ImmutableMap.builder();
@@ -62,6 +64,7 @@ public final class Sessions {
                 .put("originator", originator)
                 .buildOrThrow());
     Session session = new Session(ref, user, role, originator, pool);
+    lastActive.put(ref, now);
     live.put(ref, session);
     return session;
   }
@@ -71,17 +74,16 @@ public final class Sessions {
    */
   public Session check(String ref) {
     Session session = live.get(ref);
-    Optional<Instant> lastActive =
-        store.find(XapiClass.SESSION, ref).map(r -> (Instant) r.get("last_active"));
-    if (session == null || lastActive.isEmpty()) {
+    Instant last = lastActive.get(ref);
+    if (session == null || last == null) {
       throw XapiException.of("SESSION_INVALID", ref);
     }
     Instant now = store.now();
-    if (Duration.between(lastActive.get(), now).compareTo(IDLE_TIMEOUT) > 0) {
+    if (Duration.between(last, now).compareTo(IDLE_TIMEOUT) > 0) {
       destroy(ref);
       throw XapiException.of("SESSION_INVALID", ref);
     }
-    store.set(XapiClass.SESSION, ref, "last_active", now);
+    lastActive.put(ref, now);
     return session;
   }
 
@@ -98,6 +100,7 @@ public final class Sessions {
    * Destroys a session (logout, expiry, a toolstack restart); waiters on it see SESSION_INVALID.
    */
   public void destroy(String ref) {
+    lastActive.remove(ref);
     if (live.remove(ref) != null && store.find(XapiClass.SESSION, ref).isPresent()) {
       store.destroy(XapiClass.SESSION, ref);
     }

@@ -55,7 +55,11 @@ public final class ScenarioLoader {
     try {
       scenario = MAPPER.readValue(text, Scenario.class);
     } catch (JsonMappingException e) {
-      throw new ScenarioException(file, line(e.getLocation()), path(e), problem(e));
+      // Record creators buffer properties, so Jackson's own location can be the end of the
+      // object; the path always names the field, so look that up instead.
+      String path = path(e);
+      int line = path.equals("(root)") ? line(e.getLocation()) : new YamlLocator(text).line(path);
+      throw new ScenarioException(file, line, path, problem(e));
     } catch (JsonProcessingException e) {
       throw new ScenarioException(file, line(e.getLocation()), "(syntax)", e.getOriginalMessage());
     }
