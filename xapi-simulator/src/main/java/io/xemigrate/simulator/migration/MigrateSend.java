@@ -84,6 +84,12 @@ final class MigrateSend {
             task,
             live,
             request.flag("force"));
+    if (!target.crossPool() && live) {
+      // allocate_vm_to_host on the master, before the move is forwarded (§5.1 step 3).
+      MigrationService.assertHostNotEvacuating(
+          pool.store().get(XapiClass.HOST, target.host().ref()));
+      MigrationService.schedule(pool.store(), vm.ref(), target.host().ref());
+    }
     MigrationRun run = new MigrationRun(service, pool, task);
     MigrationTruth truth;
     try {

@@ -110,6 +110,21 @@ public final class MigrationService implements AutoCloseable {
     sending.merge(hostRef, -1, Integer::sum);
   }
 
+  /**
+   * allocate_vm_to_host takes the host operation {@code vm_migrate}, which conflicts with a running
+   * evacuation of that host (§5.1, §7): the move fails at once.
+   */
+  static void assertHostNotEvacuating(XapiRecord host) {
+    host.stringMap("current_operations").entrySet().stream()
+        .filter(op -> op.getValue().equals("evacuate"))
+        .findFirst()
+        .ifPresent(
+            op -> {
+              throw XapiException.of(
+                  "OTHER_OPERATION_IN_PROGRESS", "host", host.ref(), "evacuate", op.getKey());
+            });
+  }
+
   /** Reserves memory for a VM on its way in ({@code VM.scheduled_to_be_resident_on}). */
   static void schedule(ObjectStore store, String vmRef, String hostRef) {
     store.set(XapiClass.VM, vmRef, "scheduled_to_be_resident_on", hostRef);

@@ -81,8 +81,6 @@ final class MoveState {
       case MEMORY_PRECOPY -> {
         if (target.crossPool()) {
           importIntoDestination();
-        } else if (live) {
-          MigrationService.schedule(pool.store(), vm.ref(), target.host().ref());
         }
         if (fault.isPresent() || cut) {
           throw memoryStreamBroken();

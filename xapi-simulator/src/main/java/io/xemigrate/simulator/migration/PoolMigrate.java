@@ -74,6 +74,7 @@ final class PoolMigrate {
         .transact(
             () -> {
               XapiRecord vm = view.get(XapiClass.VM, vmRef);
+              MigrationService.assertHostNotEvacuating(view.get(XapiClass.HOST, host.ref()));
               BootCheck.check(
                       view,
                       vm,
@@ -141,7 +142,7 @@ final class PoolMigrate {
       }
       throw e;
     }
-    complete(pool, view, vmRef, source, host);
+    complete(view, vmRef, source, host);
     service.record(
         new MigrationService.Recorded(
             "VM.pool_migrate", vm.uuid(), source.uuid(), host.uuid(), truth));
@@ -180,8 +181,7 @@ final class PoolMigrate {
   }
 
   /** VM.pool_migrate_complete and the VM_MIGRATED message. */
-  private static void complete(
-      PoolRuntime pool, PoolView view, String vmRef, XapiRecord source, XapiRecord host) {
+  private static void complete(PoolView view, String vmRef, XapiRecord source, XapiRecord host) {
     XapiRecord vm = view.get(XapiClass.VM, vmRef);
     view.store().set(XapiClass.VM, vmRef, "resident_on", host.ref());
     view.store()
