@@ -224,7 +224,7 @@ class FaultInjectionTest {
     try (ControlServer control = ControlServer.start(world.service)) {
       String vm = vm("observed");
       String uuid = a.get(XapiClass.VM, vm).uuid();
-      HttpClient http = HttpClient.newHttpClient();
+      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       HttpResponse<String> injected =
           http.send(
               HttpRequest.newBuilder(URI.create(control.url() + "/sim/faults"))
