@@ -1,0 +1,124 @@
+package io.xemigrate.plugin.cli;
+
+import com.google.common.collect.ImmutableSet;
+import io.xemigrate.simulator.Endpoints;
+import io.xemigrate.simulator.Simulator;
+import io.xemigrate.simulator.SimulatorOptions;
+import io.xemigrate.simulator.scenario.Scenario;
+import io.xemigrate.simulator.scenario.ScenarioException;
+import io.xemigrate.simulator.scenario.ScenarioLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+
+/**
+ * {@code sim}: serves a scenario's pools until stopped (Ctrl-C). Prints each pool's master URL and
+ * TLS fingerprint; credentials go only to the endpoints file, never to the terminal.
+ */
+final class SimCommand implements Command {
+  private final CompletableFuture<Void> stop;
+  private final Consumer<Simulator> started;
+
+  SimCommand() {
+    this(new CompletableFuture<>(), simulator -> {});
+  }
+
+  /** For tests: {@code started} sees the running simulator; completing {@code stop} ends it. */
+  SimCommand(CompletableFuture<Void> stop, Consumer<Simulator> started) {
+    this.stop = stop;
+    this.started = started;
+  }
+
+  @Override
+  public String name() {
+    return "sim";
+  }
+
+  @Override
+  public String summary() {
+    return "Serve simulated pools from a scenario file until stopped";
+  }
+
+  @Override
+  public String synopsis() {
+    return "sim scenario=FILE [speed=N] [endpoints-out=FILE] [plain-http=true]";
+  }
+
+  @Override
+  public ImmutableSet<String> keys() {
+    return ImmutableSet.of("scenario", "speed", "endpoints-out", "plain-http");
+  }
+
+  @Override
+  public ExitCode run(Arguments arguments, Console console) {
+    String scenarioName = arguments.required("scenario");
+    double speed = parseSpeed(arguments.optional("speed").orElse("1"));
+    boolean plainHttp = parseBoolean(arguments.optional("plain-http").orElse("false"));
+    Scenario scenario;
+    try {
+      Path file = Path.of(scenarioName);
+      // A name that is not a file may be one of the bundled scenarios, e.g. two-pools.yaml.
+      scenario =
+          Files.exists(file) ? ScenarioLoader.load(file) : ScenarioLoader.loadBundled(scenarioName);
+    } catch (ScenarioException e) {
+      console.error(e.getMessage());
+      return ExitCode.BAD_INPUT;
+    }
+    try (Simulator simulator =
+        Simulator.start(scenario, SimulatorOptions.atSpeed(speed).withPlainHttp(plainHttp))) {
+      if (arguments.optional("endpoints-out").isPresent()) {
+        simulator.writeEndpoints(Path.of(arguments.optional("endpoints-out").get()));
+      }
+      for (Endpoints.PoolEndpoint pool : simulator.endpoints().pools()) {
+        console.line(
+            "pool "
+                + pool.name()
+                + ": master "
+                + pool.master()
+                + (pool.tlsFingerprint().isEmpty() ? "" : " (" + pool.tlsFingerprint() + ")"));
+      }
+      console.line("serving at speed " + speed + "; stop with Ctrl-C");
+      Thread hook = new Thread(() -> stop.complete(null), "xe-migrate-sim-stop");
+      Runtime.getRuntime().addShutdownHook(hook);
+      started.accept(simulator);
+      stop.get();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // The hook is what stopped us.
+      }
+      return ExitCode.DONE;
+    } catch (IOException e) {
+      console.error("cannot write the endpoints file: " + e.getMessage());
+      return ExitCode.FAILED;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return ExitCode.FAILED;
+    } catch (ExecutionException e) {
+      return ExitCode.FAILED;
+    }
+  }
+
+  private static double parseSpeed(String text) {
+    try {
+      double speed = Double.parseDouble(text);
+      if (speed > 0 && Double.isFinite(speed)) {
+        return speed;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new UsageException("speed must be a positive number, was '" + text + "'");
+  }
+
+  private static boolean parseBoolean(String text) {
+    return switch (text) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new UsageException("plain-http must be true or false, was '" + text + "'");
+    };
+  }
+}
