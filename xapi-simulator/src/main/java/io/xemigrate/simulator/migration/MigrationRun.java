@@ -26,6 +26,7 @@ final class MigrationRun {
   private final Optional<String> task;
   private MigrationPhase reached = MigrationPhase.DISK_COPY;
   private double published = -1;
+  private boolean diskRunOpen;
 
   MigrationRun(MigrationService service, PoolRuntime taskPool, Optional<String> task) {
     this.service = service;
@@ -51,15 +52,16 @@ final class MigrationRun {
         if (event.isPresent()) {
           reached = event.get().phase();
           listener.enter(reached);
-          if (reached == MigrationPhase.DISK_COPY || reached == MigrationPhase.MEMORY_PRECOPY) {
-            // Each run starts at 0, as the storage and xenopsd sub-tasks do, however late we look.
-            publish(reached, 0.0);
-          }
+          publishBoundary(reached);
           if (reached == MigrationPhase.DONE) {
             return driver.truth(spec.id()).orElseThrow();
           }
         }
-        driver.progress(spec.id()).ifPresent(p -> publish(p.phase(), p.taskProgress()));
+        // Only progress of the phase this worker has caught up with, so the runs never interleave.
+        driver
+            .progress(spec.id())
+            .filter(p -> p.phase() == reached)
+            .ifPresent(p -> publish(p.phase(), p.taskProgress()));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -68,6 +70,34 @@ final class MigrationRun {
     } catch (RuntimeException e) {
       driver.abort(spec.id());
       throw e;
+    }
+  }
+
+  /**
+   * The ends of the two 0→1 runs are published at the phase changes themselves, so a task observer
+   * sees 0, 1, 0, 1 however late this worker looks at the physics.
+   */
+  private void publishBoundary(MigrationPhase phase) {
+    switch (phase) {
+      case DISK_COPY -> {
+        diskRunOpen = true;
+        publish(phase, 0.0);
+      }
+      case METADATA_IMPORT -> closeDiskRun(phase);
+      case MEMORY_PRECOPY -> {
+        closeDiskRun(phase);
+        publish(phase, 0.0);
+      }
+      case STOP_AND_COPY -> {}
+      case SWITCH_OVER -> publish(phase, 1.0);
+      case DONE -> {}
+    }
+  }
+
+  private void closeDiskRun(MigrationPhase phase) {
+    if (diskRunOpen) {
+      diskRunOpen = false;
+      publish(phase, 1.0);
     }
   }
 
