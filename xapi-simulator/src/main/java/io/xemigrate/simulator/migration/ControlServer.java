@@ -1,0 +1,127 @@
+package io.xemigrate.simulator.migration;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.common.collect.ImmutableMap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.xemigrate.simulator.store.XapiException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The simulator-only HTTP endpoints, on their own plain-HTTP port on 127.0.0.1 (they are no part of
+ * XenAPI): {@code GET /sim/migrations} returns the recorded truth of finished migrations as JSON;
+ * {@code POST /sim/faults} injects a fault ({@code {"kind":"FAIL_MEMORY_PRECOPY", "target":"<vm
+ * uuid>"}}); {@code GET /sim/faults} lists armed one-shot faults.
+ */
+public final class ControlServer implements AutoCloseable {
+  private static final int MAX_BODY = 64 * 1024;
+
+  private final MigrationService service;
+  private final ObjectMapper mapper =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+  private final EventLoopGroup group =
+      new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+  private final Channel channel;
+
+  private ControlServer(MigrationService service) throws InterruptedException {
+    this.service = service;
+    this.channel =
+        new ServerBootstrap()
+            .group(group)
+            .channel(NioServerSocketChannel.class)
+            .childHandler(
+                new ChannelInitializer<SocketChannel>() {
+                  @Override
+                  protected void initChannel(SocketChannel ch) {
+                    ch.pipeline()
+                        .addLast(new HttpServerCodec())
+                        .addLast(new HttpObjectAggregator(MAX_BODY))
+                        .addLast(new Handler());
+                  }
+                })
+            .bind("127.0.0.1", 0)
+            .sync()
+            .channel();
+  }
+
+  /** Opens the control endpoints on a free port of 127.0.0.1. */
+  public static ControlServer start(MigrationService service) throws InterruptedException {
+    return new ControlServer(service);
+  }
+
+  /** {@code http://127.0.0.1:PORT}. */
+  public String url() {
+    return "http://127.0.0.1:" + ((InetSocketAddress) channel.localAddress()).getPort();
+  }
+
+  /** The body of {@code GET /sim/migrations}. */
+  String migrationsJson() throws JsonProcessingException {
+    return mapper.writeValueAsString(
+        ImmutableMap.of("migrations", TruthJson.of(service.recorded())));
+  }
+
+  private final class Handler extends SimpleChannelInboundHandler<FullHttpRequest> {
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+      String path = new QueryStringDecoder(request.uri()).path();
+      HttpMethod method = request.method();
+      try {
+        if (path.equals("/sim/migrations") && method.equals(HttpMethod.GET)) {
+          reply(ctx, HttpResponseStatus.OK, migrationsJson());
+        } else if (path.equals("/sim/faults") && method.equals(HttpMethod.GET)) {
+          reply(ctx, HttpResponseStatus.OK, mapper.writeValueAsString(service.faults().armed()));
+        } else if (path.equals("/sim/faults") && method.equals(HttpMethod.POST)) {
+          Fault fault =
+              mapper.readValue(request.content().toString(StandardCharsets.UTF_8), Fault.class);
+          service.inject(fault);
+          reply(ctx, HttpResponseStatus.ACCEPTED, "{}");
+        } else {
+          reply(ctx, HttpResponseStatus.NOT_FOUND, "{\"error\":\"no such endpoint\"}");
+        }
+      } catch (JsonProcessingException | IllegalArgumentException e) {
+        reply(ctx, HttpResponseStatus.BAD_REQUEST, "{\"error\":\"malformed fault\"}");
+      } catch (XapiException e) {
+        reply(ctx, HttpResponseStatus.BAD_REQUEST, "{\"error\":\"" + e.code() + "\"}");
+      }
+    }
+
+    private void reply(ChannelHandlerContext ctx, HttpResponseStatus status, String json) {
+      FullHttpResponse response =
+          new DefaultFullHttpResponse(
+              HttpVersion.HTTP_1_1, status, Unpooled.copiedBuffer(json, StandardCharsets.UTF_8));
+      response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
+      response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
+      ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    }
+  }
+
+  @Override
+  public void close() {
+    channel.close().syncUninterruptibly();
+    group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+  }
+}
