@@ -50,6 +50,13 @@ public final class LoggingEventListener implements XapiEventListener {
   }
 
   @Override
+  public void taskCancel(String operation, boolean accepted) {
+    LOG.log(
+        Level.INFO,
+        () -> operation + (accepted ? " cancel requested" : " can no longer be cancelled"));
+  }
+
+  @Override
   public void insecureTls(String address) {
     LOG.log(
         Level.WARNING,

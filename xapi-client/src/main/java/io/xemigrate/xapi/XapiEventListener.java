@@ -37,6 +37,9 @@ public interface XapiEventListener {
   /** A followed task made progress (0 to 1). */
   default void taskProgress(String taskUuid, String operation, double progress) {}
 
+  /** Cancellation of a followed task was asked; {@code accepted} is false past its no-return point. */
+  default void taskCancel(String operation, boolean accepted) {}
+
   /** TLS verification is switched off for this host: emitted on every connection set-up. */
   default void insecureTls(String address) {}
 

@@ -43,12 +43,8 @@ final class TaskFollower {
     while (true) {
       if (!cancelAsked && cancel.cancelRequested()) {
         cancelAsked = true;
-        boolean accepted = cancelTask.test(handle);
-        listener.retryDecision(
-            "task.cancel",
-            1,
-            false,
-            accepted ? "cancel requested" : "task no longer cancellable: following it to its end");
+        // When no longer cancellable the task is followed to its end all the same.
+        listener.taskCancel(handle.operation(), cancelTask.test(handle));
       }
       EventBatch batch = from(handle, token, wait);
       token = batch.token;

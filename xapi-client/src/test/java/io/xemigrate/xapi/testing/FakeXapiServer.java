@@ -40,12 +40,18 @@ public final class FakeXapiServer implements AutoCloseable {
   private final List<String> received = new CopyOnWriteArrayList<>();
   private final List<String> protocols = new CopyOnWriteArrayList<>();
   private final AtomicInteger sessionCounter = new AtomicInteger();
+  private final List<String> minted = new CopyOnWriteArrayList<>();
   private volatile boolean jsonRpc = true;
   private volatile String masterAddress;
 
   public FakeXapiServer(String certificateName) {
+    this(certificateName, 0);
+  }
+
+  /** A server on a given port (0: any), to replace another one at the same address. */
+  public FakeXapiServer(String certificateName, int port) {
     try {
-      server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      server = HttpsServer.create(new InetSocketAddress("127.0.0.1", port), 0);
       server.setHttpsConfigurator(
           new HttpsConfigurator(TestCertificates.named(certificateName).serverContext()));
       server.createContext("/jsonrpc", this::handleJson);
@@ -55,6 +61,15 @@ public final class FakeXapiServer implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** Every session reference this server ever handed out. */
+  public List<String> mintedSessions() {
+    return List.copyOf(minted);
   }
 
   public String address() {
@@ -88,6 +103,7 @@ public final class FakeXapiServer implements AutoCloseable {
   public String mintSession() {
     String session = "OpaqueRef:session-" + sessionCounter.incrementAndGet() + "-" + System.identityHashCode(this);
     activeSessions.add(session);
+    minted.add(session);
     return session;
   }
 
