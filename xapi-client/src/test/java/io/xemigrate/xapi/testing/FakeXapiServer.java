@@ -6,7 +6,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -220,18 +219,12 @@ public final class FakeXapiServer implements AutoCloseable {
     }
   }
 
-  /** Promise a long body, send a little, and close: the client sees the connection break. */
+  /**
+   * Closes the connection without an answer: the HTTP server drops a connection whose handler
+   * throws before sending headers, and the client reads end-of-stream mid-call.
+   */
   private static void breakConnection(HttpExchange exchange) throws IOException {
-    exchange.sendResponseHeaders(200, 1000);
-    OutputStream out = exchange.getResponseBody();
-    out.write("{\"jsonrpc\"".getBytes(StandardCharsets.UTF_8));
-    out.flush();
-    exchange.getHttpContext().getServer();
-    try {
-      out.close();
-    } catch (IOException expected) {
-      // "insufficient bytes written": the point of the exercise
-    }
+    throw new IOException("simulated connection reset");
   }
 
   private static void send(HttpExchange exchange, String type, byte[] body) throws IOException {
