@@ -43,6 +43,59 @@ public interface XapiEventListener {
   /** TLS verification is switched off for this host: emitted on every connection set-up. */
   default void insecureTls(String address) {}
 
+  /** Sends every event to each listener in turn. */
+  static XapiEventListener compose(XapiEventListener first, XapiEventListener second) {
+    return new XapiEventListener() {
+      @Override
+      public void callStart(String method) {
+        first.callStart(method);
+        second.callStart(method);
+      }
+
+      @Override
+      public void callEnd(String method, long elapsedNanos, String errorCode) {
+        first.callEnd(method, elapsedNanos, errorCode);
+        second.callEnd(method, elapsedNanos, errorCode);
+      }
+
+      @Override
+      public void retryDecision(String method, int attempt, boolean retry, String reason) {
+        first.retryDecision(method, attempt, retry, reason);
+        second.retryDecision(method, attempt, retry, reason);
+      }
+
+      @Override
+      public void redirect(String fromAddress, String toAddress, String reason) {
+        first.redirect(fromAddress, toAddress, reason);
+        second.redirect(fromAddress, toAddress, reason);
+      }
+
+      @Override
+      public void session(String address, String action) {
+        first.session(address, action);
+        second.session(address, action);
+      }
+
+      @Override
+      public void taskProgress(String taskUuid, String operation, double progress) {
+        first.taskProgress(taskUuid, operation, progress);
+        second.taskProgress(taskUuid, operation, progress);
+      }
+
+      @Override
+      public void taskCancel(String operation, boolean accepted) {
+        first.taskCancel(operation, accepted);
+        second.taskCancel(operation, accepted);
+      }
+
+      @Override
+      public void insecureTls(String address) {
+        first.insecureTls(address);
+        second.insecureTls(address);
+      }
+    };
+  }
+
   /** A listener that ignores everything. */
   static XapiEventListener none() {
     return new XapiEventListener() {};
