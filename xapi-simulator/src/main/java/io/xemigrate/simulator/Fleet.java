@@ -1,0 +1,35 @@
+package io.xemigrate.simulator;
+
+import com.google.common.collect.ImmutableList;
+import io.xemigrate.simulator.rpc.PoolRuntime;
+import io.xemigrate.simulator.store.XapiClass;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Every simulated pool of one simulator, for lookups that cross pools. */
+public final class Fleet {
+  private final List<PoolRuntime> pools = new CopyOnWriteArrayList<>();
+
+  void add(PoolRuntime pool) {
+    pools.add(pool);
+  }
+
+  public ImmutableList<PoolRuntime> pools() {
+    return ImmutableList.copyOf(pools);
+  }
+
+  public Optional<PoolRuntime> byName(String name) {
+    return pools.stream().filter(p -> p.name().equals(name)).findFirst();
+  }
+
+  /** The pool owning a host with {@code address} ({@code 127.0.0.1:PORT}). */
+  public Optional<PoolRuntime> byHostAddress(String address) {
+    return pools.stream()
+        .filter(
+            p ->
+                p.store().all(XapiClass.HOST).stream()
+                    .anyMatch(h -> h.string("address").equals(address)))
+        .findFirst();
+  }
+}

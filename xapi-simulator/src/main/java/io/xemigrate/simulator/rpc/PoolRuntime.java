@@ -1,0 +1,73 @@
+package io.xemigrate.simulator.rpc;
+
+import io.xemigrate.simulator.store.ObjectStore;
+import io.xemigrate.simulator.store.XapiClass;
+import io.xemigrate.simulator.store.XapiRecord;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Everything one simulated pool owns: its database, its sessions, its dispatch table and the
+ * workers that run {@code Async.} calls. Every host endpoint of the pool shares it; which host is
+ * master is read from {@code pool.master} at each call, so a master change takes effect at once.
+ */
+public final class PoolRuntime {
+  private final String name;
+  private final ObjectStore store;
+  private final Sessions sessions;
+  private final MethodRegistry methods;
+  private final ExecutorService workers;
+  private final Tasks tasks;
+
+  public PoolRuntime(
+      String name,
+      ObjectStore store,
+      Sessions sessions,
+      MethodRegistry methods,
+      ExecutorService workers) {
+    this.name = name;
+    this.store = store;
+    this.sessions = sessions;
+    this.methods = methods;
+    this.workers = workers;
+    this.tasks = new Tasks(store);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public ObjectStore store() {
+    return store;
+  }
+
+  public Sessions sessions() {
+    return sessions;
+  }
+
+  public MethodRegistry methods() {
+    return methods;
+  }
+
+  /** Runs {@code Async.} work; unbounded, since simulated calls mostly wait. */
+  public ExecutorService workers() {
+    return workers;
+  }
+
+  public Tasks tasks() {
+    return tasks;
+  }
+
+  /** The pool object; there is exactly one per pool. */
+  public XapiRecord pool() {
+    return store.all(XapiClass.POOL).get(0);
+  }
+
+  public String masterRef() {
+    return pool().string("master");
+  }
+
+  /** The address a client uses to reach {@code hostRef}: {@code host.address}. */
+  public String addressOf(String hostRef) {
+    return store.get(XapiClass.HOST, hostRef).string("address");
+  }
+}

@@ -1,0 +1,165 @@
+package io.xemigrate.simulator.scenario;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import io.xemigrate.simulator.scenario.Scenario.CpuSpec;
+import io.xemigrate.simulator.scenario.Scenario.DiskSpec;
+import io.xemigrate.simulator.scenario.Scenario.HostSpec;
+import io.xemigrate.simulator.scenario.Scenario.NetworkSpec;
+import io.xemigrate.simulator.scenario.Scenario.NicSpec;
+import io.xemigrate.simulator.scenario.Scenario.PifSpec;
+import io.xemigrate.simulator.scenario.Scenario.PoolSpec;
+import io.xemigrate.simulator.scenario.Scenario.SrSpec;
+import io.xemigrate.simulator.scenario.Scenario.UserSpec;
+import io.xemigrate.simulator.scenario.Scenario.VifSpec;
+import io.xemigrate.simulator.scenario.Scenario.VmSpec;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * Makes large fleets: {@code hosts} hosts split into pools of up to 16, {@code vms} VMs spread by
+ * memory, with a mix of sizes and dirty rates drawn from a random source seeded with {@code seed}.
+ * The same parameters always give the same scenario (and the same YAML text).
+ */
+public final class ScenarioGenerator {
+  private static final int HOSTS_PER_POOL = 16;
+  private static final long[] MEMORY_MIB = {1024, 2048, 4096, 4096, 8192, 8192, 16384, 32768};
+
+  private ScenarioGenerator() {}
+
+  public static Scenario generate(int hosts, int vms, long seed) {
+    if (hosts < 1 || vms < 0) {
+      throw new IllegalArgumentException("need at least one host and no negative VM count");
+    }
+    SplittableRandom random = new SplittableRandom(seed);
+    int poolCount = (hosts + HOSTS_PER_POOL - 1) / HOSTS_PER_POOL;
+    List<PoolSpec> pools = new ArrayList<>();
+    int vmIndex = 0;
+    for (int p = 0; p < poolCount; p++) {
+      int poolHosts = Math.min(HOSTS_PER_POOL, hosts - p * HOSTS_PER_POOL);
+      int poolVms = vms / poolCount + (p < vms % poolCount ? 1 : 0);
+      pools.add(pool(p, poolHosts, poolVms, vmIndex, random));
+      vmIndex += poolVms;
+    }
+    return new Scenario(
+        String.format(Locale.ROOT, "generated-%d-hosts-%d-vms-seed-%d", hosts, vms, seed),
+        null,
+        ImmutableList.of(
+            new UserSpec("root", "xenroot", "pool-admin"),
+            new UserSpec("auditor", "auditor-pass", "read-only")),
+        pools);
+  }
+
+  /** The scenario as YAML text, nulls left out. */
+  public static String toYaml(Scenario scenario) {
+    try {
+      return ScenarioLoader.MAPPER
+          .copy()
+          .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+          .writeValueAsString(scenario);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static PoolSpec pool(
+      int index, int hostCount, int vmCount, int firstVm, SplittableRandom random) {
+    String name = "pool-" + index;
+    List<HostSpec> hosts = new ArrayList<>();
+    List<PifSpec> pifs = new ArrayList<>();
+    for (int h = 0; h < hostCount; h++) {
+      String host = String.format(Locale.ROOT, "p%d-h%02d", index, h);
+      hosts.add(
+          new HostSpec(
+              host,
+              null,
+              h == 0,
+              null,
+              new CpuSpec(null, null, null, 64, 2, null),
+              1_048_576L,
+              null,
+              null,
+              null,
+              ImmutableList.of(new NicSpec("eth0", null, 25_000L)),
+              null,
+              null));
+      pifs.add(
+          new PifSpec(
+              host,
+              "eth0",
+              String.format(Locale.ROOT, "10.%d.%d.%d", index, h / 200, 10 + h % 200),
+              null,
+              null,
+              true));
+    }
+    List<VmSpec> vms = new ArrayList<>();
+    for (int v = 0; v < vmCount; v++) {
+      long memory = MEMORY_MIB[random.nextInt(MEMORY_MIB.length)];
+      String host = hosts.get(v % hostCount).name();
+      double dirty = Math.round(random.nextDouble(5, 400) * 10) / 10.0;
+      long disk = 20 + random.nextInt(200);
+      int fill = 10 + random.nextInt(85);
+      boolean running = random.nextInt(10) < 8;
+      vms.add(
+          new VmSpec(
+              String.format(Locale.ROOT, "vm-%05d", firstVm + v),
+              null,
+              running ? "Running" : "Halted",
+              running ? host : null,
+              null,
+              memory,
+              null,
+              (long) (1 + random.nextInt(8)),
+              null,
+              dirty,
+              memory / (2 + random.nextInt(4)),
+              random.nextInt(50) != 0,
+              ImmutableList.of(
+                  new DiskSpec(null, null, "shared-nfs", disk, fill, null, null, null)),
+              ImmutableList.of(new VifSpec(null, "management", null, null)),
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null));
+    }
+    return new PoolSpec(
+        name,
+        null,
+        "shared-nfs",
+        hosts,
+        ImmutableList.of(
+            new SrSpec("shared-nfs", null, "nfs", true, null, 1_048_576L, 700_000L, 1000L, null)),
+        ImmutableList.of(
+            new NetworkSpec("management", null, "xenbr0", null, 1500L, pifs, ImmutableMap.of())),
+        vms);
+  }
+
+  /** Prints a generated scenario: {@code hosts=N vms=N seed=N}. */
+  public static void main(String[] args) {
+    int hosts = 64;
+    int vms = 5000;
+    long seed = 1;
+    for (String arg : args) {
+      String[] kv = arg.split("=", 2);
+      switch (kv[0]) {
+        case "hosts" -> hosts = Integer.parseInt(kv[1]);
+        case "vms" -> vms = Integer.parseInt(kv[1]);
+        case "seed" -> seed = Long.parseLong(kv[1]);
+        default -> throw new IllegalArgumentException("unknown parameter " + kv[0]);
+      }
+    }
+    System.out.print(toYaml(generate(hosts, vms, seed)));
+  }
+}

@@ -1,0 +1,135 @@
+package io.xemigrate.simulator.wire;
+
+import com.google.common.collect.ImmutableMap;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.xemigrate.simulator.rpc.Dispatcher;
+import io.xemigrate.simulator.store.XapiException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Serves {@code POST /} and {@code /RPC2} (XML-RPC) and {@code POST /jsonrpc} (JSON-RPC) for one
+ * host. Calls run on a worker executor, never on the event loop, because {@code event.from} and
+ * synchronous long calls block.
+ */
+final class RpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+  static final String THUMBPRINT_REQUEST = "x-xenapi-request-host-certificate-thumbprint";
+  static final String THUMBPRINT_RESPONSE = "x-xenapi-response-host-certificate-thumbprint";
+
+  private final Dispatcher dispatcher;
+  private final String hostRef;
+  private final Executor workers;
+  private final RequestLimits limits;
+  private final String fingerprint;
+
+  RpcHandler(
+      Dispatcher dispatcher,
+      String hostRef,
+      Executor workers,
+      RequestLimits limits,
+      String fingerprint) {
+    this.dispatcher = dispatcher;
+    this.hostRef = hostRef;
+    this.workers = workers;
+    this.limits = limits;
+    this.fingerprint = fingerprint;
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+    boolean keepAlive = HttpUtil.isKeepAlive(request);
+    String path = new QueryStringDecoder(request.uri()).path();
+    boolean json = path.equals("/jsonrpc");
+    if (!json && !path.equals("/") && !path.equals("/RPC2")) {
+      Responses.sendError(ctx, HttpResponseStatus.NOT_FOUND, "No handler for " + path, keepAlive);
+      limits.armForNextRequest(ctx);
+      return;
+    }
+    if (!request.method().equals(HttpMethod.POST)) {
+      Responses.sendError(
+          ctx, HttpResponseStatus.METHOD_NOT_ALLOWED, "Only POST is served here", keepAlive);
+      limits.armForNextRequest(ctx);
+      return;
+    }
+    byte[] body = ByteBufUtil.getBytes(request.content());
+    boolean wantsThumbprint = request.headers().contains(THUMBPRINT_REQUEST);
+    try {
+      workers.execute(() -> serve(ctx, body, json, keepAlive, wantsThumbprint));
+    } catch (RejectedExecutionException e) {
+      Responses.sendError(ctx, HttpResponseStatus.SERVICE_UNAVAILABLE, "shutting down", false);
+    }
+  }
+
+  private void serve(
+      ChannelHandlerContext ctx,
+      byte[] body,
+      boolean json,
+      boolean keepAlive,
+      boolean wantsThumbprint) {
+    try {
+      byte[] answer;
+      String contentType;
+      Map<String, String> headers = ImmutableMap.of();
+      if (json) {
+        JsonRpc.Request request = JsonRpc.read(body);
+        contentType = "application/json";
+        answer = jsonAnswer(request);
+      } else {
+        RpcCall call = XmlRpcReader.read(body);
+        contentType = "text/xml";
+        String text;
+        try {
+          text = XmlRpcWriter.success(call(call));
+        } catch (XapiException e) {
+          text = XmlRpcWriter.failure(e);
+          if (wantsThumbprint && e.code().equals("HOST_IS_SLAVE")) {
+            headers = ImmutableMap.of(THUMBPRINT_RESPONSE, fingerprint);
+          }
+        }
+        answer = text.getBytes(StandardCharsets.UTF_8);
+      }
+      Map<String, String> extra = headers;
+      ctx.executor()
+          .execute(
+              () -> {
+                Responses.send(ctx, contentType, answer, keepAlive, extra);
+                limits.armForNextRequest(ctx);
+              });
+    } catch (MalformedRequestException e) {
+      ctx.executor()
+          .execute(
+              () -> {
+                Responses.sendError(
+                    ctx, HttpResponseStatus.INTERNAL_SERVER_ERROR, e.getMessage(), keepAlive);
+                limits.armForNextRequest(ctx);
+              });
+    }
+  }
+
+  private byte[] jsonAnswer(JsonRpc.Request request) {
+    try {
+      return JsonRpc.success(request, call(request.call()));
+    } catch (XapiException e) {
+      return JsonRpc.failure(request, e);
+    }
+  }
+
+  private Object call(RpcCall call) {
+    try {
+      return dispatcher.dispatch(hostRef, call.method(), call.params());
+    } catch (XapiException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw Dispatcher.internalError(e);
+    }
+  }
+}

@@ -1,0 +1,148 @@
+package io.xemigrate.simulator.wire;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.xemigrate.simulator.rpc.Dispatcher;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+
+/**
+ * The HTTP(S) side of the simulator: one listening socket per simulated host on 127.0.0.1, all
+ * sharing one event loop group, one worker pool and one self-signed certificate.
+ */
+public final class RpcServer implements AutoCloseable {
+  /** xapi's connection limit, reused as the worker cap: each call holds a worker. */
+  static final int MAX_WORKERS = 800;
+
+  private final EventLoopGroup group =
+      new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+  private final ExecutorService workers =
+      new ThreadPoolExecutor(
+          0,
+          MAX_WORKERS,
+          30,
+          TimeUnit.SECONDS,
+          new SynchronousQueue<>(),
+          runnable -> {
+            Thread thread = new Thread(runnable, "xapi-sim-rpc");
+            thread.setDaemon(true);
+            return thread;
+          });
+  private final Optional<SslContext> ssl;
+  private final Optional<SelfSignedCertificate> certificate;
+  private final List<Channel> channels = new ArrayList<>();
+
+  private RpcServer(Optional<SelfSignedCertificate> certificate) {
+    this.certificate = certificate;
+    this.ssl = certificate.map(RpcServer::sslContext);
+  }
+
+  /** A server answering HTTPS with a freshly generated certificate. */
+  public static RpcServer https() {
+    return new RpcServer(Optional.of(SelfSignedCertificate.generate("xapi-simulator")));
+  }
+
+  /** A server answering plain HTTP. */
+  public static RpcServer plainHttp() {
+    return new RpcServer(Optional.empty());
+  }
+
+  public boolean tls() {
+    return ssl.isPresent();
+  }
+
+  /** {@code sha256:AA:BB:…}, or empty for plain HTTP. */
+  public Optional<String> fingerprint() {
+    return certificate.map(SelfSignedCertificate::fingerprint);
+  }
+
+  /** Binds a new endpoint for {@code hostRef}; returns its port. */
+  public synchronized int bind(Dispatcher dispatcher, String hostRef) throws InterruptedException {
+    String fingerprint = fingerprint().orElse("");
+    ServerBootstrap bootstrap =
+        new ServerBootstrap()
+            .group(group)
+            .channel(NioServerSocketChannel.class)
+            .option(ChannelOption.SO_BACKLOG, 1024)
+            .childHandler(
+                new ChannelInitializer<SocketChannel>() {
+                  @Override
+                  protected void initChannel(SocketChannel channel) {
+                    RequestLimits limits = new RequestLimits();
+                    ssl.ifPresent(s -> channel.pipeline().addLast(s.newHandler(channel.alloc())));
+                    channel.pipeline().addLast(new ReadWatcher(limits));
+                    channel
+                        .pipeline()
+                        .addLast(
+                            new HttpServerCodec(4096, RequestLimits.MAX_HEADERS, 8192),
+                            limits,
+                            new HttpObjectAggregator(RequestLimits.MAX_BODY),
+                            new RpcHandler(dispatcher, hostRef, workers, limits, fingerprint));
+                  }
+                });
+    Channel channel = bootstrap.bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
+    channels.add(channel);
+    return ((InetSocketAddress) channel.localAddress()).getPort();
+  }
+
+  /** The pool that runs calls; the simulator shares it with nothing else. */
+  public ExecutorService workers() {
+    return workers;
+  }
+
+  @Override
+  public synchronized void close() {
+    for (Channel channel : channels) {
+      channel.close().syncUninterruptibly();
+    }
+    channels.clear();
+    group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    workers.shutdownNow();
+  }
+
+  private static SslContext sslContext(SelfSignedCertificate certificate) {
+    try {
+      return SslContextBuilder.forServer(certificate.key(), certificate.certificate()).build();
+    } catch (SSLException e) {
+      throw new IllegalStateException("cannot set up TLS", e);
+    }
+  }
+
+  /** Sees raw bytes before the HTTP decoder, so a slow header sender keeps its timer fresh. */
+  private static final class ReadWatcher extends ChannelInboundHandlerAdapter {
+    private final RequestLimits limits;
+
+    ReadWatcher(RequestLimits limits) {
+      this.limits = limits;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      if (msg instanceof ByteBuf) {
+        limits.bytesArrived(ctx.pipeline().context(limits));
+      }
+      ctx.fireChannelRead(msg);
+    }
+  }
+}
