@@ -10,8 +10,8 @@ import java.util.Optional;
 /**
  * Everything needed to open a {@link PoolClient}.
  *
- * @param address the pool master (or any member: HOST_IS_SLAVE is followed), {@code host} or
- *     {@code host:port} (port 443 by default)
+ * @param address the pool master (or any member: HOST_IS_SLAVE is followed), {@code host} or {@code
+ *     host:port} (port 443 by default)
  * @param username the XenAPI user, ignored when a session is reused
  * @param password where the password comes from, ignored when a session is reused
  * @param existingSession a session reference to reuse (XCP-ng Center passes one): then the client
@@ -70,38 +70,104 @@ public record ClientSettings(
 
   public ClientSettings withSession(Secret session) {
     return new ClientSettings(
-        address, username, password, Optional.of(session), trust, retry, sleeper, listener,
-        knownMembers, originator, connectTimeout, callTimeout, clock);
+        address,
+        username,
+        password,
+        Optional.of(session),
+        trust,
+        retry,
+        sleeper,
+        listener,
+        knownMembers,
+        originator,
+        connectTimeout,
+        callTimeout,
+        clock);
   }
 
   public ClientSettings withTrust(TrustPolicy newTrust) {
     return new ClientSettings(
-        address, username, password, existingSession, newTrust, retry, sleeper, listener,
-        knownMembers, originator, connectTimeout, callTimeout, clock);
+        address,
+        username,
+        password,
+        existingSession,
+        newTrust,
+        retry,
+        sleeper,
+        listener,
+        knownMembers,
+        originator,
+        connectTimeout,
+        callTimeout,
+        clock);
   }
 
   public ClientSettings withRetry(RetryPolicy newRetry, Sleeper newSleeper) {
     return new ClientSettings(
-        address, username, password, existingSession, trust, newRetry, newSleeper, listener,
-        knownMembers, originator, connectTimeout, callTimeout, clock);
+        address,
+        username,
+        password,
+        existingSession,
+        trust,
+        newRetry,
+        newSleeper,
+        listener,
+        knownMembers,
+        originator,
+        connectTimeout,
+        callTimeout,
+        clock);
   }
 
   public ClientSettings withListener(XapiEventListener newListener) {
     return new ClientSettings(
-        address, username, password, existingSession, trust, retry, sleeper, newListener,
-        knownMembers, originator, connectTimeout, callTimeout, clock);
+        address,
+        username,
+        password,
+        existingSession,
+        trust,
+        retry,
+        sleeper,
+        newListener,
+        knownMembers,
+        originator,
+        connectTimeout,
+        callTimeout,
+        clock);
   }
 
   public ClientSettings withKnownMembers(List<String> members) {
     return new ClientSettings(
-        address, username, password, existingSession, trust, retry, sleeper, listener,
-        ImmutableList.copyOf(members), originator, connectTimeout, callTimeout, clock);
+        address,
+        username,
+        password,
+        existingSession,
+        trust,
+        retry,
+        sleeper,
+        listener,
+        ImmutableList.copyOf(members),
+        originator,
+        connectTimeout,
+        callTimeout,
+        clock);
   }
 
   public ClientSettings withClock(Clock newClock) {
     return new ClientSettings(
-        address, username, password, existingSession, trust, retry, sleeper, listener,
-        knownMembers, originator, connectTimeout, callTimeout, newClock);
+        address,
+        username,
+        password,
+        existingSession,
+        trust,
+        retry,
+        sleeper,
+        listener,
+        knownMembers,
+        originator,
+        connectTimeout,
+        callTimeout,
+        newClock);
   }
 
   @Override

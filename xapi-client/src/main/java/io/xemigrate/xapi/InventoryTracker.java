@@ -5,8 +5,8 @@ import java.time.Duration;
 
 /**
  * Keeps a {@link PoolInventory} current from {@code event.from}, without polling: each {@link
- * #next} is one call that blocks on the server until something changes or the wait ends.
- * Confined to one thread.
+ * #next} is one call that blocks on the server until something changes or the wait ends. Confined
+ * to one thread.
  */
 public interface InventoryTracker {
 

@@ -3,8 +3,8 @@ package io.xemigrate.xapi;
 import java.lang.System.Logger.Level;
 
 /**
- * Writes client events to {@link System.Logger} {@code io.xemigrate.xapi}. Logs derive from
- * events only, so they inherit the rule that events carry no secrets.
+ * Writes client events to {@link System.Logger} {@code io.xemigrate.xapi}. Logs derive from events
+ * only, so they inherit the rule that events carry no secrets.
  */
 public final class LoggingEventListener implements XapiEventListener {
   private static final System.Logger LOG = System.getLogger("io.xemigrate.xapi");

@@ -29,8 +29,8 @@ public interface PoolClient extends AutoCloseable {
   Optional<VmPlacement> placement(String vmUuid);
 
   /**
-   * Mints a migration token on this (destination) pool for a host and a migration network.
-   * Close the token when the migration ends.
+   * Mints a migration token on this (destination) pool for a host and a migration network. Close
+   * the token when the migration ends.
    */
   MigrateReceiveToken migrateReceive(String hostUuid, String networkUuid);
 

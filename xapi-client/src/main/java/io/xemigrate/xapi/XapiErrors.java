@@ -108,7 +108,10 @@ public final class XapiErrors {
           // Busy: the same call may succeed later.
           .putAll(
               kinds(
-                  TRANSIENT, "TOO_BUSY", "OTHER_OPERATION_IN_PROGRESS", "TOO_MANY_STORAGE_MIGRATES"))
+                  TRANSIENT,
+                  "TOO_BUSY",
+                  "OTHER_OPERATION_IN_PROGRESS",
+                  "TOO_MANY_STORAGE_MIGRATES"))
           // Session and trust.
           .putAll(
               kinds(
@@ -153,16 +156,18 @@ public final class XapiErrors {
           .buildOrThrow();
 
   /** Codes whose parameters carry a session reference, which is a secret. */
-  private static final ImmutableList<String> SECRET_PARAMETERS = ImmutableList.of("SESSION_INVALID");
+  private static final ImmutableList<String> SECRET_PARAMETERS =
+      ImmutableList.of("SESSION_INVALID");
 
   private XapiErrors() {}
 
   private static ImmutableMap<String, XapiErrorKind> kinds(XapiErrorKind kind, String... codes) {
-    return Arrays.stream(codes)
-        .collect(ImmutableMap.toImmutableMap(code -> code, code -> kind));
+    return Arrays.stream(codes).collect(ImmutableMap.toImmutableMap(code -> code, code -> kind));
   }
 
-  /** The classified code; storage back-end failures ({@code SR_BACKEND_FAILURE_44}) are EXTERNAL. */
+  /**
+   * The classified code; storage back-end failures ({@code SR_BACKEND_FAILURE_44}) are EXTERNAL.
+   */
   public static XapiErrorCode classify(String code) {
     XapiErrorKind kind = KINDS.get(code);
     if (kind == null) {

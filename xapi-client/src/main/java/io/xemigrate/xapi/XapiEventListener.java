@@ -1,9 +1,9 @@
 package io.xemigrate.xapi;
 
 /**
- * Typed hooks into what the client does, for progress views, metrics and logs. Events carry
- * method names, addresses, codes and UUIDs, never parameters: parameters hold passwords and
- * session references.
+ * Typed hooks into what the client does, for progress views, metrics and logs. Events carry method
+ * names, addresses, codes and UUIDs, never parameters: parameters hold passwords and session
+ * references.
  *
  * <p>Listeners must be fast, must not throw and must not call back into the client.
  */
@@ -37,7 +37,9 @@ public interface XapiEventListener {
   /** A followed task made progress (0 to 1). */
   default void taskProgress(String taskUuid, String operation, double progress) {}
 
-  /** Cancellation of a followed task was asked; {@code accepted} is false past its no-return point. */
+  /**
+   * Cancellation of a followed task was asked; {@code accepted} is false past its no-return point.
+   */
   default void taskCancel(String operation, boolean accepted) {}
 
   /** TLS verification is switched off for this host: emitted on every connection set-up. */

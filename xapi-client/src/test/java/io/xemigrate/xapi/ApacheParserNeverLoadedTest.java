@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
  * Proves that Apache XML-RPC's response parser (CVE-2019-17570) is never loaded while the client
  * works, JSON-RPC and XML-RPC fallback and hostile fault included.
  *
- * <p>Method: the scenario runs in a fresh class loader over the test class path whose parent is
- * the platform loader, so every application class it touches is defined by that loader, and
- * {@link ClassLoader#findLoadedClass} (protected, hence the subclass) reports exactly which were
- * loaded. No agent, no {@code -verbose:class}, no reflection into the JDK. A control scenario
- * through the SDK's own transport shows the same check does see the parser when it is used.
+ * <p>Method: the scenario runs in a fresh class loader over the test class path whose parent is the
+ * platform loader, so every application class it touches is defined by that loader, and {@link
+ * ClassLoader#findLoadedClass} (protected, hence the subclass) reports exactly which were loaded.
+ * No agent, no {@code -verbose:class}, no reflection into the JDK. A control scenario through the
+ * SDK's own transport shows the same check does see the parser when it is used.
  */
 class ApacheParserNeverLoadedTest {
   private static final String PARSER = "org.apache.xmlrpc.parser.XmlRpcResponseParser";

@@ -41,7 +41,8 @@ class HostileServerTest {
   @Test
   void aFaultCarryingASerializedObjectDeserializesNothing() {
     Canary.DESERIALIZED.set(0);
-    server.on("VM.get_by_uuid", params -> Reply.rawXml(HostileResponses.faultWithSerializedCause()));
+    server.on(
+        "VM.get_by_uuid", params -> Reply.rawXml(HostileResponses.faultWithSerializedCause()));
     try (PoolClient client = connect()) {
       assertThatThrownBy(() -> client.placement("vm-1"))
           .isInstanceOfSatisfying(

@@ -37,7 +37,9 @@ class InventoryTest {
             return Reply.value(batch("00000000000000000001,00000000000000000000", List.of()));
           }
           Function<List<Object>, Reply> next = batches.poll();
-          return next == null ? Reply.value(batch(String.valueOf(params.get(2)), List.of())) : next.apply(params);
+          return next == null
+              ? Reply.value(batch(String.valueOf(params.get(2)), List.of()))
+              : next.apply(params);
         });
   }
 
@@ -51,7 +53,8 @@ class InventoryTest {
     return Map.of("events", events, "valid_ref_counts", Map.of("vm", 10), "token", token);
   }
 
-  static Map<String, Object> event(String cls, String op, String ref, Map<String, Object> snapshot) {
+  static Map<String, Object> event(
+      String cls, String op, String ref, Map<String, Object> snapshot) {
     Map<String, Object> event = new HashMap<>();
     event.put("id", "7");
     event.put("timestamp", "0.0");
@@ -66,7 +69,8 @@ class InventoryTest {
 
   @Test
   void loadsThePoolWithOneGetAllRecordsPerClass() {
-    try (PoolClient client = XapiClients.connect(TestClients.settings(server, "pool-a", listener))) {
+    try (PoolClient client =
+        XapiClients.connect(TestClients.settings(server, "pool-a", listener))) {
       PoolInventory inventory = client.loadInventory();
 
       assertThat(inventory.hosts()).hasSize(3);
@@ -110,7 +114,8 @@ class InventoryTest {
                         event("vm", "mod", "OpaqueRef:vm-3", halted),
                         event("vm", "del", "OpaqueRef:vm-9", null),
                         event("message", "add", "OpaqueRef:msg-1", Map.of())))));
-    try (PoolClient client = XapiClients.connect(TestClients.settings(server, "pool-a", listener))) {
+    try (PoolClient client =
+        XapiClients.connect(TestClients.settings(server, "pool-a", listener))) {
       PoolInventory first = client.loadInventory();
       InventoryTracker tracker = client.track(first);
 
@@ -128,15 +133,30 @@ class InventoryTest {
 
   @Test
   void followsATaskThroughEventsWithProgressUntilItEnds() {
-    Map<String, Object> task = PoolFixture.record("uuid", "task-1", "name_label", "Async.VM.pool_migrate",
-        "status", "pending", "progress", 0.25, "result", "", "error_info", new Object[0]);
+    Map<String, Object> task =
+        PoolFixture.record(
+            "uuid",
+            "task-1",
+            "name_label",
+            "Async.VM.pool_migrate",
+            "status",
+            "pending",
+            "progress",
+            0.25,
+            "result",
+            "",
+            "error_info",
+            new Object[0]);
     Map<String, Object> done = new HashMap<>(task);
     done.put("status", "success");
     done.put("progress", 1.0);
-    batches.add(params -> Reply.value(batch("1", List.of(event("task", "add", "OpaqueRef:task-1", task)))));
-    batches.add(params -> Reply.value(batch("2", List.of(event("task", "mod", "OpaqueRef:task-1", done)))));
+    batches.add(
+        params -> Reply.value(batch("1", List.of(event("task", "add", "OpaqueRef:task-1", task)))));
+    batches.add(
+        params -> Reply.value(batch("2", List.of(event("task", "mod", "OpaqueRef:task-1", done)))));
     List<Double> progress = new ArrayList<>();
-    try (PoolClient client = XapiClients.connect(TestClients.settings(server, "pool-a", listener))) {
+    try (PoolClient client =
+        XapiClients.connect(TestClients.settings(server, "pool-a", listener))) {
       Task result =
           client.awaitTask(
               new TaskHandle("OpaqueRef:task-1", "Async.VM.pool_migrate"),
@@ -148,19 +168,28 @@ class InventoryTest {
     }
     assertThat(progress).containsExactly(0.25, 1.0);
     assertThat(listener.linesStartingWith("progress"))
-        .containsExactly("progress Async.VM.pool_migrate 0.25", "progress Async.VM.pool_migrate 1.0");
+        .containsExactly(
+            "progress Async.VM.pool_migrate 0.25", "progress Async.VM.pool_migrate 1.0");
   }
 
   @Test
   void cancelsAFollowedTaskAndReportsItsErrorInfoInFull() {
-    Map<String, Object> task = PoolFixture.record("uuid", "task-1", "status", "pending", "progress", 0.5);
-    Map<String, Object> cancelled = PoolFixture.record("uuid", "task-1", "status", "cancelled", "progress", 1.0);
-    batches.add(params -> Reply.value(batch("1", List.of(event("task", "add", "OpaqueRef:task-1", task)))));
-    batches.add(params -> Reply.value(batch("2", List.of(event("task", "mod", "OpaqueRef:task-1", cancelled)))));
+    Map<String, Object> task =
+        PoolFixture.record("uuid", "task-1", "status", "pending", "progress", 0.5);
+    Map<String, Object> cancelled =
+        PoolFixture.record("uuid", "task-1", "status", "cancelled", "progress", 1.0);
+    batches.add(
+        params -> Reply.value(batch("1", List.of(event("task", "add", "OpaqueRef:task-1", task)))));
+    batches.add(
+        params ->
+            Reply.value(batch("2", List.of(event("task", "mod", "OpaqueRef:task-1", cancelled)))));
     server.on("task.get_allowed_operations", params -> Reply.value(List.of("cancel")));
     server.on("task.cancel", params -> Reply.value(""));
-    server.on("task.get_error_info", params -> Reply.value(List.of("TASK_CANCELLED", "OpaqueRef:task-1", "OpaqueRef:task-1")));
-    try (PoolClient client = XapiClients.connect(TestClients.settings(server, "pool-a", listener))) {
+    server.on(
+        "task.get_error_info",
+        params -> Reply.value(List.of("TASK_CANCELLED", "OpaqueRef:task-1", "OpaqueRef:task-1")));
+    try (PoolClient client =
+        XapiClients.connect(TestClients.settings(server, "pool-a", listener))) {
       Task result =
           client.awaitTask(
               new TaskHandle("OpaqueRef:task-1", "Async.VM.migrate_send"),
@@ -173,6 +202,7 @@ class InventoryTest {
           .containsExactly("TASK_CANCELLED", "OpaqueRef:task-1", "OpaqueRef:task-1");
     }
     assertThat(server.count("task.cancel")).isEqualTo(1);
-    assertThat(listener.linesStartingWith("cancel")).containsExactly("cancel Async.VM.migrate_send true");
+    assertThat(listener.linesStartingWith("cancel"))
+        .containsExactly("cancel Async.VM.migrate_send true");
   }
 }

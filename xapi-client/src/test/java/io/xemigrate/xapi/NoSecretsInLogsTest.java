@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the paths that handle secrets (password login, re-login, redirect, migrate_receive token,
- * failures naming a session) and scans every log line, event and exception text for the
- * password and for every session reference the servers handed out: zero hits.
+ * failures naming a session) and scans every log line, event and exception text for the password
+ * and for every session reference the servers handed out: zero hits.
  */
 class NoSecretsInLogsTest {
 
@@ -53,8 +53,7 @@ class NoSecretsInLogsTest {
     Level previous = logger.getLevel();
     logger.setLevel(Level.ALL);
     RecordingListener recording = new RecordingListener();
-    XapiEventListener listener =
-        XapiEventListener.compose(recording, new LoggingEventListener());
+    XapiEventListener listener = XapiEventListener.compose(recording, new LoggingEventListener());
     List<String> texts = new ArrayList<>();
     Path passwordFile = dir.resolve("password");
     Files.writeString(passwordFile, FakeXapiServer.PASSWORD, StandardCharsets.UTF_8);
@@ -65,7 +64,8 @@ class NoSecretsInLogsTest {
     try {
       master.on("Async.VM.migrate_send", params -> Reply.reset());
       ClientSettings settings =
-          ClientSettings.login(member.address(), FakeXapiServer.USER, PasswordSource.file(passwordFile))
+          ClientSettings.login(
+                  member.address(), FakeXapiServer.USER, PasswordSource.file(passwordFile))
               .withTrust(TestClients.settings(master, "pool-a", listener).trust())
               .withListener(listener);
       texts.add(settings.toString());
@@ -99,7 +99,9 @@ class NoSecretsInLogsTest {
                           ClientSettings.login(
                                   master.address(),
                                   "root",
-                                  PasswordSource.environment("P", java.util.Map.of("P", "wrong-" + FakeXapiServer.PASSWORD)))
+                                  PasswordSource.environment(
+                                      "P",
+                                      java.util.Map.of("P", "wrong-" + FakeXapiServer.PASSWORD)))
                               .withTrust(settings.trust())
                               .withListener(listener)))));
     } finally {

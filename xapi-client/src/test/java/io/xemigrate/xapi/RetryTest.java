@@ -22,7 +22,8 @@ class RetryTest {
   static final String DEST_SESSION = "OpaqueRef:dest-session-9c1e";
 
   private final RecordingListener listener = new RecordingListener();
-  private final FakeXapiServer server = migrationServer(SessionTest.vmServer(new FakeXapiServer("pool-a")));
+  private final FakeXapiServer server =
+      migrationServer(SessionTest.vmServer(new FakeXapiServer("pool-a")));
 
   /** Handlers for host.migrate_receive and the lookups migrate_send needs. */
   static FakeXapiServer migrationServer(FakeXapiServer server) {
@@ -36,11 +37,16 @@ class RetryTest {
             params ->
                 Reply.value(
                     Map.of(
-                        "session_id", DEST_SESSION,
-                        "host", "OpaqueRef:host-2",
-                        "master", "http://10.0.0.1",
-                        "xenops", "http://10.0.0.2/services/xenops?session_id=" + DEST_SESSION,
-                        "SM", "http://10.0.0.2/services/SM?session_id=" + DEST_SESSION)))
+                        "session_id",
+                        DEST_SESSION,
+                        "host",
+                        "OpaqueRef:host-2",
+                        "master",
+                        "http://10.0.0.1",
+                        "xenops",
+                        "http://10.0.0.2/services/xenops?session_id=" + DEST_SESSION,
+                        "SM",
+                        "http://10.0.0.2/services/SM?session_id=" + DEST_SESSION)))
         .on(
             "SR.get_all_records",
             params -> Reply.value(Map.of("OpaqueRef:sr-9", Map.of("uuid", "sr-dest"))))

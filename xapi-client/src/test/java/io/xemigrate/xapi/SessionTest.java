@@ -30,7 +30,12 @@ class SessionTest {
             params ->
                 Reply.value(
                     Map.of(
-                        "uuid", "vm-1", "power_state", "Running", "resident_on", "OpaqueRef:NULL")));
+                        "uuid",
+                        "vm-1",
+                        "power_state",
+                        "Running",
+                        "resident_on",
+                        "OpaqueRef:NULL")));
   }
 
   @AfterEach

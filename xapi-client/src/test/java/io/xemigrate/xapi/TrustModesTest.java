@@ -103,7 +103,8 @@ class TrustModesTest {
     try (FakeXapiServer server = new FakeXapiServer("pool-a");
         PoolClient client = XapiClients.connect(settings(server, TrustPolicy.insecure()))) {
       assertThat(server.activeSessionCount()).isEqualTo(1);
-      assertThat(listener.linesStartingWith("insecureTls")).containsExactly("insecureTls " + server.address());
+      assertThat(listener.linesStartingWith("insecureTls"))
+          .containsExactly("insecureTls " + server.address());
     }
   }
 }

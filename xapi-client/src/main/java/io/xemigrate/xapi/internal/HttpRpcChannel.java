@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLHandshakeException;
 
 /**
- * One host's XenAPI over HTTPS: JSON-RPC at {@code /jsonrpc}, or XML-RPC at {@code /} when the
- * host answers 404 there (then for good). Apache XML-RPC never sees an answer.
+ * One host's XenAPI over HTTPS: JSON-RPC at {@code /jsonrpc}, or XML-RPC at {@code /} when the host
+ * answers 404 there (then for good). Apache XML-RPC never sees an answer.
  *
  * <p>{@link HttpClient} does not resend a POST on its own, so every resend decision is ours.
  */
@@ -63,7 +63,12 @@ final class HttpRpcChannel {
   Object call(String method, Object[] params, Duration extraWait) {
     if (!xmlRpc) {
       HttpResponse<byte[]> response =
-          post("/jsonrpc", "application/json", JsonRpcCodec.encodeRequest(method, params, ids.incrementAndGet()), method, extraWait);
+          post(
+              "/jsonrpc",
+              "application/json",
+              JsonRpcCodec.encodeRequest(method, params, ids.incrementAndGet()),
+              method,
+              extraWait);
       if (response.statusCode() != 404) {
         checkStatus(method, response);
         return JsonRpcCodec.decodeResponse(method, response.body());
@@ -125,7 +130,12 @@ final class HttpRpcChannel {
           "cannot connect to " + endpoint + ": " + e.getClass().getSimpleName(), false, true, e);
     }
     return new TransportFailure(
-        "connection to " + endpoint + " failed: " + e.getClass().getSimpleName() + " " + e.getMessage(),
+        "connection to "
+            + endpoint
+            + " failed: "
+            + e.getClass().getSimpleName()
+            + " "
+            + e.getMessage(),
         true,
         false,
         e);

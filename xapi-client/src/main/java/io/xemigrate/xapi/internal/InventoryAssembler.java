@@ -175,5 +175,4 @@ final class InventoryAssembler {
         str(record.netmask),
         flag(record.currentlyAttached));
   }
-
 }

@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
  * strings, floats as {@code Double}, datetimes as {@link Date}.
  *
  * <p>JSON does not say whether {@code 1} is an int or a float, nor whether a string is a datetime.
- * Integral numbers become strings (xapi's ints) except under the few float-typed field names
- * below; strings in xapi's datetime format become dates only under datetime-typed field names.
+ * Integral numbers become strings (xapi's ints) except under the few float-typed field names below;
+ * strings in xapi's datetime format become dates only under datetime-typed field names.
  */
 final class JsonRpcCodec {
   private static final ObjectMapper MAPPER =
@@ -118,14 +118,16 @@ final class JsonRpcCodec {
       throw XapiErrors.client(method, XapiErrors.BAD_RESPONSE, "malformed JSON-RPC answer", e);
     }
     if (response == null || !response.isObject()) {
-      throw XapiErrors.client(method, XapiErrors.BAD_RESPONSE, "JSON-RPC answer not an object", null);
+      throw XapiErrors.client(
+          method, XapiErrors.BAD_RESPONSE, "JSON-RPC answer not an object", null);
     }
     JsonNode error = response.get("error");
     if (error != null && !error.isNull()) {
       throw XapiErrors.fromErrorDescription(method, errorDescription(error));
     }
     if (!response.has("result")) {
-      throw XapiErrors.client(method, XapiErrors.BAD_RESPONSE, "JSON-RPC answer has no result", null);
+      throw XapiErrors.client(
+          method, XapiErrors.BAD_RESPONSE, "JSON-RPC answer has no result", null);
     }
     return fromJson(response.get("result"), "");
   }

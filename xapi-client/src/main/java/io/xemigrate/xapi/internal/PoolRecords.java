@@ -22,15 +22,27 @@ import java.util.Map;
 
 /**
  * The SDK records of one pool, by reference, for the fourteen classes the inventory reads. Mutable
- * and confined to one thread (the loader, then the tracker); the immutable {@code PoolInventory}
- * is assembled from it.
+ * and confined to one thread (the loader, then the tracker); the immutable {@code PoolInventory} is
+ * assembled from it.
  */
 final class PoolRecords {
   /** The event class names of the fourteen classes, as {@code event.from} spells them. */
   static final List<String> CLASSES =
       List.of(
-          "pool", "host", "host_metrics", "vm", "vm_metrics", "vm_guest_metrics", "vbd", "vdi",
-          "sr", "pbd", "sm", "network", "pif", "vif");
+          "pool",
+          "host",
+          "host_metrics",
+          "vm",
+          "vm_metrics",
+          "vm_guest_metrics",
+          "vbd",
+          "vdi",
+          "sr",
+          "pbd",
+          "sm",
+          "network",
+          "pif",
+          "vif");
 
   final Map<String, Pool.Record> pools = new LinkedHashMap<>();
   final Map<String, Host.Record> hosts = new LinkedHashMap<>();
@@ -72,8 +84,8 @@ final class PoolRecords {
   }
 
   /**
-   * Applies one event: {@code add}/{@code mod} carry the object's current record, {@code del}
-   * none. Returns whether the class is one the inventory follows.
+   * Applies one event: {@code add}/{@code mod} carry the object's current record, {@code del} none.
+   * Returns whether the class is one the inventory follows.
    */
   boolean apply(String eventClass, String operation, String ref, Object snapshot) {
     Map<String, ?> table = table(eventClass);

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Sends a call again, with capped jittered back-off and a bound, only when that is safe. Each
- * veto is one line, and every decision is reported to the listener.
+ * Sends a call again, with capped jittered back-off and a bound, only when that is safe. Each veto
+ * is one line, and every decision is reported to the listener.
  */
 final class RetryingCaller implements RpcCaller {
   private final RpcCaller next;

@@ -12,8 +12,8 @@ import java.util.Map;
  * The official SDK's {@link Connection}, rerouted: every typed call ({@code VM.getAllRecords(c)},
  * {@code vm.migrateSendAsync(c, ...)}) lands in {@link #dispatch}, which sends it through our
  * pipeline (JSON-RPC, our own XML-RPC parser, retry, session) and hands the SDK the XML-RPC-shaped
- * answer it expects. The {@code XmlRpcClient} the superclass builds is never used to send or
- * parse anything.
+ * answer it expects. The {@code XmlRpcClient} the superclass builds is never used to send or parse
+ * anything.
  *
  * <p>Failures are raised as {@link io.xemigrate.xapi.XapiException} here, not through the SDK's
  * {@code Types.checkResponse}: its typed exceptions drop the raw code and most parameters.

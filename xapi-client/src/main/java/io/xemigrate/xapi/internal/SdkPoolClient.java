@@ -200,7 +200,10 @@ public final class SdkPoolClient implements PoolClient {
 
   private static XapiException unknown(String type, String uuid) {
     return XapiErrors.client(
-        "resolve", XapiErrors.UUID_UNKNOWN, "no " + type + " " + uuid + " in the destination", null);
+        "resolve",
+        XapiErrors.UUID_UNKNOWN,
+        "no " + type + " " + uuid + " in the destination",
+        null);
   }
 
   @Override
@@ -317,5 +320,4 @@ public final class SdkPoolClient implements PoolClient {
   public String toString() {
     return "PoolClient[" + session.address() + "]";
   }
-
 }

@@ -22,8 +22,10 @@ final class SessionCaller implements RpcCaller {
   private final ClientSettings settings;
   private final XapiEventListener listener;
   private final List<String> members = new CopyOnWriteArrayList<>();
+
   /** Sessions this client replaced, so a call that picked one up just before is corrected. */
   private final List<String> previous = new CopyOnWriteArrayList<>();
+
   private final boolean ownsSession;
   private volatile RpcCaller pipeline;
   private volatile Endpoint endpoint;
@@ -65,11 +67,7 @@ final class SessionCaller implements RpcCaller {
   private synchronized void switchTo(Endpoint target) {
     HttpRpcChannel channel =
         new HttpRpcChannel(
-            target,
-            settings.trust(),
-            listener,
-            settings.connectTimeout(),
-            settings.callTimeout());
+            target, settings.trust(), listener, settings.connectTimeout(), settings.callTimeout());
     pipeline =
         new RetryingCaller(
             new TimedCaller(channel, listener), settings.retry(), settings.sleeper(), listener);

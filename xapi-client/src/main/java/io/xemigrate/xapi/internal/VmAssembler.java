@@ -96,7 +96,8 @@ final class VmAssembler {
   }
 
   /** vGPU and VUSB records are not loaded: their count is what checks need, kept as refs. */
-  private static ImmutableList<String> refs(java.util.Set<? extends com.xensource.xenapi.XenAPIObject> set) {
+  private static ImmutableList<String> refs(
+      java.util.Set<? extends com.xensource.xenapi.XenAPIObject> set) {
     return set == null
         ? ImmutableList.of()
         : set.stream().map(Fields::ref).sorted().collect(ImmutableList.toImmutableList());

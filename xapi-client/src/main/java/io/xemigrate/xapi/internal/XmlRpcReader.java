@@ -13,10 +13,10 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * Parses an XML-RPC {@code methodResponse} with StAX, DTDs and external entities off. Replaces
- * Apache XML-RPC 3.1.3's parser, which deserializes the {@code faultCause} of any fault with
- * {@code ObjectInputStream} (CVE-2019-17570): here a fault yields only its code and string, and
- * {@code base64} values are kept as undecoded text, so no bytes from the server are ever turned
- * into Java objects.
+ * Apache XML-RPC 3.1.3's parser, which deserializes the {@code faultCause} of any fault with {@code
+ * ObjectInputStream} (CVE-2019-17570): here a fault yields only its code and string, and {@code
+ * base64} values are kept as undecoded text, so no bytes from the server are ever turned into Java
+ * objects.
  */
 final class XmlRpcReader {
   private static final XMLInputFactory FACTORY = newFactory();
@@ -111,7 +111,8 @@ final class XmlRpcReader {
     while (reader.hasNext()) {
       int event = reader.next();
       switch (event) {
-        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> text.append(reader.getText());
+        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA ->
+            text.append(reader.getText());
         case XMLStreamConstants.START_ELEMENT -> {
           Object typed = typed(reader.getLocalName());
           skipTo("value");
@@ -120,8 +121,8 @@ final class XmlRpcReader {
         case XMLStreamConstants.END_ELEMENT -> {
           return text.toString(); // <value>text</value> is a string
         }
-        case XMLStreamConstants.DTD, XMLStreamConstants.ENTITY_REFERENCE -> throw new XMLStreamException(
-            "DTDs and entity references are refused");
+        case XMLStreamConstants.DTD, XMLStreamConstants.ENTITY_REFERENCE ->
+            throw new XMLStreamException("DTDs and entity references are refused");
         default -> {}
       }
     }

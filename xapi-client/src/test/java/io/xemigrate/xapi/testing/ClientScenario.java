@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * Runs the client through JSON-RPC, the XML-RPC fallback and a hostile fault. Loaded in an
- * isolated class loader by {@code ApacheParserNeverLoadedTest}.
+ * Runs the client through JSON-RPC, the XML-RPC fallback and a hostile fault. Loaded in an isolated
+ * class loader by {@code ApacheParserNeverLoadedTest}.
  */
 public final class ClientScenario implements Callable<String> {
   @Override

@@ -100,7 +100,11 @@ public final class FakeXapiServer implements AutoCloseable {
 
   /** Adopt a session minted elsewhere (for session-reuse tests). */
   public String mintSession() {
-    String session = "OpaqueRef:session-" + sessionCounter.incrementAndGet() + "-" + System.identityHashCode(this);
+    String session =
+        "OpaqueRef:session-"
+            + sessionCounter.incrementAndGet()
+            + "-"
+            + System.identityHashCode(this);
     activeSessions.add(session);
     minted.add(session);
     return session;
@@ -175,12 +179,13 @@ public final class FakeXapiServer implements AutoCloseable {
       response.put("jsonrpc", "2.0");
       switch (reply.kind()) {
         case VALUE -> response.put("result", reply.value());
-        case ERROR -> response.put(
-            "error",
-            Map.of(
-                "code", 1,
-                "message", reply.error().get(0),
-                "data", reply.error().subList(1, reply.error().size())));
+        case ERROR ->
+            response.put(
+                "error",
+                Map.of(
+                    "code", 1,
+                    "message", reply.error().get(0),
+                    "data", reply.error().subList(1, reply.error().size())));
         case RESET -> {
           breakConnection(exchange);
           return;

@@ -18,7 +18,8 @@ public final class StockSdkScenario implements Callable<String> {
   public String call() throws Exception {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     byte[] answer =
-        WireFormats.xmlSuccess(Map.of()).replace("<struct></struct>", "<string>OpaqueRef:s</string>")
+        WireFormats.xmlSuccess(Map.of())
+            .replace("<struct></struct>", "<string>OpaqueRef:s</string>")
             .getBytes(StandardCharsets.UTF_8);
     server.createContext(
         "/",

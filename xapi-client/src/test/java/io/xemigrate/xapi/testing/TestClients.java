@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Settings for clients of a {@link FakeXapiServer}: pinned to the test certificate, no sleeping. */
+/**
+ * Settings for clients of a {@link FakeXapiServer}: pinned to the test certificate, no sleeping.
+ */
 public final class TestClients {
   /** Waits the retry layer asked for, recorded instead of slept. */
   public static final List<Duration> SLEEPS = new CopyOnWriteArrayList<>();

@@ -20,7 +20,8 @@ final class WireFormats {
   static XmlCall readXmlCall(byte[] body) throws Exception {
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
     factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    Element root = factory.newDocumentBuilder().parse(new ByteArrayInputStream(body)).getDocumentElement();
+    Element root =
+        factory.newDocumentBuilder().parse(new ByteArrayInputStream(body)).getDocumentElement();
     String method = child(root, "methodName").getTextContent();
     List<Object> params = new ArrayList<>();
     Element paramsElement = child(root, "params");
