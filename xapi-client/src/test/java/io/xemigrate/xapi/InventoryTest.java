@@ -132,6 +132,46 @@ class InventoryTest {
   }
 
   @Test
+  void patchesDependentRecordsAndDeletionsOfEveryLargeClass() {
+    Map<String, Object> metrics =
+        new HashMap<>(fixture.tables.get("VM_metrics").get("OpaqueRef:vmm-2"));
+    metrics.put("memory_actual", 1L << 30);
+    Map<String, Object> vdi = new HashMap<>(fixture.tables.get("VDI").get("OpaqueRef:vdi-5"));
+    vdi.put("cbt_enabled", true);
+    batches.add(
+        params ->
+            Reply.value(
+                batch(
+                    "9",
+                    List.of(
+                        event("vm_metrics", "mod", "OpaqueRef:vmm-2", metrics),
+                        event("vdi", "mod", "OpaqueRef:vdi-5", vdi),
+                        event("vbd", "del", "OpaqueRef:vbd-7", null),
+                        event("vif", "del", "OpaqueRef:vif-7", null)))));
+    try (PoolClient client =
+        XapiClients.connect(TestClients.settings(server, "pool-a", listener))) {
+      PoolInventory first = client.loadInventory();
+      PoolInventory next = client.track(first).next(Duration.ofSeconds(30));
+
+      assertThat(next.vm("vm-2").orElseThrow().memoryActual()).isEqualTo(1L << 30);
+      assertThat(next.vdi("vdi-5").orElseThrow().cbtEnabled()).isTrue();
+      assertThat(next.vbds()).doesNotContainKey("vbd-7").hasSize(9);
+      assertThat(next.vifs()).doesNotContainKey("vif-7").hasSize(9);
+      assertThat(next.vms())
+          .isEqualTo(
+              first.vms().entrySet().stream()
+                  .collect(
+                      com.google.common.collect.ImmutableSortedMap.toImmutableSortedMap(
+                          java.util.Comparator.naturalOrder(),
+                          Map.Entry::getKey,
+                          e ->
+                              e.getKey().equals("vm-2")
+                                  ? next.vm("vm-2").orElseThrow()
+                                  : e.getValue())));
+    }
+  }
+
+  @Test
   void followsATaskThroughEventsWithProgressUntilItEnds() {
     Map<String, Object> task =
         PoolFixture.record(

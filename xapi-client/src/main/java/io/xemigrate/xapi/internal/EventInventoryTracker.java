@@ -7,6 +7,8 @@ import io.xemigrate.xapi.model.PoolInventory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Applies {@code event.from} deltas (coalesced: each event carries the object's current record) to
@@ -16,6 +18,7 @@ final class EventInventoryTracker implements InventoryTracker {
   private final SdkConnection connection;
   private final PoolRecords records;
   private final Clock clock;
+  private final Map<String, String> uuidByRef;
   private PoolInventory current;
   private String token;
   private long applied;
@@ -27,6 +30,7 @@ final class EventInventoryTracker implements InventoryTracker {
     this.current = start;
     this.token = start.eventToken();
     this.clock = clock;
+    this.uuidByRef = records.uuidIndex();
   }
 
   @Override
@@ -56,17 +60,32 @@ final class EventInventoryTracker implements InventoryTracker {
     } finally {
       SdkConnection.EXTRA_WAIT.remove();
     }
-    boolean changed = false;
+    InventoryChanges changes = new InventoryChanges();
     for (Event.Record event : batch.events) {
+      String eventClass = event.clazz == null ? "" : event.clazz.toLowerCase(Locale.ROOT);
       String operation = event.operation == null ? "mod" : event.operation.toString();
-      if (records.apply(event.clazz, operation, event.ref, event.snapshot)) {
-        changed = true;
-        applied++;
+      String uuidBefore = records.uuid(eventClass, event.ref);
+      if (!records.apply(eventClass, operation, event.ref, event.snapshot)) {
+        continue;
+      }
+      applied++;
+      String uuidAfter = records.uuid(eventClass, event.ref);
+      if (uuidAfter == null) {
+        uuidByRef.remove(event.ref);
+        if (uuidBefore != null) {
+          changes.deleted(eventClass, uuidBefore);
+        }
+        changes.changed(eventClass, event.ref); // for classes without UUID index (metrics)
+      } else {
+        uuidByRef.put(event.ref, uuidAfter);
+        changes.changed(eventClass, event.ref);
       }
     }
     token = batch.token;
-    if (changed) {
-      current = InventoryAssembler.assemble(records, token, clock.instant());
+    if (!changes.isEmpty()) {
+      current =
+          new InventoryAssembler(records, uuidByRef)
+              .update(current, changes, token, clock.instant());
     }
     return current;
   }

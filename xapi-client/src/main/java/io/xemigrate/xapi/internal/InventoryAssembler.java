@@ -18,34 +18,29 @@ import io.xemigrate.xapi.model.Pif;
 import io.xemigrate.xapi.model.Pool;
 import io.xemigrate.xapi.model.PoolInventory;
 import io.xemigrate.xapi.model.Sr;
+import io.xemigrate.xapi.model.Vbd;
+import io.xemigrate.xapi.model.Vdi;
+import io.xemigrate.xapi.model.Vif;
+import io.xemigrate.xapi.model.Vm;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /** Turns the SDK records of a pool into the SDK-free, UUID-keyed {@link PoolInventory}. */
 final class InventoryAssembler {
   private final PoolRecords records;
-  private final Map<String, String> uuidByRef = new HashMap<>();
+  private final Map<String, String> uuidByRef;
 
-  private InventoryAssembler(PoolRecords records) {
+  InventoryAssembler(PoolRecords records, Map<String, String> uuidByRef) {
     this.records = records;
-    index(records.hosts, record -> record.uuid);
-    index(records.vms, record -> record.uuid);
-    index(records.vdis, record -> record.uuid);
-    index(records.srs, record -> record.uuid);
-    index(records.networks, record -> record.uuid);
-    index(records.pifs, record -> record.uuid);
-    index(records.vifs, record -> record.uuid);
-    index(records.vbds, record -> record.uuid);
+    this.uuidByRef = uuidByRef;
   }
 
   static PoolInventory assemble(PoolRecords records, String token, Instant capturedAt) {
-    return new InventoryAssembler(records).inventory(token, capturedAt);
-  }
-
-  private <R> void index(Map<String, R> table, Function<R, String> uuid) {
-    table.forEach((ref, record) -> uuidByRef.put(ref, str(uuid.apply(record))));
+    return new InventoryAssembler(records, records.uuidIndex()).inventory(token, capturedAt);
   }
 
   /** The UUID of a referenced object, or "" for a null or unknown reference. */
@@ -58,15 +53,89 @@ final class InventoryAssembler {
     return new PoolInventory(
         pool(),
         sorted(records.hosts.values().stream().map(this::host), Host::uuid),
-        sorted(vms.vms(), io.xemigrate.xapi.model.Vm::uuid),
-        sorted(vms.vbds(), io.xemigrate.xapi.model.Vbd::uuid),
-        sorted(vms.vdis(), io.xemigrate.xapi.model.Vdi::uuid),
+        sorted(vms.vms(), Vm::uuid),
+        sorted(vms.vbds(), Vbd::uuid),
+        sorted(vms.vdis(), Vdi::uuid),
         sorted(records.srs.entrySet().stream().map(e -> sr(e.getKey(), e.getValue())), Sr::uuid),
         sorted(records.networks.values().stream().map(this::network), Network::uuid),
         sorted(records.pifs.values().stream().map(this::pif), Pif::uuid),
-        sorted(vms.vifs(), io.xemigrate.xapi.model.Vif::uuid),
+        sorted(vms.vifs(), Vif::uuid),
         token,
         capturedAt);
+  }
+
+  /**
+   * The next snapshot after {@code previous}: the small tables (pool, hosts, SRs, networks, PIFs)
+   * are rebuilt, the large ones (VMs, VBDs, VDIs, VIFs) patched for the objects that changed, so a
+   * batch costs in proportion to its changes rather than to the pool.
+   */
+  PoolInventory update(
+      PoolInventory previous, InventoryChanges changes, String token, Instant capturedAt) {
+    VmAssembler vms = new VmAssembler(records, this::uuidOf);
+    Set<String> vmRefs = new HashSet<>(changes.refs("vm"));
+    Set<String> metrics = changes.refs("vm_metrics");
+    Set<String> guests = changes.refs("vm_guest_metrics");
+    if (!metrics.isEmpty() || !guests.isEmpty()) {
+      records.vms.forEach(
+          (ref, record) -> {
+            if (metrics.contains(ref(record.metrics))
+                || guests.contains(ref(record.guestMetrics))) {
+              vmRefs.add(ref);
+            }
+          });
+    }
+    return new PoolInventory(
+        pool(),
+        sorted(records.hosts.values().stream().map(this::host), Host::uuid),
+        patch(previous.vms(), vmRefs, records.vms, vms::vm, Vm::uuid, changes.deletedUuids("vm")),
+        patch(
+            previous.vbds(),
+            changes.refs("vbd"),
+            records.vbds,
+            vms::vbd,
+            Vbd::uuid,
+            changes.deletedUuids("vbd")),
+        patch(
+            previous.vdis(),
+            changes.refs("vdi"),
+            records.vdis,
+            vms::vdi,
+            Vdi::uuid,
+            changes.deletedUuids("vdi")),
+        sorted(records.srs.entrySet().stream().map(e -> sr(e.getKey(), e.getValue())), Sr::uuid),
+        sorted(records.networks.values().stream().map(this::network), Network::uuid),
+        sorted(records.pifs.values().stream().map(this::pif), Pif::uuid),
+        patch(
+            previous.vifs(),
+            changes.refs("vif"),
+            records.vifs,
+            vms::vif,
+            Vif::uuid,
+            changes.deletedUuids("vif")),
+        token,
+        capturedAt);
+  }
+
+  private static <R, T> ImmutableSortedMap<String, T> patch(
+      ImmutableSortedMap<String, T> previous,
+      Set<String> changedRefs,
+      Map<String, R> table,
+      Function<R, T> mapper,
+      Function<T, String> uuid,
+      Set<String> deletedUuids) {
+    if (changedRefs.isEmpty() && deletedUuids.isEmpty()) {
+      return previous;
+    }
+    TreeMap<String, T> next = new TreeMap<>(previous);
+    deletedUuids.forEach(next::remove);
+    for (String ref : changedRefs) {
+      R record = table.get(ref);
+      if (record != null) {
+        T value = mapper.apply(record);
+        next.put(uuid.apply(value), value);
+      }
+    }
+    return ImmutableSortedMap.copyOfSorted(next);
   }
 
   static <T> ImmutableSortedMap<String, T> sorted(

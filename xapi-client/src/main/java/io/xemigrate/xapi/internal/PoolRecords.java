@@ -105,6 +105,43 @@ final class PoolRecords {
     table.put(ref, (R) snapshot);
   }
 
+  /** The UUIDs of every object that other records refer to, by reference. */
+  Map<String, String> uuidIndex() {
+    Map<String, String> index = new java.util.HashMap<>();
+    hosts.forEach((ref, record) -> index.put(ref, Fields.str(record.uuid)));
+    vms.forEach((ref, record) -> index.put(ref, Fields.str(record.uuid)));
+    vdis.forEach((ref, record) -> index.put(ref, Fields.str(record.uuid)));
+    srs.forEach((ref, record) -> index.put(ref, Fields.str(record.uuid)));
+    networks.forEach((ref, record) -> index.put(ref, Fields.str(record.uuid)));
+    pifs.forEach((ref, record) -> index.put(ref, Fields.str(record.uuid)));
+    vifs.forEach((ref, record) -> index.put(ref, Fields.str(record.uuid)));
+    vbds.forEach((ref, record) -> index.put(ref, Fields.str(record.uuid)));
+    return index;
+  }
+
+  /** The UUID of a stored object of an indexed class, or null. */
+  String uuid(String eventClass, String ref) {
+    Object record = table(eventClass) == null ? null : table(eventClass).get(ref);
+    if (record instanceof Host.Record host) {
+      return host.uuid;
+    } else if (record instanceof VM.Record vm) {
+      return vm.uuid;
+    } else if (record instanceof VDI.Record vdi) {
+      return vdi.uuid;
+    } else if (record instanceof SR.Record sr) {
+      return sr.uuid;
+    } else if (record instanceof Network.Record network) {
+      return network.uuid;
+    } else if (record instanceof PIF.Record pif) {
+      return pif.uuid;
+    } else if (record instanceof VIF.Record vif) {
+      return vif.uuid;
+    } else if (record instanceof VBD.Record vbd) {
+      return vbd.uuid;
+    }
+    return null;
+  }
+
   private Map<String, ?> table(String eventClass) {
     return switch (eventClass.toLowerCase(java.util.Locale.ROOT)) {
       case "pool" -> pools;

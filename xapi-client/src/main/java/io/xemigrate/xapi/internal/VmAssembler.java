@@ -55,7 +55,7 @@ final class VmAssembler {
     return uuidOf.apply(ref(object));
   }
 
-  private Vm vm(VM.Record record) {
+  Vm vm(VM.Record record) {
     VMMetrics.Record metrics = records.vmMetrics.get(ref(record.metrics));
     VMGuestMetrics.Record guest = records.guestMetrics.get(ref(record.guestMetrics));
     return new Vm(
@@ -115,7 +115,7 @@ final class VmAssembler {
     };
   }
 
-  private Vbd vbd(VBD.Record record) {
+  Vbd vbd(VBD.Record record) {
     return new Vbd(
         str(record.uuid),
         uuid(record.VM),
@@ -129,7 +129,7 @@ final class VmAssembler {
         record.mode == Types.VbdMode.RO);
   }
 
-  private Vdi vdi(VDI.Record record) {
+  Vdi vdi(VDI.Record record) {
     return new Vdi(
         str(record.uuid),
         str(record.nameLabel),
@@ -148,7 +148,7 @@ final class VmAssembler {
             : nameSet(record.currentOperations.values()));
   }
 
-  private Vif vif(VIF.Record record) {
+  Vif vif(VIF.Record record) {
     return new Vif(
         str(record.uuid),
         uuid(record.VM),
