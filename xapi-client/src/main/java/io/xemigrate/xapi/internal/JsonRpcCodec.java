@@ -1,6 +1,8 @@
 package io.xemigrate.xapi.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -111,25 +112,85 @@ final class JsonRpcCodec {
 
   /** The result of a call, or an {@link io.xemigrate.xapi.XapiException} for an error answer. */
   static Object decodeResponse(String method, byte[] body) {
-    JsonNode response;
-    try {
-      response = MAPPER.readTree(body);
+    // One streaming pass: the result goes straight into the SDK's object graph (an inventory
+    // answer can be tens of megabytes; a tree first would double the work and the memory).
+    try (JsonParser parser = MAPPER.getFactory().createParser(body)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw XapiErrors.client(
+            method, XapiErrors.BAD_RESPONSE, "JSON-RPC answer not an object", null);
+      }
+      Object result = null;
+      boolean hasResult = false;
+      JsonNode error = null;
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String field = parser.currentName();
+        parser.nextToken();
+        switch (field) {
+          case "result" -> {
+            result = read(parser, "");
+            hasResult = true;
+          }
+          case "error" -> error = MAPPER.readTree(parser);
+          default -> parser.skipChildren();
+        }
+      }
+      if (error != null && !error.isNull()) {
+        throw XapiErrors.fromErrorDescription(method, errorDescription(error));
+      }
+      if (!hasResult) {
+        throw XapiErrors.client(
+            method, XapiErrors.BAD_RESPONSE, "JSON-RPC answer has no result", null);
+      }
+      return result;
     } catch (IOException e) {
       throw XapiErrors.client(method, XapiErrors.BAD_RESPONSE, "malformed JSON-RPC answer", e);
     }
-    if (response == null || !response.isObject()) {
-      throw XapiErrors.client(
-          method, XapiErrors.BAD_RESPONSE, "JSON-RPC answer not an object", null);
+  }
+
+  private static Object read(JsonParser parser, String fieldName) throws IOException {
+    JsonToken token = parser.currentToken();
+    if (token == null) {
+      throw new IOException("truncated JSON");
     }
-    JsonNode error = response.get("error");
-    if (error != null && !error.isNull()) {
-      throw XapiErrors.fromErrorDescription(method, errorDescription(error));
+    switch (token) {
+      case START_OBJECT:
+        Map<String, Object> map = new HashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String name = parser.currentName();
+          parser.nextToken();
+          map.put(name, read(parser, name));
+        }
+        return map;
+      case START_ARRAY:
+        List<Object> list = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          list.add(read(parser, fieldName));
+        }
+        return list.toArray();
+      case VALUE_STRING:
+        String text = parser.getText();
+        if (DATE_FIELDS.contains(fieldName) && XAPI_DATE.matcher(text).matches()) {
+          return XapiDates.parse(text);
+        }
+        return text;
+      case VALUE_NUMBER_INT:
+        return FLOAT_FIELDS.contains(fieldName) ? parser.getDoubleValue() : parser.getText();
+      case VALUE_NUMBER_FLOAT:
+        return parser.getDoubleValue();
+      case VALUE_TRUE:
+        return Boolean.TRUE;
+      case VALUE_FALSE:
+        return Boolean.FALSE;
+      case VALUE_NULL:
+        return null;
+      case END_ARRAY:
+      case END_OBJECT:
+      case FIELD_NAME:
+      case NOT_AVAILABLE:
+      case VALUE_EMBEDDED_OBJECT:
+        break;
     }
-    if (!response.has("result")) {
-      throw XapiErrors.client(
-          method, XapiErrors.BAD_RESPONSE, "JSON-RPC answer has no result", null);
-    }
-    return fromJson(response.get("result"), "");
+    throw new IOException("unexpected JSON token " + token);
   }
 
   /** v2: {@code {code:1, message:CODE, data:[params]}}; v1: {@code ["CODE", params...]}. */
@@ -149,44 +210,5 @@ final class JsonRpcCodec {
       description.add(error.asText());
     }
     return description;
-  }
-
-  private static Object fromJson(JsonNode node, String fieldName) {
-    switch (node.getNodeType()) {
-      case OBJECT:
-        Map<String, Object> map = new HashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-          Map.Entry<String, JsonNode> field = fields.next();
-          map.put(field.getKey(), fromJson(field.getValue(), field.getKey()));
-        }
-        return map;
-      case ARRAY:
-        Object[] array = new Object[node.size()];
-        for (int i = 0; i < array.length; i++) {
-          array[i] = fromJson(node.get(i), fieldName);
-        }
-        return array;
-      case STRING:
-        String text = node.asText();
-        if (DATE_FIELDS.contains(fieldName) && XAPI_DATE.matcher(text).matches()) {
-          return XapiDates.parse(text);
-        }
-        return text;
-      case BOOLEAN:
-        return node.booleanValue();
-      case NUMBER:
-        if (node.isIntegralNumber() && !FLOAT_FIELDS.contains(fieldName)) {
-          return node.asText();
-        }
-        return node.doubleValue();
-      case NULL:
-      case MISSING:
-        return null;
-      case BINARY:
-      case POJO:
-        return node.asText();
-    }
-    return node.asText();
   }
 }
