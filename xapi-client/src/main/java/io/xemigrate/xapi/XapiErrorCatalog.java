@@ -190,6 +190,71 @@ public final class XapiErrorCatalog {
                   "Use an account with at least the VM Power Admin role (Pool Operator for"
                       + " host maintenance)."))
           .put(
+              "VM_HOST_INCOMPATIBLE_VIRTUAL_HARDWARE_PLATFORM_VERSION",
+              new Entry(
+                  "Host {0} supports hardware platform versions {1}, VM {2} needs {3}.",
+                  "Choose a newer destination host."))
+          .put(
+              "VDI_ON_BOOT_MODE_INCOMPATIBLE_WITH_OPERATION",
+              new Entry(
+                  "A disk of the VM resets on boot (on_boot=reset) or is cached.",
+                  "Set the disk's on_boot to persist before migrating."))
+          .put(
+              "SUSPEND_IMAGE_NOT_ACCESSIBLE",
+              new Entry(
+                  "The suspend image {0} is on an SR the source host cannot see.",
+                  "Resume the VM, or make the suspend image's SR visible."))
+          .put(
+              "VDI_NEEDS_VM_FOR_MIGRATE",
+              new Entry(
+                  "Disk {0} is attached to no VM, and VDI.pool_migrate moves only attached disks.",
+                  "Attach the disk to a VM first (or copy it)."))
+          .put(
+              "DUPLICATE_MAC_SEED",
+              new Entry(
+                  "The destination pool already has another VM with MAC seed {0}.",
+                  "Remove the stale copy on the destination, or migrate in copy mode."))
+          .put(
+              "VM_TO_IMPORT_IS_NOT_NEWER_VERSION",
+              new Entry(
+                  "A halted copy of this VM ({0}) already exists on the destination.",
+                  "Remove the stale copy on the destination pool."))
+          .put(
+              "NO_HOSTS_AVAILABLE",
+              new Entry("No host can take VM {0}.", "Free capacity or enable a host, then retry."))
+          .put(
+              "CANNOT_EVACUATE_HOST",
+              new Entry(
+                  "Some VMs cannot leave the host: {0}",
+                  "Fix each listed VM (code, then parameters) or move it by hand."))
+          .put(
+              "HOST_EVACUATE_IN_PROGRESS",
+              new Entry("Host {0} is being evacuated and takes no VMs.", "Choose another host."))
+          .put(
+              "VDI_INCOMPATIBLE_TYPE",
+              new Entry(
+                  "The disk cannot move: {0} {1}",
+                  "CBT metadata disks and unsupported image formats stay where they are."))
+          .put(
+              "HOST_NOT_LIVE",
+              new Entry(
+                  "The destination host is not live.", "Bring the host back or choose another."))
+          .put(
+              "VM_MIGRATE_CONTACT_REMOTE_SERVICE_FAILED",
+              new Entry(
+                  "The source could not reach the destination's migration service.",
+                  "Check the migration network and port 443 between the hosts."))
+          .put(
+              "CANNOT_CONTACT_HOST",
+              new Entry(
+                  "The source could not reach {0} during the dry run.",
+                  "Check the migration network and port 443 to that address."))
+          .put(
+              "VM_REQUIRES_GPU",
+              new Entry(
+                  "VM {0} needs GPU capacity in group {1} on the destination.",
+                  "Choose a host with a free GPU of that group."))
+          .put(
               XapiErrors.TLS_FINGERPRINT_MISMATCH,
               new Entry(
                   "{0}",
