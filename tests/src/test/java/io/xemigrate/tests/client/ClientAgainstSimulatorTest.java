@@ -7,15 +7,19 @@ import io.xemigrate.simulator.Simulator;
 import io.xemigrate.simulator.SimulatorOptions;
 import io.xemigrate.simulator.scenario.ScenarioLoader;
 import io.xemigrate.simulator.store.XapiClass;
+import io.xemigrate.xapi.CancellationSignal;
 import io.xemigrate.xapi.ClientSettings;
 import io.xemigrate.xapi.InventoryTracker;
 import io.xemigrate.xapi.PasswordSource;
 import io.xemigrate.xapi.PoolClient;
 import io.xemigrate.xapi.TrustPolicy;
+import io.xemigrate.xapi.VmPlacement;
 import io.xemigrate.xapi.XapiClients;
 import io.xemigrate.xapi.XapiEventListener;
 import io.xemigrate.xapi.model.Host;
 import io.xemigrate.xapi.model.PoolInventory;
+import io.xemigrate.xapi.model.PowerState;
+import io.xemigrate.xapi.model.Task;
 import io.xemigrate.xapi.model.Vm;
 import java.time.Duration;
 import java.util.List;
@@ -131,6 +135,42 @@ class ClientAgainstSimulatorTest {
       client.enableHost(a2.uuid());
       assertThat(tracker.next(Duration.ofSeconds(5)).host(a2.uuid()).orElseThrow().enabled())
           .isTrue();
+    }
+  }
+
+  @Test
+  void followsShutdownAndStartTasksThroughEvents() {
+    try (PoolClient client = XapiClients.connect(settings(poolA.master()))) {
+      PoolInventory inventory = client.loadInventory();
+      Vm web =
+          inventory.guests().stream()
+              .filter(vm -> vm.nameLabel().equals("web-04"))
+              .findFirst()
+              .orElseThrow();
+      String host = web.residentOnHostUuid();
+      List<Double> progress = new CopyOnWriteArrayList<>();
+
+      Task shutdown =
+          client.awaitTask(
+              client.shutdownVm(web.uuid(), true),
+              progress::add,
+              CancellationSignal.never(),
+              Duration.ofSeconds(5));
+      assertThat(shutdown.status()).isEqualTo(Task.Status.SUCCESS);
+      assertThat(client.placement(web.uuid()).orElseThrow().powerState())
+          .isEqualTo(PowerState.HALTED);
+
+      Task start =
+          client.awaitTask(
+              client.startVm(web.uuid(), host),
+              progress::add,
+              CancellationSignal.never(),
+              Duration.ofSeconds(5));
+      assertThat(start.status()).isEqualTo(Task.Status.SUCCESS);
+      VmPlacement placement = client.placement(web.uuid()).orElseThrow();
+      assertThat(placement.powerState()).isEqualTo(PowerState.RUNNING);
+      assertThat(placement.residentOnHostUuid()).isEqualTo(host);
+      assertThat(progress).contains(1.0);
     }
   }
 }
