@@ -1,0 +1,18 @@
+package io.xemigrate.xapi.internal;
+
+import io.xemigrate.xapi.XapiErrors;
+
+/** A call into the SDK's typed API, whose checked exceptions become {@code XapiException}s. */
+@FunctionalInterface
+interface SdkCall<T> {
+  T run() throws Exception;
+
+  /** Runs the call; every failure leaves as an {@link io.xemigrate.xapi.XapiException}. */
+  static <T> T run(String what, SdkCall<T> call) {
+    try {
+      return call.run();
+    } catch (Exception e) {
+      throw XapiErrors.translate(what, e);
+    }
+  }
+}

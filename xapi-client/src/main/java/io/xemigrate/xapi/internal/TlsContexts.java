@@ -1,0 +1,47 @@
+package io.xemigrate.xapi.internal;
+
+import io.xemigrate.xapi.TrustPolicy;
+import io.xemigrate.xapi.XapiEventListener;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+
+/** Builds the {@link SSLContext} for one endpoint from the trust policy. */
+final class TlsContexts {
+  private TlsContexts() {}
+
+  static SSLContext forEndpoint(String endpoint, TrustPolicy policy, XapiEventListener listener) {
+    try {
+      // Java 17 has no pattern switch; TrustPolicy is sealed, so these four cases are all.
+      TrustManager trustManager;
+      if (policy instanceof TrustPolicy.Pinned pinned) {
+        trustManager =
+            FingerprintTrustManager.pinned(endpoint, compact(pinned.sha256Fingerprints()));
+      } else if (policy instanceof TrustPolicy.TrustOnFirstUse firstUse) {
+        trustManager =
+            FingerprintTrustManager.firstUse(
+                endpoint, new KnownPoolsFile(firstUse.knownPoolsFile()));
+      } else if (policy instanceof TrustPolicy.Insecure) {
+        listener.insecureTls(endpoint);
+        trustManager = new InsecureTrustManager();
+      } else {
+        trustManager = null;
+      }
+      if (trustManager == null) {
+        return SSLContext.getDefault();
+      }
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, new TrustManager[] {trustManager}, new SecureRandom());
+      return context;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot set up TLS", e);
+    }
+  }
+
+  private static Set<String> compact(Set<String> fingerprints) {
+    return fingerprints.stream().map(Fingerprints::compact).collect(Collectors.toSet());
+  }
+}
