@@ -1,5 +1,6 @@
 package io.xemigrate.planner;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
 /**
@@ -41,6 +42,7 @@ public record Finding(
     return new Finding(Severity.WARNING, code, params, objects, message, remedy);
   }
 
+  @JsonIgnore
   public boolean isBlocker() {
     return switch (severity) {
       case BLOCKER -> true;
