@@ -6,9 +6,9 @@ import java.util.List;
 /**
  * One thing the pre-flight found about a move: xapi's verdict before xapi is asked.
  *
- * <p>Codes are xapi's own wherever xapi has one, with xapi's parameter list in xapi's order;
- * object references appear as UUIDs, because references mean nothing outside the session that
- * issued them. Codes xapi does not have are listed in {@link Codes} as xe-migrate's.
+ * <p>Codes are xapi's own wherever xapi has one, with xapi's parameter list in xapi's order; object
+ * references appear as UUIDs, because references mean nothing outside the session that issued them.
+ * Codes xapi does not have are listed in {@link Codes} as xe-migrate's.
  *
  * @param severity whether xapi would refuse the move, or the administrator only needs to know
  * @param code the error code, for example {@code HOST_NOT_ENOUGH_FREE_MEMORY}

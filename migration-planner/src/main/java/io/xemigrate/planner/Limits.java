@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * Limits the plan respects.
  *
- * @param maxIncomingPerHost the most moves the plan sends to one destination host; 0 means no
- *     limit (default 0)
+ * @param maxIncomingPerHost the most moves the plan sends to one destination host; 0 means no limit
+ *     (default 0)
  * @param srHeadroomFraction the share of an SR's size that an SR chosen by rule keeps free after
  *     every planned copy (default 0.05, so 5%)
  */
@@ -24,7 +24,8 @@ public record Limits(int maxIncomingPerHost, double srHeadroomFraction) {
       violations.add("maxIncomingPerHost must be 0 (no limit) or more, not " + maxIncomingPerHost);
     }
     if (!(srHeadroomFraction >= 0 && srHeadroomFraction < 1)) {
-      violations.add("srHeadroomFraction must be at least 0 and below 1, not " + srHeadroomFraction);
+      violations.add(
+          "srHeadroomFraction must be at least 0 and below 1, not " + srHeadroomFraction);
     }
     return List.copyOf(violations);
   }

@@ -33,8 +33,8 @@ import java.util.TreeMap;
  * The planner: a pure function from two inventory snapshots and a request to a {@link
  * MigrationPlan}. No I/O, no clock, no threads; the same input gives the same plan, byte for byte.
  *
- * <p>Pipeline: resolve names → choose the transfer network → for each VM, run the VM checks and
- * map its NICs → place the VMs one by one (host checks, scorers, selector), each seeing what the
+ * <p>Pipeline: resolve names → choose the transfer network → for each VM, run the VM checks and map
+ * its NICs → place the VMs one by one (host checks, scorers, selector), each seeing what the
  * earlier ones took → assemble the plan.
  */
 public final class MigrationPlanner {
@@ -77,8 +77,7 @@ public final class MigrationPlanner {
     Map<String, MovePlan> moves = new TreeMap<>();
     for (Vm vm : placementOrder(request.vms(), intraPool)) {
       NicMap nicMap = nicMapper.map(vm);
-      Host sourceHost =
-          source.host(vm.residentOnHostUuid()).orElseGet(source::master);
+      Host sourceHost = source.host(vm.residentOnHostUuid()).orElseGet(source::master);
       MoveContext move =
           new MoveContext(
               source,
@@ -119,8 +118,7 @@ public final class MigrationPlanner {
   private static List<Vm> placementOrder(List<Vm> vms, boolean intraPool) {
     return vms.stream()
         .sorted(
-            Comparator.comparingLong((Vm vm) -> -liveMemory(vm, intraPool))
-                .thenComparing(Vm::uuid))
+            Comparator.comparingLong((Vm vm) -> -liveMemory(vm, intraPool)).thenComparing(Vm::uuid))
         .toList();
   }
 
@@ -136,7 +134,8 @@ public final class MigrationPlanner {
       TransferNetworkChoice transfer,
       PoolInventory destination) {
     Vm vm = move.vm();
-    boolean blocked = placement == null || !placement.placed() || findings.stream().anyMatch(Finding::isBlocker);
+    boolean blocked =
+        placement == null || !placement.placed() || findings.stream().anyMatch(Finding::isBlocker);
     String hostUuid = placement == null ? "" : placement.hostUuid();
     MigrationMethod method =
         move.intraPool()

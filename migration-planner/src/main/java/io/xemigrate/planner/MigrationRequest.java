@@ -15,8 +15,8 @@ public sealed interface MigrationRequest {
    * Move VMs to the destination pool, or to one host of it.
    *
    * @param vms VM UUIDs or unique name-labels in the source pool
-   * @param destinationHost a host UUID or unique name in the destination pool, or {@code ""} to
-   *     let the planner choose
+   * @param destinationHost a host UUID or unique name in the destination pool, or {@code ""} to let
+   *     the planner choose
    */
   record MoveVms(List<String> vms, String destinationHost) implements MigrationRequest {
     public MoveVms {
@@ -25,7 +25,9 @@ public sealed interface MigrationRequest {
 
     @Override
     public String describe() {
-      return "move " + String.join(",", vms) + (destinationHost.isEmpty() ? "" : " to " + destinationHost);
+      return "move "
+          + String.join(",", vms)
+          + (destinationHost.isEmpty() ? "" : " to " + destinationHost);
     }
   }
 

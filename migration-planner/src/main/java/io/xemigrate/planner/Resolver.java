@@ -77,7 +77,9 @@ public final class Resolver {
         candidates,
         diskOverrides(source, destination, overrides),
         nicOverrides(source, destination, overrides),
-        overrides.transferNetwork().isEmpty() ? "" : network(destination, overrides.transferNetwork()).uuid(),
+        overrides.transferNetwork().isEmpty()
+            ? ""
+            : network(destination, overrides.transferNetwork()).uuid(),
         overrides.limits());
   }
 
@@ -181,8 +183,7 @@ public final class Resolver {
       throw new ResolutionException(unknown, query, List.of());
     }
     if (matches.size() > 1) {
-      throw new ResolutionException(
-          ambiguous, query, matches.stream().map(uuid).sorted().toList());
+      throw new ResolutionException(ambiguous, query, matches.stream().map(uuid).sorted().toList());
     }
     return matches.get(0);
   }

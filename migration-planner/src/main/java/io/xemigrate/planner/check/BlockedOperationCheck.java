@@ -22,8 +22,12 @@ public final class BlockedOperationCheck implements HostCheck {
             Codes.OPERATION_BLOCKED,
             List.of(context.vmUuid(), reason),
             List.of(context.vmUuid()),
-            "Operation " + operation + " is blocked on " + context.move().vm().nameLabel()
-                + ": " + reason,
+            "Operation "
+                + operation
+                + " is blocked on "
+                + context.move().vm().nameLabel()
+                + ": "
+                + reason,
             "Remove " + operation + " from the VM's blocked_operations if the move is intended."));
   }
 }

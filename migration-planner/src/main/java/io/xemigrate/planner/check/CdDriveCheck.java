@@ -7,8 +7,8 @@ import io.xemigrate.xapi.model.Vbd;
 import java.util.List;
 
 /**
- * xapi ejects every inserted CD of a VM it storage-migrates (§5.2 S9) and does not insert it
- * again; suspended VMs are exempt. A warning per CD, for cross-pool moves.
+ * xapi ejects every inserted CD of a VM it storage-migrates (§5.2 S9) and does not insert it again;
+ * suspended VMs are exempt. A warning per CD, for cross-pool moves.
  */
 public final class CdDriveCheck implements VmCheck {
   @Override
@@ -24,7 +24,10 @@ public final class CdDriveCheck implements VmCheck {
                     Codes.CD_WILL_BE_EJECTED,
                     List.of(context.vmUuid(), vbd.vdiUuid()),
                     List.of(context.vmUuid(), vbd.uuid(), vbd.vdiUuid()),
-                    "The CD in drive " + vbd.userdevice() + " of " + context.vm().nameLabel()
+                    "The CD in drive "
+                        + vbd.userdevice()
+                        + " of "
+                        + context.vm().nameLabel()
                         + " will be ejected by the move.",
                     "Insert the ISO again on the destination if the guest needs it."))
         .toList();

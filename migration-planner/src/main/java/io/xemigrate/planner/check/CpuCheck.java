@@ -30,7 +30,10 @@ public final class CpuCheck implements HostCheck {
                             context.hostUuid(),
                             reason),
                         List.of(context.vmUuid(), context.hostUuid()),
-                        "Host " + context.host().nameLabel() + " cannot run the VM's CPU: " + reason,
+                        "Host "
+                            + context.host().nameLabel()
+                            + " cannot run the VM's CPU: "
+                            + reason,
                         "Shut the VM down and start it again so it adopts the pool's CPU level,"
                             + " or choose a host with the same vendor and features.")))
         .orElse(List.of());

@@ -37,7 +37,9 @@ public final class CpuFeatures {
     return Optional.empty();
   }
 
-  /** Whether every feature bit of {@code vm} (resized to the host's word count) is in {@code host}. */
+  /**
+   * Whether every feature bit of {@code vm} (resized to the host's word count) is in {@code host}.
+   */
   static boolean isSubset(String vm, String host) {
     long[] vmWords = parse(vm);
     long[] hostWords = parse(host);

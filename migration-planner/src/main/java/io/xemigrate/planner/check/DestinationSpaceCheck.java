@@ -35,9 +35,13 @@ public final class DestinationSpaceCheck implements HostCheck {
                         Codes.SR_BACKEND_FAILURE_44,
                         PARAMS,
                         List.of(context.vmUuid(), srUuid),
-                        "SR " + sr.get().nameLabel() + " has " + Math.max(0, free)
+                        "SR "
+                            + sr.get().nameLabel()
+                            + " has "
+                            + Math.max(0, free)
                             + " bytes free after the plan's earlier copies; this VM needs "
-                            + bytes + ".",
+                            + bytes
+                            + ".",
                         "Map some disks to another SR (vdi:<uuid>=<sr>), or free space."));
               }
             });

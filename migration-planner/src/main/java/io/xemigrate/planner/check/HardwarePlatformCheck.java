@@ -21,14 +21,20 @@ public final class HardwarePlatformCheck implements HostCheck {
     if (versions.contains(wanted)) {
       return List.of();
     }
-    String list = versions.stream().map(String::valueOf).collect(Collectors.joining("; ", "[", "]"));
+    String list =
+        versions.stream().map(String::valueOf).collect(Collectors.joining("; ", "[", "]"));
     return List.of(
         Finding.blocker(
             Codes.VM_HOST_INCOMPATIBLE_VIRTUAL_HARDWARE_PLATFORM_VERSION,
             List.of(context.hostUuid(), list, context.vmUuid(), String.valueOf(wanted)),
             List.of(context.vmUuid(), context.hostUuid()),
-            "Host " + context.host().nameLabel() + " runs hardware platform versions " + list
-                + ", not the VM's " + wanted + ".",
+            "Host "
+                + context.host().nameLabel()
+                + " runs hardware platform versions "
+                + list
+                + ", not the VM's "
+                + wanted
+                + ".",
             "Choose a newer destination host, or update this one."));
   }
 }

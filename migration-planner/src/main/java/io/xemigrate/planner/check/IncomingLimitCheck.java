@@ -17,7 +17,10 @@ public final class IncomingLimitCheck implements HostCheck {
             Codes.HOST_INCOMING_LIMIT_REACHED,
             List.of(context.hostUuid(), String.valueOf(limit)),
             List.of(context.hostUuid()),
-            "Host " + context.host().nameLabel() + " already receives " + limit
+            "Host "
+                + context.host().nameLabel()
+                + " already receives "
+                + limit
                 + " VMs in this plan, the limit.",
             "Raise the limit, or add destination hosts."));
   }

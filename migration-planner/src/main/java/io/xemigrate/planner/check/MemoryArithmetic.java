@@ -10,8 +10,8 @@ import io.xemigrate.xapi.model.Vm;
  * <p>Available on a host: {@code memory_total - host.memory_overhead - Σ(dynamic_min +
  * memory_overhead)} over the VMs resident there (and, here, those the plan already sends there),
  * clamped at 0. Needed by a VM: its target in MiB (dynamic_min; static_max for {@code pv_in_pvh}
- * inside a pool) plus its overhead in MiB, rounded up, in bytes. The shadow multiplier is taken
- * as 1.0, xapi's default, because the inventory does not carry it.
+ * inside a pool) plus its overhead in MiB, rounded up, in bytes. The shadow multiplier is taken as
+ * 1.0, xapi's default, because the inventory does not carry it.
  */
 public final class MemoryArithmetic {
   private static final long MIB = 1024L * 1024L;

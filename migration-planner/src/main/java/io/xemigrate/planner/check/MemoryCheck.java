@@ -30,8 +30,13 @@ public final class MemoryCheck implements HostCheck {
             Codes.HOST_NOT_ENOUGH_FREE_MEMORY,
             List.of(String.valueOf(needed), String.valueOf(available)),
             List.of(context.vmUuid(), context.hostUuid()),
-            "The VM needs " + mib(needed) + " MiB; host " + context.host().nameLabel() + " has "
-                + mib(available) + " MiB left after the plan's earlier moves.",
+            "The VM needs "
+                + mib(needed)
+                + " MiB; host "
+                + context.host().nameLabel()
+                + " has "
+                + mib(available)
+                + " MiB left after the plan's earlier moves.",
             "Free memory on the host, lower the VM's dynamic_min, or choose another host."));
   }
 

@@ -8,9 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every network the VM's VIFs use after the move must have a PIF on the destination host (a
- * network without PIFs is internal and always passes): {@code VM_REQUIRES_NET [vm; network]}
- * (§4.6 step 9).
+ * Every network the VM's VIFs use after the move must have a PIF on the destination host (a network
+ * without PIFs is internal and always passes): {@code VM_REQUIRES_NET [vm; network]} (§4.6 step 9).
  */
 public final class NetworkVisibilityCheck implements HostCheck {
   @Override
@@ -29,8 +28,13 @@ public final class NetworkVisibilityCheck implements HostCheck {
               Codes.VM_REQUIRES_NET,
               List.of(context.vmUuid(), network),
               List.of(context.vmUuid(), network, context.hostUuid()),
-              "Host " + context.host().nameLabel() + " has no interface on network " + network
-                  + ", which VIF " + nic.mac() + " needs.",
+              "Host "
+                  + context.host().nameLabel()
+                  + " has no interface on network "
+                  + network
+                  + ", which VIF "
+                  + nic.mac()
+                  + " needs.",
               "Add the network's PIF (or VLAN) on the host, or map the VIF elsewhere."));
     }
     return List.copyOf(byNetwork.values());

@@ -13,8 +13,7 @@ public final class PcpuCheck implements HostCheck {
   public List<Finding> check(HostContext context) {
     long vcpus = context.move().vm().vcpusMax();
     int pcpus = context.host().cpuCount();
-    boolean unrestricted =
-        "true".equals(context.move().vm().platform().get("vcpu-unrestricted"));
+    boolean unrestricted = "true".equals(context.move().vm().platform().get("vcpu-unrestricted"));
     if (unrestricted || pcpus == 0 || vcpus <= pcpus) {
       return List.of();
     }
@@ -23,8 +22,13 @@ public final class PcpuCheck implements HostCheck {
             Codes.HOST_NOT_ENOUGH_PCPUS,
             List.of(String.valueOf(vcpus), String.valueOf(pcpus)),
             List.of(context.vmUuid(), context.hostUuid()),
-            "The VM has " + vcpus + " vCPUs; host " + context.host().nameLabel() + " has only "
-                + pcpus + " physical CPUs.",
+            "The VM has "
+                + vcpus
+                + " vCPUs; host "
+                + context.host().nameLabel()
+                + " has only "
+                + pcpus
+                + " physical CPUs.",
             "Lower VCPUs_max, or choose a bigger host."));
   }
 }

@@ -21,11 +21,14 @@ public final class SnapshotDiskCheck implements HostCheck {
                     Codes.VDI_NOT_IN_MAP,
                     List.of(disk.vdiUuid()),
                     List.of(context.vmUuid(), disk.ownerUuid(), disk.vdiUuid()),
-                    "Snapshot disk " + disk.vdiUuid() + " has no destination SR"
+                    "Snapshot disk "
+                        + disk.vdiUuid()
+                        + " has no destination SR"
                         + (poolHasDefault ? "" : " and the destination pool has no default SR")
                         + ".",
                     "Set a default SR on the destination pool, map it with vdi:"
-                        + disk.vdiUuid() + "=<sr>, or delete the snapshot."))
+                        + disk.vdiUuid()
+                        + "=<sr>, or delete the snapshot."))
         .toList();
   }
 }

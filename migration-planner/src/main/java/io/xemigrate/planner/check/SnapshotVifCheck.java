@@ -24,8 +24,13 @@ public final class SnapshotVifCheck implements VmCheck {
         Codes.VIF_NOT_IN_MAP,
         List.of(nic.vifUuid()),
         List.of(context.vmUuid(), nic.ownerUuid(), nic.vifUuid()),
-        "A snapshot of " + context.vm().nameLabel() + " has VIF " + nic.mac()
-            + " with no destination network: " + nic.reason() + ".",
+        "A snapshot of "
+            + context.vm().nameLabel()
+            + " has VIF "
+            + nic.mac()
+            + " with no destination network: "
+            + nic.reason()
+            + ".",
         "Map it with vif:" + nic.mac() + "=<network>, or delete the snapshot.");
   }
 }

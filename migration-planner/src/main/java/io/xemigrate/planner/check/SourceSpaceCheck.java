@@ -39,8 +39,13 @@ public final class SourceSpaceCheck implements HostCheck {
                     Codes.SR_SOURCE_SPACE_INSUFFICIENT,
                     List.of(srUuid),
                     List.of(context.vmUuid(), srUuid),
-                    "Source SR " + sr.nameLabel() + " has " + sr.freeSpace()
-                        + " bytes free; the mirror snapshot needs " + bytes + ".",
+                    "Source SR "
+                        + sr.nameLabel()
+                        + " has "
+                        + sr.freeSpace()
+                        + " bytes free; the mirror snapshot needs "
+                        + bytes
+                        + ".",
                     "Free space on the source SR, or move the VM halted."));
           }
         });

@@ -43,8 +43,15 @@ public final class SrCapabilityCheck implements HostCheck {
         Codes.SR_DOES_NOT_SUPPORT_MIGRATION,
         List.of(sr.uuid(), String.join(";", missing)),
         List.of(context.vmUuid(), sr.uuid()),
-        "SR " + sr.nameLabel() + " (" + sr.type() + ") cannot " + role + " a live disk copy: it lacks "
-            + String.join(" and ", missing) + ".",
+        "SR "
+            + sr.nameLabel()
+            + " ("
+            + sr.type()
+            + ") cannot "
+            + role
+            + " a live disk copy: it lacks "
+            + String.join(" and ", missing)
+            + ".",
         "Map the disks to an SR of another type (ext, nfs, lvm, lvmoiscsi...), or move the VM"
             + " halted with a disk export.");
   }

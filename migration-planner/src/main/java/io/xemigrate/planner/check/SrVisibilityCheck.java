@@ -29,7 +29,10 @@ public final class SrVisibilityCheck implements HostCheck {
                 Codes.VM_REQUIRES_SR,
                 List.of(context.vmUuid(), sr.get().uuid()),
                 List.of(context.vmUuid(), sr.get().uuid(), context.hostUuid()),
-                "Host " + context.host().nameLabel() + " does not see SR " + sr.get().nameLabel()
+                "Host "
+                    + context.host().nameLabel()
+                    + " does not see SR "
+                    + sr.get().nameLabel()
                     + ", which would hold a disk of the VM.",
                 "Plug the SR's PBD on the host, or map the disk to an SR the host sees."));
       }

@@ -10,10 +10,7 @@ public final class SriovCheck implements VmCheck {
   @Override
   public List<Finding> check(MoveContext context) {
     List<String> sriov =
-        context.source().vifsOf(context.vm()).stream()
-            .filter(Vif::sriov)
-            .map(Vif::uuid)
-            .toList();
+        context.source().vifsOf(context.vm()).stream().filter(Vif::sriov).map(Vif::uuid).toList();
     if (sriov.isEmpty()) {
       return List.of();
     }

@@ -21,7 +21,8 @@ public final class TransferNetworkCheck implements HostCheck {
                         problem.code(),
                         problem.params(),
                         List.of(context.hostUuid(), problem.networkUuid()),
-                        "Host " + context.host().nameLabel()
+                        "Host "
+                            + context.host().nameLabel()
                             + " has no IP address on the transfer network.",
                         "Configure an IP on the host's PIF of that network, or choose another"
                             + " transfer network.")))

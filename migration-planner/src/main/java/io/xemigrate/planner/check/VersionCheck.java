@@ -32,7 +32,8 @@ public final class VersionCheck implements HostCheck {
     String remedy = "Update the destination host first, or choose a host as new as the source.";
     List<String> objects = List.of(context.vmUuid(), context.hostUuid());
     if (context.move().intraPool()) {
-      return Finding.blocker(Codes.NOT_SUPPORTED_DURING_UPGRADE, List.of(), objects, message, remedy);
+      return Finding.blocker(
+          Codes.NOT_SUPPORTED_DURING_UPGRADE, List.of(), objects, message, remedy);
     }
     return Finding.blocker(
         Codes.VM_HOST_INCOMPATIBLE_VERSION_MIGRATE,

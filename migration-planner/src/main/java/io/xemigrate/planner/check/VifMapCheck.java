@@ -23,8 +23,13 @@ public final class VifMapCheck implements VmCheck {
         Codes.VIF_NOT_IN_MAP,
         List.of(nic.vifUuid()),
         List.of(context.vmUuid(), nic.vifUuid(), nic.sourceNetworkUuid()),
-        "VIF " + nic.mac() + " of " + context.vm().nameLabel() + " has no destination network: "
-            + nic.reason() + ".",
+        "VIF "
+            + nic.mac()
+            + " of "
+            + context.vm().nameLabel()
+            + " has no destination network: "
+            + nic.reason()
+            + ".",
         "Map it with vif:" + nic.mac() + "=<network>, or create a matching network.");
   }
 }

@@ -5,8 +5,8 @@ import io.xemigrate.planner.Finding;
 import java.util.List;
 
 /**
- * Inside a pool VIFs keep their networks and xapi refuses a VIF map ({@code OPERATION_NOT_ALLOWED}),
- * so the planner drops the user's {@code vif:} entries and says so.
+ * Inside a pool VIFs keep their networks and xapi refuses a VIF map ({@code
+ * OPERATION_NOT_ALLOWED}), so the planner drops the user's {@code vif:} entries and says so.
  */
 public final class VifMapIgnoredCheck implements VmCheck {
   @Override

@@ -5,8 +5,8 @@ import io.xemigrate.planner.check.HostContext;
 import java.util.Set;
 
 /**
- * Keeps VMs of one anti-affinity group apart ({@link AntiAffinity}): -1 when the host already
- * runs, or is planned to receive, a VM of one of the VM's groups; 0 otherwise. A preference, not a
+ * Keeps VMs of one anti-affinity group apart ({@link AntiAffinity}): -1 when the host already runs,
+ * or is planned to receive, a VM of one of the VM's groups; 0 otherwise. A preference, not a
  * filter: when every host collides the VM still moves.
  */
 public final class AntiAffinityScorer implements Scorer {

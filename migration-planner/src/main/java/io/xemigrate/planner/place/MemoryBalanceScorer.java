@@ -23,7 +23,8 @@ public final class MemoryBalanceScorer implements Scorer {
     boolean live =
         context.move().vm().powerState() == PowerState.RUNNING
             || context.move().vm().powerState() == PowerState.PAUSED;
-    long needed = live ? MemoryArithmetic.needed(context.move().vm(), context.move().intraPool()) : 0;
+    long needed =
+        live ? MemoryArithmetic.needed(context.move().vm(), context.move().intraPool()) : 0;
     long committed =
         context.index().residentFootprint(context.hostUuid()) + context.plannedFootprint();
     double freeAfter = (double) (usable - committed - needed) / usable;

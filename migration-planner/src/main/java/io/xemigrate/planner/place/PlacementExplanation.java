@@ -48,14 +48,21 @@ public record PlacementExplanation(
     }
     for (HostScore score : topHosts) {
       if (score.hostUuid().equals(hostUuid)) {
-        return "Host " + hostUuid + " was feasible but scored " + score.total() + " "
-            + score.scores() + ", below the chosen host.";
+        return "Host "
+            + hostUuid
+            + " was feasible but scored "
+            + score.total()
+            + " "
+            + score.scores()
+            + ", below the chosen host.";
       }
     }
     if (hostsEvaluated == 0) {
       return "No host was considered: the VM is blocked by checks that do not depend on the host.";
     }
-    return "Host " + hostUuid + " was feasible but scored below the top hosts, or was not a"
+    return "Host "
+        + hostUuid
+        + " was feasible but scored below the top hosts, or was not a"
         + " candidate (excluded, pinned away, or being evacuated).";
   }
 }

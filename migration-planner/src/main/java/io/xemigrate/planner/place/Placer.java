@@ -26,8 +26,8 @@ import java.util.TreeMap;
 
 /**
  * Places one VM at a time (Nomad's stack): every candidate host goes through the host checks
- * (feasibility), the feasible ones through the scorers, and the selector takes the best. The
- * ledger is committed after each placement, so the next VM sees the capacity this one took.
+ * (feasibility), the feasible ones through the scorers, and the selector takes the best. The ledger
+ * is committed after each placement, so the next VM sees the capacity this one took.
  */
 public final class Placer {
   private static final List<Scorer> SCORERS =
@@ -87,7 +87,10 @@ public final class Placer {
     Optional<HostScore> best = Selector.select(scores);
     if (best.isEmpty()) {
       return new Placement(
-          "", new DiskMap(ImmutableList.of(), ImmutableList.of()), unplaceable(move, rejected), explanation);
+          "",
+          new DiskMap(ImmutableList.of(), ImmutableList.of()),
+          unplaceable(move, rejected),
+          explanation);
     }
     HostContext chosen = feasible.get(best.get().hostUuid());
     commit(chosen);
@@ -152,8 +155,13 @@ public final class Placer {
             Codes.NO_HOSTS_AVAILABLE,
             List.of(move.vmUuid()),
             List.of(move.vmUuid()),
-            "None of the " + rejected.size() + " candidate hosts accepts "
-                + move.vm().nameLabel() + "; the closest, " + nearest + ", says why below.",
+            "None of the "
+                + rejected.size()
+                + " candidate hosts accepts "
+                + move.vm().nameLabel()
+                + "; the closest, "
+                + nearest
+                + ", says why below.",
             "Fix what the closest host reports, or see the placement explanation per host."));
     findings.addAll(rejected.get(nearest));
     return findings;

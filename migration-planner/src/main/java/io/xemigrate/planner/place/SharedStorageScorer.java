@@ -3,8 +3,8 @@ package io.xemigrate.planner.place;
 import io.xemigrate.planner.check.HostContext;
 
 /**
- * Prefers hosts that see the VM's disks where they are (shared storage: nothing to copy): the
- * share of the VM's disks that stay in place, from 0 to 1.
+ * Prefers hosts that see the VM's disks where they are (shared storage: nothing to copy): the share
+ * of the VM's disks that stay in place, from 0 to 1.
  */
 public final class SharedStorageScorer implements Scorer {
   @Override

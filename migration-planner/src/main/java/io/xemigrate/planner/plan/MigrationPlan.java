@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A migration plan: an immutable, versioned value that {@link PlanJson} writes and reads and
- * {@link PlanHash} fingerprints. It records the inventories it was computed from, so an executor
- * can refuse a stale plan.
+ * A migration plan: an immutable, versioned value that {@link PlanJson} writes and reads and {@link
+ * PlanHash} fingerprints. It records the inventories it was computed from, so an executor can
+ * refuse a stale plan.
  *
  * @param formatVersion the JSON format's version ({@link #FORMAT_VERSION})
  * @param request what was asked, in one line
@@ -46,6 +46,13 @@ public record MigrationPlan(
   /** The same plan with each move replaced (for the scheduler to attach schedules). */
   public MigrationPlan withMoves(List<MovePlan> newMoves) {
     return new MigrationPlan(
-        formatVersion, source, destination, request, intraPool, transferNetwork, findings, newMoves);
+        formatVersion,
+        source,
+        destination,
+        request,
+        intraPool,
+        transferNetwork,
+        findings,
+        newMoves);
   }
 }

@@ -8,8 +8,8 @@ import io.xemigrate.storage.mapping.DiskMapping;
 import java.util.List;
 
 /**
- * One VM's move: where it goes, how each disk and NIC is mapped and why, what the checks found,
- * and why its host was chosen. No field is optional: absent values are {@code ""} or empty lists.
+ * One VM's move: where it goes, how each disk and NIC is mapped and why, what the checks found, and
+ * why its host was chosen. No field is optional: absent values are {@code ""} or empty lists.
  *
  * @param powerState xapi's spelling ({@code Running})
  * @param sourceHostUuid the host the VM runs on, or {@code ""}
@@ -62,6 +62,9 @@ public record MovePlan(
 
   /** Bytes the move copies to destination SRs. */
   public long bytesToCopy() {
-    return disks.stream().filter(DiskMapping::moves).mapToLong(DiskMapping::bytesOnDestination).sum();
+    return disks.stream()
+        .filter(DiskMapping::moves)
+        .mapToLong(DiskMapping::bytesOnDestination)
+        .sum();
   }
 }

@@ -42,8 +42,8 @@ public final class PlanJson {
   /**
    * Reads a plan.
    *
-   * @throws IllegalArgumentException when the text is not a plan, or its format is newer than
-   *     this reader
+   * @throws IllegalArgumentException when the text is not a plan, or its format is newer than this
+   *     reader
    */
   public static MigrationPlan read(String json) {
     MigrationPlan plan;

@@ -37,15 +37,28 @@ public final class PlanTable {
             PlanHash.of(plan)));
     out.append(
         String.format(
-            Locale.ROOT, FORMAT, "VM", "STATE", "FROM", "TO", "VERDICT", "METHOD", "DISKS",
-            "NICS", "FINDINGS"));
+            Locale.ROOT,
+            FORMAT,
+            "VM",
+            "STATE",
+            "FROM",
+            "TO",
+            "VERDICT",
+            "METHOD",
+            "DISKS",
+            "NICS",
+            "FINDINGS"));
     List<String> details = new ArrayList<>();
     for (MovePlan move : plan.moves()) {
       out.append(
           String.format(
               Locale.ROOT,
               FORMAT,
-              cut(move.vmName() + " " + move.vmUuid().substring(0, Math.min(8, move.vmUuid().length())), 28),
+              cut(
+                  move.vmName()
+                      + " "
+                      + move.vmUuid().substring(0, Math.min(8, move.vmUuid().length())),
+                  28),
               move.powerState(),
               cut(move.sourceHostName(), 16),
               cut(move.destinationHostName().isEmpty() ? "-" : move.destinationHostName(), 16),

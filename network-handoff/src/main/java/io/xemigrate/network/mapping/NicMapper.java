@@ -16,8 +16,8 @@ import java.util.function.Predicate;
  * destination network.
  *
  * <p>Inside one pool every VIF keeps its network. Across pools, first match wins: the user's entry
- * for the VIF's UUID or MAC; for a snapshot's VIF, the network of the VM's VIF with the same MAC;
- * a network with the same name-label; one on the same VLAN tag whose MTU is at least the source's;
+ * for the VIF's UUID or MAC; for a snapshot's VIF, the network of the VM's VIF with the same MAC; a
+ * network with the same name-label; one on the same VLAN tag whose MTU is at least the source's;
  * one with the same bridge. Several candidates: the first by UUID. No match leaves the VIF
  * unmapped, which the planner reports as a blocker: it is never moved to the management network.
  */

@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * Chooses the transfer network: the user's; else the pool's {@code xo:migrationNetwork}; else a
- * network other than management with an IP on every destination host (by name, then UUID); else
- * the management network, which the planner reports with a warning.
+ * network other than management with an IP on every destination host (by name, then UUID); else the
+ * management network, which the planner reports with a warning.
  */
 public final class TransferNetworkChooser {
   private TransferNetworkChooser() {}
@@ -68,8 +68,7 @@ public final class TransferNetworkChooser {
               ? "PIF_HAS_NO_NETWORK_CONFIGURATION"
               : "INTERFACE_HAS_NO_IP";
       return Optional.of(
-          new TransferNetworkProblem(
-              code, ImmutableList.of(found.uuid()), hostUuid, networkUuid));
+          new TransferNetworkProblem(code, ImmutableList.of(found.uuid()), hostUuid, networkUuid));
     }
     return Optional.empty();
   }
@@ -77,7 +76,6 @@ public final class TransferNetworkChooser {
   private static boolean reachesAll(
       PoolInventory destination, Collection<String> hostUuids, String networkUuid) {
     return !hostUuids.isEmpty()
-        && hostUuids.stream()
-            .allMatch(host -> problem(destination, host, networkUuid).isEmpty());
+        && hostUuids.stream().allMatch(host -> problem(destination, host, networkUuid).isEmpty());
   }
 }

@@ -15,13 +15,13 @@ import java.util.function.Predicate;
 /**
  * Maps every disk of a VM and of its snapshots to an SR the destination host can use.
  *
- * <p>Rules, first match wins: the user's explicit map; the plan's default SR; the disk's current
- * SR when the destination host sees it (shared storage, nothing to copy); an SR with the source
- * SR's name, then one of its type, that keeps its headroom, the emptiest first (spreading the
- * load); the destination pool's default SR. A snapshot disk follows its parent when the parent is
- * mapped. Rule-chosen SRs must accept storage motion and keep {@code headroomFraction} of their
- * size free after every copy of the plan ({@link SrLedger}); the user's choices are taken as given
- * and checked elsewhere, so a bad choice is reported rather than silently replaced.
+ * <p>Rules, first match wins: the user's explicit map; the plan's default SR; the disk's current SR
+ * when the destination host sees it (shared storage, nothing to copy); an SR with the source SR's
+ * name, then one of its type, that keeps its headroom, the emptiest first (spreading the load); the
+ * destination pool's default SR. A snapshot disk follows its parent when the parent is mapped.
+ * Rule-chosen SRs must accept storage motion and keep {@code headroomFraction} of their size free
+ * after every copy of the plan ({@link SrLedger}); the user's choices are taken as given and
+ * checked elsewhere, so a bad choice is reported rather than silently replaced.
  */
 public final class DiskMapper {
   private static final Comparator<Sr> BY_UUID = Comparator.comparing(Sr::uuid);
@@ -143,7 +143,13 @@ public final class DiskMapper {
   private DiskMapping to(VmDisk disk, String srUuid, DiskMappingRule rule, String why) {
     Vdi vdi = disk.vdi();
     boolean moves = !srUuid.equals(vdi.srUuid());
-    long bytes = moves ? destination.sr(srUuid).map(sr -> SrSpace.bytesOnDestination(sr, vdi)).orElse(vdi.virtualSize()) : 0;
+    long bytes =
+        moves
+            ? destination
+                .sr(srUuid)
+                .map(sr -> SrSpace.bytesOnDestination(sr, vdi))
+                .orElse(vdi.virtualSize())
+            : 0;
     String name = destination.sr(srUuid).map(Sr::nameLabel).orElse(srUuid);
     return new DiskMapping(
         vdi.uuid(),

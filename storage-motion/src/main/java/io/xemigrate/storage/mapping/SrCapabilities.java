@@ -42,9 +42,7 @@ public final class SrCapabilities {
 
   /** Whether the SR holds user disks (ISO and udev SRs do not). */
   public static boolean holdsUserDisks(Sr sr) {
-    return !"iso".equals(sr.contentType())
-        && !"iso".equals(sr.type())
-        && !"udev".equals(sr.type());
+    return !"iso".equals(sr.contentType()) && !"iso".equals(sr.type()) && !"udev".equals(sr.type());
   }
 
   private static Set<String> normalised(Sr sr) {

@@ -28,9 +28,9 @@ public final class SrSpace {
   }
 
   /**
-   * Bytes the mirror's snapshot takes on the source SR while the disk is copied (xapi's mirror
-   * step 3): a fresh leaf that a thick SR inflates to the virtual size. On a thin SR the leaf only
-   * grows with the guest's writes during the copy, which we cannot know: 0.
+   * Bytes the mirror's snapshot takes on the source SR while the disk is copied (xapi's mirror step
+   * 3): a fresh leaf that a thick SR inflates to the virtual size. On a thin SR the leaf only grows
+   * with the guest's writes during the copy, which we cannot know: 0.
    */
   public static long mirrorSnapshotBytes(Sr source, Vdi vdi) {
     return isThick(source) ? vdi.virtualSize() : 0;
