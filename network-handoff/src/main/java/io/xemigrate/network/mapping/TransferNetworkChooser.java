@@ -4,9 +4,13 @@ import com.google.common.collect.ImmutableList;
 import io.xemigrate.xapi.model.Network;
 import io.xemigrate.xapi.model.Pif;
 import io.xemigrate.xapi.model.PoolInventory;
+import io.xemigrate.xapi.model.Vif;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Chooses the transfer network: the user's; else the pool's {@code xo:migrationNetwork}; else a
@@ -36,7 +40,7 @@ public final class TransferNetworkChooser {
         destination.networks().values().stream()
             .filter(network -> !network.uuid().equals(management))
             .filter(network -> reachesAll(destination, hostUuids, network.uuid()))
-            .min(Comparator.comparing(Network::nameLabel).thenComparing(Network::uuid));
+            .min(preference(destination));
     if (dedicated.isPresent()) {
       return new TransferNetworkChoice(
           dedicated.get().uuid(),
@@ -47,6 +51,26 @@ public final class TransferNetworkChooser {
         management,
         TransferNetworkRule.MANAGEMENT,
         "No other network has an IP on every destination host.");
+  }
+
+  /**
+   * Among qualifying networks: one named for migration first, then one no guest uses (guest traffic
+   * and migration traffic should not share a link), then the largest MTU, then by name and UUID so
+   * the choice is stable.
+   */
+  private static Comparator<Network> preference(PoolInventory destination) {
+    Set<String> guestNetworks =
+        destination.vifs().values().stream().map(Vif::networkUuid).collect(Collectors.toSet());
+    return Comparator.comparing((Network network) -> !namedForMigration(network))
+        .thenComparing(network -> guestNetworks.contains(network.uuid()))
+        .thenComparing(Comparator.comparingLong(Network::mtu).reversed())
+        .thenComparing(Network::nameLabel)
+        .thenComparing(Network::uuid);
+  }
+
+  private static boolean namedForMigration(Network network) {
+    String name = network.nameLabel().toLowerCase(Locale.ROOT);
+    return name.contains("migration") || name.contains("motion") || name.contains("storage");
   }
 
   /** What {@code host.migrate_receive(host, network)} would refuse, if anything. */
