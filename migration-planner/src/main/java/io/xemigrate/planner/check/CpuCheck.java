@@ -19,7 +19,9 @@ public final class CpuCheck implements HostCheck {
     if (context.move().vm().powerState() == PowerState.HALTED) {
       return List.of();
     }
-    return CpuFeatures.incompatibility(context.move().vm(), context.host())
+    return context
+        .index()
+        .cpuIncompatibility(context.move().vm(), context.host())
         .map(
             reason ->
                 List.of(

@@ -5,6 +5,7 @@ import com.google.common.collect.ImmutableSet;
 import io.xemigrate.network.mapping.TransferNetworkChooser;
 import io.xemigrate.network.mapping.TransferNetworkProblem;
 import io.xemigrate.planner.AntiAffinity;
+import io.xemigrate.xapi.model.Host;
 import io.xemigrate.xapi.model.Pif;
 import io.xemigrate.xapi.model.PoolInventory;
 import io.xemigrate.xapi.model.Vm;
@@ -25,6 +26,9 @@ public final class DestinationIndex {
   private final ImmutableSet<String> networksWithPifs;
   private final ImmutableMap<String, ImmutableSet<String>> residentGroups;
   private final ImmutableMap<String, Optional<TransferNetworkProblem>> transferProblems;
+  // Memos: the answer depends only on the key, and many VMs share a key. Per plan, never shared.
+  private final Map<String, Optional<String>> olderVersionKey = new HashMap<>();
+  private final Map<String, Optional<String>> cpuIncompatibility = new HashMap<>();
 
   public DestinationIndex(
       PoolInventory destination, Collection<String> hostUuids, String transferNetworkUuid) {
@@ -79,6 +83,25 @@ public final class DestinationIndex {
   /** Why the host cannot receive on the transfer network, if it cannot. */
   public Optional<TransferNetworkProblem> transferProblem(String hostUuid) {
     return transferProblems.getOrDefault(hostUuid, Optional.empty());
+  }
+
+  /** {@link Versions#olderKey}, remembered per pair of hosts. */
+  public Optional<String> olderVersionKey(Host source, Host destination) {
+    return olderVersionKey.computeIfAbsent(
+        source.uuid() + "\n" + destination.uuid(), key -> Versions.olderKey(source, destination));
+  }
+
+  /** {@link CpuFeatures#incompatibility}, remembered per host and VM CPU flags. */
+  public Optional<String> cpuIncompatibility(Vm vm, Host host) {
+    String key =
+        host.uuid()
+            + "\n"
+            + vm.domainType()
+            + "\n"
+            + vm.lastBootCpuFlags().get("vendor")
+            + "\n"
+            + vm.lastBootCpuFlags().get("features");
+    return cpuIncompatibility.computeIfAbsent(key, k -> CpuFeatures.incompatibility(vm, host));
   }
 
   private static ImmutableMap<String, ImmutableSet<String>> copy(Map<String, Set<String>> map) {

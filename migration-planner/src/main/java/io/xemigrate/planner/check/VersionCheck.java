@@ -13,7 +13,9 @@ import java.util.List;
 public final class VersionCheck implements HostCheck {
   @Override
   public List<Finding> check(HostContext context) {
-    return Versions.olderKey(context.move().sourceHost(), context.host())
+    return context
+        .index()
+        .olderVersionKey(context.move().sourceHost(), context.host())
         .map(key -> List.of(finding(context, key)))
         .orElse(List.of());
   }

@@ -17,7 +17,7 @@ public final class AntiAffinityScorer implements Scorer {
 
   @Override
   public double score(HostContext context, PlanLedger ledger) {
-    Set<String> groups = AntiAffinity.groups(context.move().vm());
+    Set<String> groups = context.move().antiAffinityGroups();
     if (groups.isEmpty()) {
       return 0;
     }

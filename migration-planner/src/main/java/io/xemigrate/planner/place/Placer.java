@@ -1,7 +1,5 @@
 package io.xemigrate.planner.place;
 
-import com.google.common.collect.ImmutableList;
-import io.xemigrate.planner.AntiAffinity;
 import io.xemigrate.planner.Codes;
 import io.xemigrate.planner.Finding;
 import io.xemigrate.planner.Limits;
@@ -38,6 +36,9 @@ public final class Placer {
           new SharedStorageScorer());
   private static final int TOP_HOSTS = 3;
 
+  /** The scorer names, in {@link #SCORERS} order. */
+  static final List<String> SCORER_NAMES = SCORERS.stream().map(Scorer::name).toList();
+
   private final DiskMapper diskMapper;
   private final DestinationIndex index;
   private final Limits limits;
@@ -52,7 +53,7 @@ public final class Placer {
   /** Places the VM on one of the candidate hosts (in UUID order), and commits the choice. */
   public Placement place(MoveContext move, List<String> candidates) {
     Map<String, HostContext> feasible = new HashMap<>();
-    List<HostScore> scores = new ArrayList<>();
+    List<Scored> scores = new ArrayList<>();
     Map<String, List<Finding>> rejected = new TreeMap<>();
     Map<String, List<Finding>> warnings = new HashMap<>();
     for (String hostUuid : candidates) {
@@ -83,14 +84,13 @@ public final class Placer {
         scores.add(score(context));
       }
     }
-    PlacementExplanation explanation = explain(candidates, feasible.size(), rejected, scores, "");
-    Optional<HostScore> best = Selector.select(scores);
+    Optional<Scored> best = Selector.select(scores);
     if (best.isEmpty()) {
       return new Placement(
           "",
-          new DiskMap(ImmutableList.of(), ImmutableList.of()),
+          DiskMap.empty(),
           unplaceable(move, rejected),
-          explanation);
+          explain(feasible.size(), rejected, scores, ""));
     }
     HostContext chosen = feasible.get(best.get().hostUuid());
     commit(chosen);
@@ -98,26 +98,25 @@ public final class Placer {
         chosen.hostUuid(),
         chosen.diskMap(),
         warnings.get(chosen.hostUuid()),
-        explain(candidates, feasible.size(), rejected, scores, chosen.hostUuid()));
+        explain(feasible.size(), rejected, scores, chosen.hostUuid()));
   }
 
-  private HostScore score(HostContext context) {
-    Map<String, Double> byScorer = new TreeMap<>();
+  /** The scores of a feasible host; the per-scorer map is filled only for the top hosts. */
+  private Scored score(HostContext context) {
+    double[] values = new double[SCORERS.size()];
     double sum = 0;
-    for (Scorer scorer : SCORERS) {
-      double value = round(scorer.score(context, ledger));
-      byScorer.put(scorer.name(), value);
-      sum += value;
+    for (int i = 0; i < values.length; i++) {
+      values[i] = round(SCORERS.get(i).score(context, ledger));
+      sum += values[i];
     }
-    return new HostScore(context.hostUuid(), byScorer, round(sum / SCORERS.size()));
+    return new Scored(context.hostUuid(), values, round(sum / SCORERS.size()));
   }
 
   private void commit(HostContext chosen) {
     PowerState state = chosen.move().vm().powerState();
     boolean live = state == PowerState.RUNNING || state == PowerState.PAUSED;
     long memory = live ? MemoryArithmetic.needed(chosen.move().vm(), chosen.move().intraPool()) : 0;
-    ledger.commit(
-        chosen.hostUuid(), memory, AntiAffinity.groups(chosen.move().vm()), chosen.diskMap());
+    ledger.commit(chosen.hostUuid(), memory, chosen.move().antiAffinityGroups(), chosen.diskMap());
   }
 
   /**
@@ -168,11 +167,7 @@ public final class Placer {
   }
 
   private static PlacementExplanation explain(
-      List<String> candidates,
-      int feasible,
-      Map<String, List<Finding>> rejected,
-      List<HostScore> scores,
-      String chosen) {
+      int feasible, Map<String, List<Finding>> rejected, List<Scored> scores, String chosen) {
     Map<String, List<String>> reasons = new TreeMap<>();
     Map<String, Integer> counts = new TreeMap<>();
     rejected.forEach(
@@ -183,7 +178,12 @@ public final class Placer {
               .distinct()
               .forEach(code -> counts.merge(code, 1, Integer::sum));
         });
-    List<HostScore> top = scores.stream().sorted(Selector.BEST_FIRST).limit(TOP_HOSTS).toList();
+    List<HostScore> top =
+        scores.stream()
+            .sorted(Selector.BEST_FIRST)
+            .limit(TOP_HOSTS)
+            .map(scored -> scored.named(SCORER_NAMES))
+            .toList();
     return new PlacementExplanation(
         feasible + rejected.size(), feasible, reasons, counts, top, chosen);
   }

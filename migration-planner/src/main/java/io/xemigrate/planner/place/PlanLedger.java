@@ -1,8 +1,8 @@
 package io.xemigrate.planner.place;
 
-import com.google.common.collect.ImmutableSet;
 import io.xemigrate.storage.mapping.DiskMap;
 import io.xemigrate.storage.mapping.SrLedger;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -28,8 +28,9 @@ public final class PlanLedger {
     return incoming.getOrDefault(hostUuid, 0);
   }
 
-  public ImmutableSet<String> plannedGroups(String hostUuid) {
-    return ImmutableSet.copyOf(groups.getOrDefault(hostUuid, Set.of()));
+  /** Anti-affinity groups of the VMs planned onto the host (a read-only view). */
+  public Set<String> plannedGroups(String hostUuid) {
+    return Collections.unmodifiableSet(groups.getOrDefault(hostUuid, Set.of()));
   }
 
   public SrLedger srLedger() {

@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Optional;
 
 /** Picks the feasible host with the highest total score; ties go to the smallest host UUID. */
-public final class Selector {
-  static final Comparator<HostScore> BEST_FIRST =
-      Comparator.comparingDouble(HostScore::total).reversed().thenComparing(HostScore::hostUuid);
+final class Selector {
+  static final Comparator<Scored> BEST_FIRST =
+      Comparator.comparingDouble(Scored::total).reversed().thenComparing(Scored::hostUuid);
 
   private Selector() {}
 
-  public static Optional<HostScore> select(List<HostScore> feasible) {
+  static Optional<Scored> select(List<Scored> feasible) {
     return feasible.stream().min(BEST_FIRST);
   }
 }

@@ -160,7 +160,7 @@ public final class DiskMapper {
         rule,
         moves,
         bytes,
-        "SR '" + name + "' (" + rule.name().toLowerCase(java.util.Locale.ROOT) + "): " + why + ".");
+        "SR '" + name + "' (" + rule.label() + "): " + why + ".");
   }
 
   /** The SR with the most free space after this copy among those that keep their headroom. */

@@ -17,6 +17,13 @@ public enum DiskMappingRule {
   /** A snapshot disk follows its parent's destination. */
   FOLLOWS_PARENT;
 
+  private final String label = name().toLowerCase(java.util.Locale.ROOT);
+
+  /** The rule's name in lower case, for sentences. */
+  public String label() {
+    return label;
+  }
+
   /** Whether the user chose the SR (then it is used as given, and only checked). */
   public boolean isUserChoice() {
     return switch (this) {

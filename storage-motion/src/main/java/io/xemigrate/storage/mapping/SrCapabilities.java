@@ -2,8 +2,6 @@ package io.xemigrate.storage.mapping;
 
 import com.google.common.collect.ImmutableList;
 import io.xemigrate.xapi.model.Sr;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * xapi's SR capability rule for storage motion ({@code assert_sr_support_operations}): the source
@@ -16,12 +14,11 @@ public final class SrCapabilities {
 
   /** Capabilities the SR lacks to send a disk, in xapi's order; empty when it can. */
   public static ImmutableList<String> missingToSend(Sr sr) {
-    Set<String> caps = normalised(sr);
     ImmutableList.Builder<String> missing = ImmutableList.builder();
-    if (!caps.contains("VDI_SNAPSHOT")) {
+    if (!has(sr, "VDI_SNAPSHOT")) {
       missing.add("VDI_SNAPSHOT");
     }
-    if (!caps.contains("VDI_MIRROR")) {
+    if (!has(sr, "VDI_MIRROR")) {
       missing.add("VDI_MIRROR");
     }
     return missing.build();
@@ -29,12 +26,11 @@ public final class SrCapabilities {
 
   /** Capabilities the SR lacks to receive a disk, in xapi's order; empty when it can. */
   public static ImmutableList<String> missingToReceive(Sr sr) {
-    Set<String> caps = normalised(sr);
     ImmutableList.Builder<String> missing = ImmutableList.builder();
-    if (!caps.contains("VDI_SNAPSHOT")) {
+    if (!has(sr, "VDI_SNAPSHOT")) {
       missing.add("VDI_SNAPSHOT");
     }
-    if (!caps.contains("VDI_MIRROR_IN") && !caps.contains("VDI_MIRROR")) {
+    if (!has(sr, "VDI_MIRROR_IN") && !has(sr, "VDI_MIRROR")) {
       missing.add("VDI_MIRROR_IN");
     }
     return missing.build();
@@ -45,9 +41,18 @@ public final class SrCapabilities {
     return !"iso".equals(sr.contentType()) && !"iso".equals(sr.type()) && !"udev".equals(sr.type());
   }
 
-  private static Set<String> normalised(Sr sr) {
-    return sr.smCapabilities().stream()
-        .map(cap -> cap.contains("/") ? cap.substring(0, cap.indexOf('/')) : cap)
-        .collect(Collectors.toSet());
+  /** Whether the SM lists the capability, with or without a version suffix. */
+  private static boolean has(Sr sr, String capability) {
+    if (sr.smCapabilities().contains(capability)) {
+      return true;
+    }
+    for (String cap : sr.smCapabilities()) {
+      if (cap.length() > capability.length()
+          && cap.charAt(capability.length()) == '/'
+          && cap.startsWith(capability)) {
+        return true;
+      }
+    }
+    return false;
   }
 }
