@@ -5,6 +5,7 @@ import io.xemigrate.xapi.model.PoolInventory;
 import io.xemigrate.xapi.model.Sr;
 import io.xemigrate.xapi.model.Vdi;
 import io.xemigrate.xapi.model.Vm;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -49,8 +50,19 @@ public final class DiskMapper {
     ImmutableList.Builder<UnmappedDisk> unmapped = ImmutableList.builder();
     Map<String, DiskMapping> byVdi = new HashMap<>();
     Map<String, Long> tally = new HashMap<>();
-    for (VmDisk disk : VmDisk.of(source, vm)) {
-      Optional<DiskMapping> mapping = mapOne(disk, hostUuid, ledger, tally, byVdi);
+    ImmutableList<VmDisk> disks = VmDisk.of(source, vm);
+    // Snapshot disks follow their parent, so an SR chosen for a parent must hold them too.
+    Map<String, List<Vdi>> followers = new HashMap<>();
+    for (VmDisk disk : disks) {
+      if (disk.snapshot() && !disk.vdi().snapshotOfUuid().isEmpty()) {
+        followers
+            .computeIfAbsent(disk.vdi().snapshotOfUuid(), parent -> new ArrayList<>())
+            .add(disk.vdi());
+      }
+    }
+    for (VmDisk disk : disks) {
+      List<Vdi> children = followers.getOrDefault(disk.vdi().uuid(), List.of());
+      Optional<DiskMapping> mapping = mapOne(disk, children, hostUuid, ledger, tally, byVdi);
       if (mapping.isPresent()) {
         DiskMapping chosen = mapping.get();
         mapped.add(chosen);
@@ -76,6 +88,7 @@ public final class DiskMapper {
 
   private Optional<DiskMapping> mapOne(
       VmDisk disk,
+      List<Vdi> children,
       String hostUuid,
       SrLedger ledger,
       Map<String, Long> tally,
@@ -108,7 +121,13 @@ public final class DiskMapper {
     if (sourceSr.isPresent()) {
       Sr from = sourceSr.get();
       Optional<Sr> sameName =
-          roomiest(receiving, sr -> sr.nameLabel().equals(from.nameLabel()), disk, ledger, tally);
+          roomiest(
+              receiving,
+              sr -> sr.nameLabel().equals(from.nameLabel()),
+              disk,
+              children,
+              ledger,
+              tally);
       if (sameName.isPresent()) {
         return Optional.of(
             to(
@@ -118,7 +137,7 @@ public final class DiskMapper {
                 "it has the source SR's name '" + from.nameLabel() + "' and room"));
       }
       Optional<Sr> sameType =
-          roomiest(receiving, sr -> sr.type().equals(from.type()), disk, ledger, tally);
+          roomiest(receiving, sr -> sr.type().equals(from.type()), disk, children, ledger, tally);
       if (sameType.isPresent()) {
         return Optional.of(
             to(
@@ -130,7 +149,7 @@ public final class DiskMapper {
     }
     String poolDefault = destination.pool().defaultSrUuid();
     Optional<Sr> fallback =
-        roomiest(receiving, sr -> sr.uuid().equals(poolDefault), disk, ledger, tally);
+        roomiest(receiving, sr -> sr.uuid().equals(poolDefault), disk, children, ledger, tally);
     return fallback.map(
         sr ->
             to(
@@ -168,6 +187,7 @@ public final class DiskMapper {
       List<Sr> candidates,
       Predicate<Sr> wanted,
       VmDisk disk,
+      List<Vdi> children,
       SrLedger ledger,
       Map<String, Long> tally) {
     Sr best = null;
@@ -176,10 +196,11 @@ public final class DiskMapper {
       if (!wanted.test(sr)) {
         continue;
       }
-      long after =
-          SrSpace.freeAfterPlanned(sr, ledger)
-              - tally.getOrDefault(sr.uuid(), 0L)
-              - SrSpace.bytesOnDestination(sr, disk.vdi());
+      long bytes = SrSpace.bytesOnDestination(sr, disk.vdi());
+      for (Vdi child : children) {
+        bytes += SrSpace.bytesOnDestination(sr, child);
+      }
+      long after = SrSpace.freeAfterPlanned(sr, ledger) - tally.getOrDefault(sr.uuid(), 0L) - bytes;
       if (after < (long) Math.ceil(headroomFraction * sr.physicalSize())) {
         continue;
       }
