@@ -32,6 +32,10 @@ public final class DiskMapper {
   private final DiskOverrides overrides;
   private final double headroomFraction;
   private final Map<String, List<Sr>> receivingSrsByHost = new HashMap<>();
+  // Placement maps one VM for many hosts in a row: its disks are read from the inventory once.
+  private Vm lastVm;
+  private ImmutableList<VmDisk> lastDisks = ImmutableList.of();
+  private Map<String, List<Vdi>> lastFollowers = Map.of();
 
   public DiskMapper(
       PoolInventory source,
@@ -50,16 +54,13 @@ public final class DiskMapper {
     ImmutableList.Builder<UnmappedDisk> unmapped = ImmutableList.builder();
     Map<String, DiskMapping> byVdi = new HashMap<>();
     Map<String, Long> tally = new HashMap<>();
-    ImmutableList<VmDisk> disks = VmDisk.of(source, vm);
-    // Snapshot disks follow their parent, so an SR chosen for a parent must hold them too.
-    Map<String, List<Vdi>> followers = new HashMap<>();
-    for (VmDisk disk : disks) {
-      if (disk.snapshot() && !disk.vdi().snapshotOfUuid().isEmpty()) {
-        followers
-            .computeIfAbsent(disk.vdi().snapshotOfUuid(), parent -> new ArrayList<>())
-            .add(disk.vdi());
-      }
+    if (!vm.equals(lastVm)) {
+      lastVm = vm;
+      lastDisks = VmDisk.of(source, vm);
+      lastFollowers = followers(lastDisks);
     }
+    ImmutableList<VmDisk> disks = lastDisks;
+    Map<String, List<Vdi>> followers = lastFollowers;
     for (VmDisk disk : disks) {
       List<Vdi> children = followers.getOrDefault(disk.vdi().uuid(), List.of());
       Optional<DiskMapping> mapping = mapOne(disk, children, hostUuid, ledger, tally, byVdi);
@@ -84,6 +85,19 @@ public final class DiskMapper {
       }
     }
     return new DiskMap(mapped.build(), unmapped.build());
+  }
+
+  /** Snapshot disks by parent: they follow it, so an SR chosen for a parent must hold them too. */
+  private static Map<String, List<Vdi>> followers(List<VmDisk> disks) {
+    Map<String, List<Vdi>> followers = new HashMap<>();
+    for (VmDisk disk : disks) {
+      if (disk.snapshot() && !disk.vdi().snapshotOfUuid().isEmpty()) {
+        followers
+            .computeIfAbsent(disk.vdi().snapshotOfUuid(), parent -> new ArrayList<>())
+            .add(disk.vdi());
+      }
+    }
+    return followers;
   }
 
   private Optional<DiskMapping> mapOne(
