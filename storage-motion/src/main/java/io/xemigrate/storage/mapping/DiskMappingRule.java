@@ -12,6 +12,23 @@ public enum DiskMappingRule {
   SAME_NAME,
   /** An SR of the same type, with headroom, spreading the load. */
   SAME_TYPE,
+  /** The destination pool's default SR, when no SR of the same name or type has room. */
+  POOL_DEFAULT,
   /** A snapshot disk follows its parent's destination. */
-  FOLLOWS_PARENT
+  FOLLOWS_PARENT;
+
+  private final String label = name().toLowerCase(java.util.Locale.ROOT);
+
+  /** The rule's name in lower case, for sentences. */
+  public String label() {
+    return label;
+  }
+
+  /** Whether the user chose the SR (then it is used as given, and only checked). */
+  public boolean isUserChoice() {
+    return switch (this) {
+      case EXPLICIT, PLAN_DEFAULT -> true;
+      case SHARED_IN_PLACE, SAME_NAME, SAME_TYPE, POOL_DEFAULT, FOLLOWS_PARENT -> false;
+    };
+  }
 }

@@ -21,6 +21,9 @@ import com.google.common.collect.ImmutableSet;
  * @param attachedPciCount how many PCI devices are passed through
  * @param vgpuUuids the VM's virtual GPUs
  * @param vusbUuids the VM's virtual USB devices
+ * @param domainType {@code domain_type}: {@code hvm}, {@code pv}, {@code pvh}, {@code pv_in_pvh}
+ *     (the running domain's type from VM_metrics when running); it decides which CPU feature set
+ *     xapi compares and how it computes the memory overhead
  */
 public record Vm(
     String uuid,
@@ -49,7 +52,68 @@ public record Vm(
     ImmutableList<String> vifUuids,
     int attachedPciCount,
     ImmutableList<String> vgpuUuids,
-    ImmutableList<String> vusbUuids) {
+    ImmutableList<String> vusbUuids,
+    String domainType) {
+
+  /** The constructor without a domain type, which is taken to be {@code hvm}. */
+  public Vm(
+      String uuid,
+      String nameLabel,
+      PowerState powerState,
+      String residentOnHostUuid,
+      boolean isControlDomain,
+      boolean isTemplate,
+      boolean isSnapshot,
+      String snapshotOfUuid,
+      ImmutableList<String> snapshotUuids,
+      Memory memory,
+      long memoryActual,
+      long vcpusMax,
+      long vcpusAtStartup,
+      ImmutableMap<String, String> lastBootCpuFlags,
+      ImmutableMap<String, String> platform,
+      ImmutableMap<String, String> otherConfig,
+      ImmutableList<String> tags,
+      ImmutableSet<String> allowedOperations,
+      ImmutableMap<String, String> blockedOperations,
+      ImmutableMap<String, String> currentOperations,
+      long hardwarePlatformVersion,
+      GuestTools guestTools,
+      ImmutableList<String> vbdUuids,
+      ImmutableList<String> vifUuids,
+      int attachedPciCount,
+      ImmutableList<String> vgpuUuids,
+      ImmutableList<String> vusbUuids) {
+    this(
+        uuid,
+        nameLabel,
+        powerState,
+        residentOnHostUuid,
+        isControlDomain,
+        isTemplate,
+        isSnapshot,
+        snapshotOfUuid,
+        snapshotUuids,
+        memory,
+        memoryActual,
+        vcpusMax,
+        vcpusAtStartup,
+        lastBootCpuFlags,
+        platform,
+        otherConfig,
+        tags,
+        allowedOperations,
+        blockedOperations,
+        currentOperations,
+        hardwarePlatformVersion,
+        guestTools,
+        vbdUuids,
+        vifUuids,
+        attachedPciCount,
+        vgpuUuids,
+        vusbUuids,
+        "hvm");
+  }
 
   /**
    * The four memory fields of xapi, in bytes, with static_min ≤ dynamic_min ≤ dynamic_max ≤

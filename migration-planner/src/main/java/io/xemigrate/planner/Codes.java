@@ -1,0 +1,66 @@
+package io.xemigrate.planner;
+
+/**
+ * Every code a finding can carry. Most are xapi's ({@code ocaml/xapi-consts/api_errors.ml}); the
+ * ones marked "xe-migrate" are the planner's own, for facts xapi has no code for.
+ */
+public final class Codes {
+  private Codes() {}
+
+  // Versions (xapi §4.2 B1, §4.3 C1).
+  public static final String VM_HOST_INCOMPATIBLE_VERSION_MIGRATE =
+      "VM_HOST_INCOMPATIBLE_VERSION_MIGRATE";
+  public static final String NOT_SUPPORTED_DURING_UPGRADE = "NOT_SUPPORTED_DURING_UPGRADE";
+  // Destination host (§4.3, §4.6).
+  public static final String VM_HOST_INCOMPATIBLE_VIRTUAL_HARDWARE_PLATFORM_VERSION =
+      "VM_HOST_INCOMPATIBLE_VIRTUAL_HARDWARE_PLATFORM_VERSION";
+  public static final String HOST_DISABLED = "HOST_DISABLED";
+  public static final String HOST_NOT_LIVE = "HOST_NOT_LIVE";
+  public static final String HOST_NOT_ENOUGH_PCPUS = "HOST_NOT_ENOUGH_PCPUS";
+  public static final String VM_INCOMPATIBLE_WITH_THIS_HOST = "VM_INCOMPATIBLE_WITH_THIS_HOST";
+  public static final String HOST_NOT_ENOUGH_FREE_MEMORY = "HOST_NOT_ENOUGH_FREE_MEMORY";
+  public static final String VM_REQUIRES_SR = "VM_REQUIRES_SR";
+  public static final String VM_REQUIRES_NET = "VM_REQUIRES_NET";
+  public static final String NO_HOSTS_AVAILABLE = "NO_HOSTS_AVAILABLE";
+  // Storage (§4.4, §4.5 D1, §5.3, §9.2).
+  public static final String VDI_NOT_IN_MAP = "VDI_NOT_IN_MAP";
+  public static final String SR_DOES_NOT_SUPPORT_MIGRATION = "SR_DOES_NOT_SUPPORT_MIGRATION";
+  public static final String VDI_CBT_ENABLED = "VDI_CBT_ENABLED";
+  public static final String VDI_IS_ENCRYPTED = "VDI_IS_ENCRYPTED";
+  public static final String SR_SOURCE_SPACE_INSUFFICIENT = "SR_SOURCE_SPACE_INSUFFICIENT";
+
+  /** What the SM backend raises when an SR is full (error 44, "There is insufficient space"). */
+  public static final String SR_BACKEND_FAILURE_44 = "SR_BACKEND_FAILURE_44";
+
+  // Networks (§3, §10).
+  public static final String VIF_NOT_IN_MAP = "VIF_NOT_IN_MAP";
+  public static final String HOST_CANNOT_ATTACH_NETWORK = "HOST_CANNOT_ATTACH_NETWORK";
+  public static final String PIF_HAS_NO_NETWORK_CONFIGURATION = "PIF_HAS_NO_NETWORK_CONFIGURATION";
+  public static final String INTERFACE_HAS_NO_IP = "INTERFACE_HAS_NO_IP";
+  // Lifecycle (§4.5).
+  public static final String OPERATION_BLOCKED = "OPERATION_BLOCKED";
+  public static final String VM_BAD_POWER_STATE = "VM_BAD_POWER_STATE";
+  public static final String OTHER_OPERATION_IN_PROGRESS = "OTHER_OPERATION_IN_PROGRESS";
+  public static final String VM_IS_TEMPLATE = "VM_IS_TEMPLATE";
+  public static final String VM_IS_SNAPSHOT = "VM_IS_SNAPSHOT";
+  public static final String VM_IS_IMMOBILE = "VM_IS_IMMOBILE";
+  public static final String OPERATION_NOT_ALLOWED = "OPERATION_NOT_ALLOWED";
+  public static final String VM_NON_SUSPENDABLE = "VM_NON_SUSPENDABLE";
+  public static final String VM_LACKS_FEATURE = "VM_LACKS_FEATURE";
+  public static final String VM_HAS_PCI_ATTACHED = "VM_HAS_PCI_ATTACHED";
+  public static final String VM_HAS_VGPU = "VM_HAS_VGPU";
+  public static final String VM_HAS_VUSBS = "VM_HAS_VUSBS";
+  public static final String VM_HAS_SRIOV_VIF = "VM_HAS_SRIOV_VIF";
+
+  /** xe-migrate: xapi ejects inserted CDs on a storage migration and does not put them back. */
+  public static final String CD_WILL_BE_EJECTED = "CD_WILL_BE_EJECTED";
+
+  /** xe-migrate: only the management network can carry the migration traffic. */
+  public static final String TRANSFER_NETWORK_IS_MANAGEMENT = "TRANSFER_NETWORK_IS_MANAGEMENT";
+
+  /** xe-migrate: the plan's limit of incoming moves per destination host is reached. */
+  public static final String HOST_INCOMING_LIMIT_REACHED = "HOST_INCOMING_LIMIT_REACHED";
+
+  /** xe-migrate: a VIF map was given for a move inside one pool, where xapi refuses one. */
+  public static final String VIF_MAP_IGNORED = "VIF_MAP_IGNORED";
+}

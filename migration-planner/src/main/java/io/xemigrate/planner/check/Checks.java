@@ -1,0 +1,56 @@
+package io.xemigrate.planner.check;
+
+import java.util.List;
+
+/**
+ * The checks, in the order they run. Within each list the order is xapi's where xapi has one, so
+ * that the first blocker is the error xapi would raise first.
+ */
+public final class Checks {
+  private Checks() {}
+
+  /** Checks of the VM alone, run once per VM before any host is considered. */
+  public static final List<VmCheck> VM =
+      List.of(
+          // Lifecycle checks of VM.allowed_operations (§4.5), in xapi's order.
+          new TemplateCheck(),
+          new PowerStateCheck(),
+          new OperationsInProgressCheck(),
+          new ImmobileCheck(),
+          new GuestToolsCheck(),
+          new PciCheck(),
+          new VgpuCheck(),
+          new VusbCheck(),
+          new SriovCheck(),
+          // The VIF map is the same for every host (§10).
+          new VifMapCheck(),
+          new SnapshotVifCheck(),
+          new VifMapIgnoredCheck(),
+          new CdDriveCheck());
+
+  /** Checks of the VM against one candidate host: the feasibility filters of placement. */
+  public static final List<HostCheck> HOST =
+      List.of(
+          // Cheap facts about the host first: assert_can_migrate's order (§4.3).
+          new VersionCheck(),
+          new HardwarePlatformCheck(),
+          new HostStateCheck(),
+          new PcpuCheck(),
+          // The destination's dry-run import: CPU, then memory (§4.3.1).
+          new CpuCheck(),
+          new MemoryCheck(),
+          new BlockedOperationCheck(),
+          // The disk map for this host (§4.1, §4.4, §4.5 D1, §5.3).
+          new DiskMapCheck(),
+          new SnapshotDiskCheck(),
+          new SrCapabilityCheck(),
+          new CbtCheck(),
+          new EncryptionCheck(),
+          new SourceSpaceCheck(),
+          new DestinationSpaceCheck(),
+          // What the VM needs to run there (§4.6), then how its data gets there (§3).
+          new SrVisibilityCheck(),
+          new NetworkVisibilityCheck(),
+          new TransferNetworkCheck(),
+          new IncomingLimitCheck());
+}

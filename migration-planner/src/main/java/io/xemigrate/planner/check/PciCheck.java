@@ -1,0 +1,22 @@
+package io.xemigrate.planner.check;
+
+import io.xemigrate.planner.Codes;
+import io.xemigrate.planner.Finding;
+import java.util.List;
+
+/** A passed-through PCI device pins a VM to its host: {@code VM_HAS_PCI_ATTACHED [vm]}. */
+public final class PciCheck implements VmCheck {
+  @Override
+  public List<Finding> check(MoveContext context) {
+    if (context.vm().attachedPciCount() == 0) {
+      return List.of();
+    }
+    return List.of(
+        Finding.blocker(
+            Codes.VM_HAS_PCI_ATTACHED,
+            List.of(context.vmUuid()),
+            List.of(context.vmUuid()),
+            "VM " + context.vm().nameLabel() + " has a PCI device passed through.",
+            "Detach the PCI device, or shut the VM down and start it on the destination."));
+  }
+}

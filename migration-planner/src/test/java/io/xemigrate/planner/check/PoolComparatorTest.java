@@ -1,0 +1,55 @@
+package io.xemigrate.planner.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import io.xemigrate.planner.check.PoolComparison.Aspect;
+import io.xemigrate.planner.check.PoolComparison.Row;
+import io.xemigrate.planner.check.PoolComparison.Status;
+import io.xemigrate.planner.fixtures.Scenario;
+import org.junit.jupiter.api.Test;
+
+class PoolComparatorTest {
+
+  @Test
+  void matchingPoolsHaveNoProblems() {
+    Scenario scenario = Scenario.crossPool();
+    scenario.dst.sr("dst-local", sr -> sr.type("ext").on("d1"));
+    PoolComparison report = PoolComparator.compare(scenario.src.build(), scenario.dst.build());
+
+    assertThat(report.rows())
+        .filteredOn(row -> row.aspect() != Aspect.NETWORK)
+        .allMatch(row -> row.status() == Status.MATCH);
+  }
+
+  @Test
+  void differencesAreReportedPerFact() {
+    Scenario scenario = Scenario.crossPool();
+    scenario.src.host("s2").version("xen", "4.19.0");
+    scenario.dst.host("d1").cpu("features_hvm", "0000000f-00000000");
+    scenario.src.host("s1").cpu("features_hvm", "ffffffff-000000ff");
+    scenario.src.host("s2").cpu("features_hvm", "ffffffff-0000ffff");
+    scenario.src.network("src-dmz", n -> n.name("DMZ").vlan(20).mtu(9000).pifsOn("s1"));
+    scenario.dst.network("dst-lan").vlan(11);
+    scenario.src.sr("src-hba", sr -> sr.type("lvmohba"));
+
+    PoolComparison report = PoolComparator.compare(scenario.src.build(), scenario.dst.build());
+
+    assertThat(report.hasProblems()).isTrue();
+    assertThat(report.rows())
+        .extracting(Row::aspect, Row::key, Row::source, Row::destination, Row::status)
+        .contains(
+            tuple(Aspect.VERSION, "xen", "4.19.0", "4.17.5-13", Status.WORSE),
+            tuple(Aspect.VERSION, "platform_version", "3.4.0", "3.4.0", Status.MATCH),
+            tuple(Aspect.CPU, "vendor", "GenuineIntel", "GenuineIntel", Status.MATCH),
+            tuple(
+                Aspect.CPU, "features_hvm", "ffffffff-000000ff", "0000000f-00000000", Status.WORSE),
+            tuple(Aspect.NETWORK, "DMZ", "VLAN 20, MTU 9000", "", Status.MISSING),
+            tuple(Aspect.NETWORK, "LAN", "VLAN 10, MTU 1500", "VLAN 11, MTU 1500", Status.WORSE),
+            tuple(Aspect.SR_TYPE, "nfs", "1 SR(s)", "1 SR(s)", Status.MATCH),
+            tuple(Aspect.SR_TYPE, "lvmohba", "1 SR(s)", "0 SR(s)", Status.MISSING));
+    assertThat(report.rows())
+        .filteredOn(row -> row.status() != Status.MATCH)
+        .allSatisfy(row -> assertThat(row.note()).isNotBlank());
+  }
+}
