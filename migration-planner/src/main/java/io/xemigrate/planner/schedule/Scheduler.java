@@ -1,0 +1,177 @@
+package io.xemigrate.planner.schedule;
+
+import com.google.common.collect.ImmutableList;
+import io.xemigrate.planner.predict.MoveDemand;
+import io.xemigrate.planner.predict.MovePrediction;
+import io.xemigrate.planner.predict.MovePredictor;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Orders and paces a batch so it ends soonest, then with the least total downtime, then with the
+ * higher priorities first.
+ *
+ * <p>Description: each move is predicted alone (its solo time, the lower bound's unit) and on a
+ * shared link (its NICs carrying as many streams as the policy allows). A move that would not
+ * converge on the shared link is made exclusive: while it runs, its NICs carry no more streams than
+ * fit without anyone getting less than the stream cap (alone, when one stream fills the NIC).
+ * Several deterministic list orders (longest first, exclusive moves first or last, busiest host
+ * first, priority first, inventory order), each with the policy's limits and with the limits
+ * lowered to the streams that fill a NIC, are simulated on the shared links; the best by the
+ * objective is kept.
+ *
+ * <p>Limitations: a heuristic, not an optimum; the ratio to the lower bound says how far from
+ * optimal it can be at most. Moves are independent (no "empty host X first" chains).
+ */
+public final class Scheduler {
+  private final Topology topology;
+  private final SchedulerPolicy policy;
+  private final MovePredictor predictor;
+
+  /** A scheduler for this topology and policy; rejects a policy with violations. */
+  public Scheduler(Topology topology, SchedulerPolicy policy) {
+    List<PolicyViolation> violations = policy.validate();
+    if (!violations.isEmpty()) {
+      throw new IllegalArgumentException(
+          "invalid scheduler policy: "
+              + violations.stream()
+                  .map(v -> v.field() + " " + v.code() + ": " + v.message())
+                  .collect(Collectors.joining("; ")));
+    }
+    this.topology = topology;
+    this.policy = policy;
+    this.predictor = new MovePredictor(policy.model(), topology.storage());
+  }
+
+  /** The predictor the scheduler uses (for solo predictions shown beside a schedule). */
+  public MovePredictor predictor() {
+    return predictor;
+  }
+
+  /** Every move alone on its links, in the given order. */
+  public List<MovePrediction> soloPredictions(List<MoveDemand> moves) {
+    List<MovePrediction> solo = new ArrayList<>();
+    for (MoveDemand move : moves) {
+      solo.add(predictor.predict(move, topology.soloRate(move)));
+    }
+    return solo;
+  }
+
+  /** The best schedule found for {@code moves} (given in inventory order). */
+  public Schedule schedule(List<MoveDemand> moves) {
+    List<MovePrediction> solo = soloPredictions(moves);
+    List<Candidate> items = new ArrayList<>();
+    for (int i = 0; i < moves.size(); i++) {
+      MoveDemand move = moves.get(i);
+      boolean exclusive =
+          policy.exclusiveWhenNotConverging()
+              && !predictor.predict(move, sharedRate(move)).converged();
+      items.add(new Candidate(move, solo.get(i), exclusive, i));
+    }
+    LowerBound bound = LowerBounds.of(moves, solo, topology, policy.limits());
+    Optional<Double> deadline = policy.deadline().map(d -> d.toMillis() / 1000.0);
+    ScheduleObjective objective = new ScheduleObjective(policy.makespanTolerance(), deadline);
+    Schedule best = null;
+    for (boolean fillLinkOnly : new boolean[] {false, true}) {
+      ConcurrencyLimits limits = policy.limits().withFillLinkOnly(fillLinkOnly);
+      for (CandidateOrder order : CandidateOrder.values()) {
+        List<Candidate> ordered = order.sort(items);
+        boolean[] exclusive = new boolean[ordered.size()];
+        for (int i = 0; i < exclusive.length; i++) {
+          exclusive[i] = ordered.get(i).exclusive();
+        }
+        ImmutableList<ScheduledMove> queue =
+            BatchSimulation.run(
+                ordered.stream().map(Candidate::move).toList(),
+                exclusive,
+                limits,
+                topology,
+                policy.model());
+        String heuristic = order.label() + (fillLinkOnly ? ", link-filling limits" : "");
+        Schedule schedule =
+            new Schedule(Strategy.XE_MIGRATE, heuristic, queue, makespan(queue), bound, deadline);
+        if (best == null || objective.isBetter(schedule, best)) {
+          best = schedule;
+        }
+      }
+    }
+    return best != null
+        ? best
+        : new Schedule(Strategy.XE_MIGRATE, "empty", ImmutableList.of(), 0, bound, deadline);
+  }
+
+  /** The rate a move gets when both its NICs carry as many streams as the policy allows. */
+  private double sharedRate(MoveDemand move) {
+    double leaving =
+        topology.host(move.sourceHostUuid()).nicBytesPerSecond() / policy.maxPerSourceHost();
+    double entering =
+        topology.host(move.destinationHostUuid()).nicBytesPerSecond()
+            / policy.maxPerDestinationHost();
+    return Math.min(topology.streamCap(move), Math.min(leaving, entering));
+  }
+
+  static double makespan(List<ScheduledMove> queue) {
+    double end = 0;
+    for (ScheduledMove move : queue) {
+      end = Math.max(end, move.endSeconds());
+    }
+    return end;
+  }
+
+  /** A move with what the orders sort on. */
+  record Candidate(MoveDemand move, MovePrediction solo, boolean exclusive, int inventoryIndex) {}
+
+  /** The list orders the scheduler tries; ties always fall back to the VM UUID. */
+  enum CandidateOrder {
+    LONGEST_FIRST("longest first"),
+    EXCLUSIVE_FIRST("exclusive first, then longest"),
+    EXCLUSIVE_LAST("exclusive last, then longest"),
+    BUSIEST_HOST_FIRST("busiest sending host first, then longest"),
+    PRIORITY_FIRST("priority first, then longest"),
+    INVENTORY("inventory order");
+
+    private final String label;
+
+    CandidateOrder(String label) {
+      this.label = label;
+    }
+
+    String label() {
+      return label;
+    }
+
+    List<Candidate> sort(List<Candidate> items) {
+      Comparator<Candidate> longest =
+          Comparator.comparingDouble((Candidate c) -> -c.solo().totalSeconds())
+              .thenComparing(c -> c.move().vmUuid());
+      Comparator<Candidate> comparator =
+          switch (this) {
+            case LONGEST_FIRST -> longest;
+            case EXCLUSIVE_FIRST ->
+                Comparator.comparing((Candidate c) -> !c.exclusive()).thenComparing(longest);
+            case EXCLUSIVE_LAST ->
+                Comparator.comparing(Candidate::exclusive).thenComparing(longest);
+            case BUSIEST_HOST_FIRST -> busiestHostFirst(items).thenComparing(longest);
+            case PRIORITY_FIRST ->
+                Comparator.comparingInt((Candidate c) -> -c.move().priority())
+                    .thenComparing(longest);
+            case INVENTORY -> Comparator.comparingInt(Candidate::inventoryIndex);
+          };
+      return items.stream().sorted(comparator).toList();
+    }
+
+    private static Comparator<Candidate> busiestHostFirst(List<Candidate> items) {
+      Map<String, Double> work = new HashMap<>();
+      for (Candidate c : items) {
+        work.merge(c.move().sourceHostUuid(), c.solo().totalSeconds(), Double::sum);
+      }
+      return Comparator.comparingDouble((Candidate c) -> -work.get(c.move().sourceHostUuid()))
+          .thenComparing(c -> c.move().sourceHostUuid());
+    }
+  }
+}
