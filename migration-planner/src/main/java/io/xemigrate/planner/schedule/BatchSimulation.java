@@ -28,6 +28,7 @@ final class BatchSimulation {
   private final SimulationIndex index;
 
   private final int[] sourceCount;
+  private final int[] migrateSendCount;
   private final int[] destinationCount;
   private final int[] srCount;
   private final int[] poolCount;
@@ -60,6 +61,7 @@ final class BatchSimulation {
     this.index = new SimulationIndex(order, topology);
     int hosts = index.hostCount();
     this.sourceCount = new int[hosts];
+    this.migrateSendCount = new int[hosts];
     this.destinationCount = new int[hosts];
     this.srCount = new int[index.srCount()];
     this.poolCount = new int[index.poolCount()];
@@ -265,7 +267,10 @@ final class BatchSimulation {
         || ConcurrencyLimits.isFull(
             destinationCount[index.destination(i)], destinationLimit(index.destination(i)))
         || ConcurrencyLimits.isFull(poolCount[index.pool(i)], limits.perSourcePool())
-        || ConcurrencyLimits.isFull(running, limits.total())) {
+        || ConcurrencyLimits.isFull(running, limits.total())
+        || (index.migrateSend(i)
+            && ConcurrencyLimits.isFull(
+                migrateSendCount[index.source(i)], limits.migrateSendPerSourceHost()))) {
       return false;
     }
     for (int sr : index.srs(i)) {
@@ -320,6 +325,9 @@ final class BatchSimulation {
   /** Takes ({@code +1}) or frees ({@code -1}) every slot move {@code i} holds. */
   private void hold(int i, int delta) {
     sourceCount[index.source(i)] += delta;
+    if (index.migrateSend(i)) {
+      migrateSendCount[index.source(i)] += delta;
+    }
     destinationCount[index.destination(i)] += delta;
     poolCount[index.pool(i)] += delta;
     for (int sr : index.srs(i)) {

@@ -1,10 +1,15 @@
 package io.xemigrate.planner.schedule;
 
+import io.xemigrate.planner.predict.MoveDemand;
+
 /**
  * How many moves may run at once, per resource; 0 means no limit. A move holds its slots from its
  * first step to its switch-over.
  *
- * @param perSourceHost moves leaving one host (xapi refuses a 4th {@code migrate_send})
+ * @param perSourceHost moves leaving one host
+ * @param migrateSendPerSourceHost {@code migrate_send} moves (storage motion or cross-pool) leaving
+ *     one host: xapi refuses a 4th with {@code TOO_MANY_STORAGE_MIGRATES}, whoever asks, so every
+ *     strategy has it
  * @param perDestinationHost moves entering one host
  * @param perSr moves copying a disk from or to one SR
  * @param perSourcePool moves leaving one pool (Xen Orchestra's {@code vmMigrationConcurrency})
@@ -14,15 +19,20 @@ package io.xemigrate.planner.schedule;
  */
 public record ConcurrencyLimits(
     int perSourceHost,
+    int migrateSendPerSourceHost,
     int perDestinationHost,
     int perSr,
     int perSourcePool,
     int total,
     boolean fillLinkOnly) {
 
+  /** xapi's hard-coded limit of concurrent {@code migrate_send} per sending host. */
+  public static final int XAPI_MIGRATE_SEND_LIMIT = 3;
+
   /** Rejects negative limits. */
   public ConcurrencyLimits {
     if (perSourceHost < 0
+        || migrateSendPerSourceHost < 0
         || perDestinationHost < 0
         || perSr < 0
         || perSourcePool < 0
@@ -31,10 +41,26 @@ public record ConcurrencyLimits(
     }
   }
 
+  /** Only xapi's own limit: 3 {@code migrate_send} per sending host, anything else unlimited. */
+  public static ConcurrencyLimits xapiOnly() {
+    return new ConcurrencyLimits(0, XAPI_MIGRATE_SEND_LIMIT, 0, 0, 0, 0, false);
+  }
+
   /** This limit set with the link-filling reduction on or off. */
   public ConcurrencyLimits withFillLinkOnly(boolean on) {
     return new ConcurrencyLimits(
-        perSourceHost, perDestinationHost, perSr, perSourcePool, total, on);
+        perSourceHost,
+        migrateSendPerSourceHost,
+        perDestinationHost,
+        perSr,
+        perSourcePool,
+        total,
+        on);
+  }
+
+  /** Whether xapi runs {@code move} as a {@code migrate_send} (and so counts it against 3). */
+  public static boolean isMigrateSend(MoveDemand move) {
+    return move.crossPool() || !move.disks().isEmpty();
   }
 
   /** Whether {@code running} moves already use up {@code limit} (0 = unlimited). */

@@ -1,5 +1,7 @@
 package io.xemigrate.planner.schedule;
 
+import java.util.Arrays;
+
 /**
  * Max-min fair rates by progressive filling: every unfrozen flow's rate rises at the same pace; a
  * flow freezes when it reaches its own cap or when a resource it uses is full. No flow can then
@@ -19,6 +21,31 @@ final class FairShare {
    * @param flowCaps for each flow, the most it may carry
    */
   static double[] rates(double[] capacities, int[][] flowResources, double[] flowCaps) {
+    // Work on the resources some flow uses only: a batch knows many idle NICs and SRs.
+    int[] compact = new int[capacities.length];
+    Arrays.fill(compact, -1);
+    int used = 0;
+    int[][] flows = new int[flowResources.length][];
+    for (int f = 0; f < flowResources.length; f++) {
+      flows[f] = new int[flowResources[f].length];
+      for (int k = 0; k < flowResources[f].length; k++) {
+        int r = flowResources[f][k];
+        if (compact[r] < 0) {
+          compact[r] = used++;
+        }
+        flows[f][k] = compact[r];
+      }
+    }
+    double[] capacity = new double[used];
+    for (int r = 0; r < capacities.length; r++) {
+      if (compact[r] >= 0) {
+        capacity[compact[r]] = capacities[r];
+      }
+    }
+    return fill(capacity, flows, flowCaps);
+  }
+
+  private static double[] fill(double[] capacities, int[][] flowResources, double[] flowCaps) {
     int flows = flowResources.length;
     double[] rates = new double[flows];
     boolean[] frozen = new boolean[flows];

@@ -2,6 +2,7 @@ package io.xemigrate.planner.schedule;
 
 import io.xemigrate.planner.predict.MoveDemand;
 import io.xemigrate.planner.predict.MovePrediction;
+import io.xemigrate.storage.estimate.DiskCopy;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,8 @@ import java.util.stream.Stream;
  *
  * <ul>
  *   <li>network: for each NIC direction, the solo bytes crossing it over min(B, k·s), with k the
- *       concurrency limit on that side and s the stream cap;
+ *       concurrency limit on that side and s the stream cap; for each SR, the disk bytes read from
+ *       it (written to it) over its read (write) throughput;
  *   <li>slots: for each limited resource (sending host, receiving host, SR, pool, batch), the sum
  *       of its moves' solo durations over its limit;
  *   <li>chain: the longest solo duration.
@@ -33,7 +35,10 @@ final class LowerBounds {
       ConcurrencyLimits limits) {
     Map<String, Double> leavingBytes = new HashMap<>();
     Map<String, Double> enteringBytes = new HashMap<>();
+    Map<String, Double> srReadBytes = new HashMap<>();
+    Map<String, Double> srWriteBytes = new HashMap<>();
     Map<String, Double> leavingWork = new HashMap<>();
+    Map<String, Double> migrateSendWork = new HashMap<>();
     Map<String, Double> enteringWork = new HashMap<>();
     Map<String, Double> srWork = new HashMap<>();
     Map<String, Double> poolWork = new HashMap<>();
@@ -46,6 +51,13 @@ final class LowerBounds {
       leavingBytes.merge(move.sourceHostUuid(), prediction.bytesSent(), Double::sum);
       enteringBytes.merge(move.destinationHostUuid(), prediction.bytesSent(), Double::sum);
       leavingWork.merge(move.sourceHostUuid(), seconds, Double::sum);
+      if (ConcurrencyLimits.isMigrateSend(move)) {
+        migrateSendWork.merge(move.sourceHostUuid(), seconds, Double::sum);
+      }
+      for (DiskCopy disk : move.disks()) {
+        srReadBytes.merge(disk.sourceSrUuid(), (double) disk.bytesToCopy(), Double::sum);
+        srWriteBytes.merge(disk.destinationSrUuid(), (double) disk.bytesToCopy(), Double::sum);
+      }
       enteringWork.merge(move.destinationHostUuid(), seconds, Double::sum);
       poolWork.merge(topology.host(move.sourceHostUuid()).poolUuid(), seconds, Double::sum);
       move.disks().stream()
@@ -71,7 +83,22 @@ final class LowerBounds {
               entry.getValue()
                   / capacity(topology, entry.getKey(), limits.perDestinationHost(), stream));
     }
+    for (Map.Entry<String, Double> entry : srReadBytes.entrySet()) {
+      network =
+          Math.max(
+              network,
+              entry.getValue()
+                  / topology.storage().throughputOf(entry.getKey()).readBytesPerSecond());
+    }
+    for (Map.Entry<String, Double> entry : srWriteBytes.entrySet()) {
+      network =
+          Math.max(
+              network,
+              entry.getValue()
+                  / topology.storage().throughputOf(entry.getKey()).writeBytesPerSecond());
+    }
     double slot = 0;
+    slot = Math.max(slot, perLimit(migrateSendWork, limits.migrateSendPerSourceHost()));
     slot = Math.max(slot, perLimit(leavingWork, limits.perSourceHost()));
     slot = Math.max(slot, perLimit(enteringWork, limits.perDestinationHost()));
     slot = Math.max(slot, perLimit(srWork, limits.perSr()));

@@ -68,35 +68,39 @@ public final class Scheduler {
     List<Candidate> items = new ArrayList<>();
     for (int i = 0; i < moves.size(); i++) {
       MoveDemand move = moves.get(i);
-      boolean exclusive =
-          policy.exclusiveWhenNotConverging()
-              && !predictor.predict(move, sharedRate(move)).converged();
-      items.add(new Candidate(move, solo.get(i), exclusive, i));
+      MovePrediction shared = predictor.predict(move, sharedRate(move));
+      items.add(new Candidate(move, solo.get(i), !shared.converged(), i));
     }
     LowerBound bound = LowerBounds.of(moves, solo, topology, policy.limits());
     Optional<Double> deadline = policy.deadline().map(d -> d.toMillis() / 1000.0);
     ScheduleObjective objective = new ScheduleObjective(policy.makespanTolerance(), deadline);
     Schedule best = null;
-    for (boolean fillLinkOnly : new boolean[] {false, true}) {
-      ConcurrencyLimits limits = policy.limits().withFillLinkOnly(fillLinkOnly);
-      for (CandidateOrder order : CandidateOrder.values()) {
-        List<Candidate> ordered = order.sort(items);
-        boolean[] exclusive = new boolean[ordered.size()];
-        for (int i = 0; i < exclusive.length; i++) {
-          exclusive[i] = ordered.get(i).exclusive();
-        }
-        ImmutableList<ScheduledMove> queue =
-            BatchSimulation.run(
-                ordered.stream().map(Candidate::move).toList(),
-                exclusive,
-                limits,
-                topology,
-                policy.model());
-        String heuristic = order.label() + (fillLinkOnly ? ", link-filling limits" : "");
-        Schedule schedule =
-            new Schedule(Strategy.XE_MIGRATE, heuristic, queue, makespan(queue), bound, deadline);
-        if (best == null || objective.isBetter(schedule, best)) {
-          best = schedule;
+    for (Exclusivity exclusivity : exclusivities(items)) {
+      for (boolean fillLinkOnly : new boolean[] {false, true}) {
+        ConcurrencyLimits limits = policy.limits().withFillLinkOnly(fillLinkOnly);
+        for (CandidateOrder order : CandidateOrder.values()) {
+          List<Candidate> ordered = order.sort(items);
+          boolean[] exclusive = new boolean[ordered.size()];
+          for (int i = 0; i < exclusive.length; i++) {
+            exclusive[i] = exclusivity.applies(ordered.get(i));
+          }
+          ImmutableList<ScheduledMove> queue =
+              BatchSimulation.run(
+                  ordered.stream().map(Candidate::move).toList(),
+                  exclusive,
+                  limits,
+                  topology,
+                  policy.model());
+          String heuristic =
+              order.label()
+                  + ", "
+                  + exclusivity.label()
+                  + (fillLinkOnly ? ", link-filling limits" : "");
+          Schedule schedule =
+              new Schedule(Strategy.XE_MIGRATE, heuristic, queue, makespan(queue), bound, deadline);
+          if (best == null || objective.isBetter(schedule, best)) {
+            best = schedule;
+          }
         }
       }
     }
@@ -105,10 +109,30 @@ public final class Scheduler {
         : new Schedule(Strategy.XE_MIGRATE, "empty", ImmutableList.of(), 0, bound, deadline);
   }
 
-  /** The rate a move gets when both its NICs carry as many streams as the policy allows. */
+  /**
+   * The readings of "would not converge on a shared link" worth simulating: without the policy
+   * flag, none; otherwise the broad one (every move that does not converge at the shared rate) and,
+   * when it differs, the strict one (only those that would converge alone).
+   */
+  private List<Exclusivity> exclusivities(List<Candidate> items) {
+    if (!policy.exclusiveWhenNotConverging()) {
+      return List.of(Exclusivity.NONE);
+    }
+    boolean differ =
+        items.stream().anyMatch(c -> Exclusivity.BROAD.applies(c) != Exclusivity.STRICT.applies(c));
+    return differ ? List.of(Exclusivity.BROAD, Exclusivity.STRICT) : List.of(Exclusivity.BROAD);
+  }
+
+  /**
+   * The rate a move gets when both its NICs carry as many streams as the policy allows for a move
+   * of its kind.
+   */
   private double sharedRate(MoveDemand move) {
-    double leaving =
-        topology.host(move.sourceHostUuid()).nicBytesPerSecond() / policy.maxPerSourceHost();
+    int leavingStreams =
+        ConcurrencyLimits.isMigrateSend(move)
+            ? Math.min(policy.maxPerSourceHost(), policy.maxMigrateSendPerSourceHost())
+            : policy.maxPerSourceHost();
+    double leaving = topology.host(move.sourceHostUuid()).nicBytesPerSecond() / leavingStreams;
     double entering =
         topology.host(move.destinationHostUuid()).nicBytesPerSecond()
             / policy.maxPerDestinationHost();
@@ -123,8 +147,46 @@ public final class Scheduler {
     return end;
   }
 
-  /** A move with what the orders sort on. */
-  record Candidate(MoveDemand move, MovePrediction solo, boolean exclusive, int inventoryIndex) {}
+  /**
+   * A move with what the orders sort on.
+   *
+   * @param notConvergingShared whether it would not converge with its NICs shared
+   */
+  record Candidate(
+      MoveDemand move, MovePrediction solo, boolean notConvergingShared, int inventoryIndex) {
+
+    boolean exclusive() {
+      return Exclusivity.BROAD.applies(this);
+    }
+  }
+
+  /** Which moves get an unshared stream. */
+  enum Exclusivity {
+    /** Every move that would not converge on a shared link. */
+    BROAD("unshared stream for every move not converging when shared"),
+    /** Only moves that would converge alone but not when shared. */
+    STRICT("unshared stream for moves converging only alone"),
+    /** None (the policy turned exclusivity off). */
+    NONE("no unshared streams");
+
+    private final String label;
+
+    Exclusivity(String label) {
+      this.label = label;
+    }
+
+    String label() {
+      return label;
+    }
+
+    boolean applies(Candidate candidate) {
+      return switch (this) {
+        case BROAD -> candidate.notConvergingShared();
+        case STRICT -> candidate.notConvergingShared() && candidate.solo().converged();
+        case NONE -> false;
+      };
+    }
+  }
 
   /** The list orders the scheduler tries; ties always fall back to the VM UUID. */
   enum CandidateOrder {

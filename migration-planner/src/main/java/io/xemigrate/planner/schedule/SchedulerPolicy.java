@@ -9,20 +9,24 @@ import java.util.Optional;
 /**
  * How the scheduler may run a batch, as data with documented defaults ({@link #defaults()}).
  *
- * @param maxPerSourceHost concurrent moves leaving one host; default 3, at most 3 (xapi answers a
- *     4th {@code migrate_send} with {@code TOO_MANY_STORAGE_MIGRATES})
+ * @param maxPerSourceHost concurrent moves of any kind leaving one host; default 10 (xapi's
+ *     evacuate window). The scheduler also tries the lower limit that just fills the NIC.
+ * @param maxMigrateSendPerSourceHost concurrent {@code migrate_send} moves (storage motion or
+ *     cross-pool) leaving one host; default 3, at most 3 (xapi answers a 4th with {@code
+ *     TOO_MANY_STORAGE_MIGRATES})
  * @param maxPerDestinationHost concurrent moves entering one host; default 3
  * @param maxPerSr concurrent moves copying disks from or to one SR; default 3
  * @param deadline the maintenance window, if any: moves predicted to end after it are flagged and
- *     the scheduler first minimises the priority of such moves
+ *     the scheduler first minimises the priority of such moves; default none
  * @param exclusiveWhenNotConverging whether a VM that would not converge on a shared link gets an
- *     unshared stream (default true)
+ *     unshared stream; default true
  * @param makespanTolerance relative difference under which two makespans count as equal, so total
  *     downtime decides; default 0.01 (1 %, well inside the prediction error)
  * @param model Xen's stop rules and fixed costs; default {@link PrecopyModel#xenDefaults()}
  */
 public record SchedulerPolicy(
     int maxPerSourceHost,
+    int maxMigrateSendPerSourceHost,
     int maxPerDestinationHost,
     int maxPerSr,
     Optional<Duration> deadline,
@@ -30,18 +34,24 @@ public record SchedulerPolicy(
     double makespanTolerance,
     PrecopyModel model) {
 
-  /** xapi's hard limit of concurrent {@code migrate_send} per sending host. */
-  public static final int XAPI_MIGRATE_SEND_LIMIT = 3;
-
   /** The defaults listed on each component. */
   public static SchedulerPolicy defaults() {
-    return new SchedulerPolicy(3, 3, 3, Optional.empty(), true, 0.01, PrecopyModel.xenDefaults());
+    return new SchedulerPolicy(
+        10,
+        ConcurrencyLimits.XAPI_MIGRATE_SEND_LIMIT,
+        3,
+        3,
+        Optional.empty(),
+        true,
+        0.01,
+        PrecopyModel.xenDefaults());
   }
 
   /** This policy with a maintenance window. */
   public SchedulerPolicy withDeadline(Duration window) {
     return new SchedulerPolicy(
         maxPerSourceHost,
+        maxMigrateSendPerSourceHost,
         maxPerDestinationHost,
         maxPerSr,
         Optional.of(window),
@@ -54,6 +64,7 @@ public record SchedulerPolicy(
   public SchedulerPolicy withModel(PrecopyModel newModel) {
     return new SchedulerPolicy(
         maxPerSourceHost,
+        maxMigrateSendPerSourceHost,
         maxPerDestinationHost,
         maxPerSr,
         deadline,
@@ -66,14 +77,16 @@ public record SchedulerPolicy(
   public List<PolicyViolation> validate() {
     List<PolicyViolation> violations = new ArrayList<>();
     atLeastOne(violations, "maxPerSourceHost", maxPerSourceHost);
+    atLeastOne(violations, "maxMigrateSendPerSourceHost", maxMigrateSendPerSourceHost);
     atLeastOne(violations, "maxPerDestinationHost", maxPerDestinationHost);
     atLeastOne(violations, "maxPerSr", maxPerSr);
-    if (maxPerSourceHost > XAPI_MIGRATE_SEND_LIMIT) {
+    if (maxMigrateSendPerSourceHost > ConcurrencyLimits.XAPI_MIGRATE_SEND_LIMIT) {
       violations.add(
           new PolicyViolation(
-              "maxPerSourceHost",
+              "maxMigrateSendPerSourceHost",
               PolicyViolation.Code.TOO_LARGE,
-              "xapi runs at most 3 migrate_send per sending host; got " + maxPerSourceHost));
+              "xapi runs at most 3 migrate_send per sending host; got "
+                  + maxMigrateSendPerSourceHost));
     }
     if (deadline.isPresent() && (deadline.get().isNegative() || deadline.get().isZero())) {
       violations.add(
@@ -95,7 +108,14 @@ public record SchedulerPolicy(
 
   /** The concurrency limits of this policy, as the simulation applies them. */
   public ConcurrencyLimits limits() {
-    return new ConcurrencyLimits(maxPerSourceHost, maxPerDestinationHost, maxPerSr, 0, 0, false);
+    return new ConcurrencyLimits(
+        maxPerSourceHost,
+        maxMigrateSendPerSourceHost,
+        maxPerDestinationHost,
+        maxPerSr,
+        0,
+        0,
+        false);
   }
 
   private static void atLeastOne(List<PolicyViolation> violations, String field, int value) {

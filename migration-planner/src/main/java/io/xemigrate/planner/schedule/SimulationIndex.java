@@ -21,6 +21,7 @@ final class SimulationIndex {
   private final int[] pool;
   private final int[][] moveSrs;
   private final double[] streamCap;
+  private final boolean[] migrateSend;
   private final int[] unshared;
   private final int[] toFill;
   private final double[] capacities;
@@ -49,6 +50,7 @@ final class SimulationIndex {
     pool = new int[count];
     moveSrs = new int[count][];
     streamCap = new double[count];
+    migrateSend = new boolean[count];
     for (int i = 0; i < count; i++) {
       MoveDemand move = moves.get(i);
       source[i] = hosts.get(move.sourceHostUuid());
@@ -61,6 +63,7 @@ final class SimulationIndex {
       }
       moveSrs[i] = used.stream().mapToInt(Integer::intValue).toArray();
       streamCap[i] = topology.streamCap(move);
+      migrateSend[i] = ConcurrencyLimits.isMigrateSend(move);
     }
     unshared = new int[hosts.size()];
     toFill = new int[hosts.size()];
@@ -110,6 +113,10 @@ final class SimulationIndex {
 
   double streamCap(int move) {
     return streamCap[move];
+  }
+
+  boolean migrateSend(int move) {
+    return migrateSend[move];
   }
 
   int unsharedStreams(int host) {
