@@ -24,9 +24,12 @@ public final class Baselines {
     return switch (baseline) {
       case XE_MIGRATE ->
           throw new IllegalArgumentException("xe-migrate is not a baseline: use Scheduler");
-      case XAPI_EVACUATE -> new ConcurrencyLimits(XAPI_EVACUATE_BATCH, 3, 0, 0, 0, 0, false);
-      case XO -> new ConcurrencyLimits(0, 3, 0, 0, XO_CONCURRENCY, 0, false);
-      case SEQUENTIAL -> new ConcurrencyLimits(0, 3, 0, 0, 0, 1, false);
+      case XAPI_EVACUATE ->
+          new ConcurrencyLimits(
+              XAPI_EVACUATE_BATCH, 3, 0, 0, 0, 0, ConcurrencyLimits.NO_FILL_LIMIT);
+      case XO ->
+          new ConcurrencyLimits(0, 3, 0, 0, XO_CONCURRENCY, 0, ConcurrencyLimits.NO_FILL_LIMIT);
+      case SEQUENTIAL -> new ConcurrencyLimits(0, 3, 0, 0, 0, 1, ConcurrencyLimits.NO_FILL_LIMIT);
     };
   }
 

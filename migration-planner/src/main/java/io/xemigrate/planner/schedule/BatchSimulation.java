@@ -350,8 +350,8 @@ final class BatchSimulation {
 
   private int hostLimit(int configured, int host) {
     int limit = configured == 0 ? Integer.MAX_VALUE : configured;
-    if (limits.fillLinkOnly()) {
-      limit = Math.min(limit, index.streamsToFill(host));
+    if (limits.streamsBeyondFill() >= 0) {
+      limit = Math.min(limit, index.streamsToFill(host) + limits.streamsBeyondFill());
     }
     return limit;
   }

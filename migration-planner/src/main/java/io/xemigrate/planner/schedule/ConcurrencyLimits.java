@@ -24,7 +24,10 @@ public record ConcurrencyLimits(
     int perSr,
     int perSourcePool,
     int total,
-    boolean fillLinkOnly) {
+    int streamsBeyondFill) {
+
+  /** {@code streamsBeyondFill} value that keeps the limits as configured. */
+  public static final int NO_FILL_LIMIT = -1;
 
   /** xapi's hard-coded limit of concurrent {@code migrate_send} per sending host. */
   public static final int XAPI_MIGRATE_SEND_LIMIT = 3;
@@ -43,11 +46,11 @@ public record ConcurrencyLimits(
 
   /** Only xapi's own limit: 3 {@code migrate_send} per sending host, anything else unlimited. */
   public static ConcurrencyLimits xapiOnly() {
-    return new ConcurrencyLimits(0, XAPI_MIGRATE_SEND_LIMIT, 0, 0, 0, 0, false);
+    return new ConcurrencyLimits(0, XAPI_MIGRATE_SEND_LIMIT, 0, 0, 0, 0, NO_FILL_LIMIT);
   }
 
-  /** This limit set with the link-filling reduction on or off. */
-  public ConcurrencyLimits withFillLinkOnly(boolean on) {
+  /** This limit set with another link-filling reduction. */
+  public ConcurrencyLimits withStreamsBeyondFill(int extra) {
     return new ConcurrencyLimits(
         perSourceHost,
         migrateSendPerSourceHost,
@@ -55,7 +58,7 @@ public record ConcurrencyLimits(
         perSr,
         perSourcePool,
         total,
-        on);
+        extra);
   }
 
   /** Whether xapi runs {@code move} as a {@code migrate_send} (and so counts it against 3). */

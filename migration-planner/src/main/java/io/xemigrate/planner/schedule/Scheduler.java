@@ -33,6 +33,12 @@ public final class Scheduler {
   private final SchedulerPolicy policy;
   private final MovePredictor predictor;
 
+  /**
+   * The per-host limits tried: as configured, and lowered to the streams that fill the NIC, with 0
+   * or 1 more to overlap the next move's setup.
+   */
+  private static final int[] FILL_VARIANTS = {ConcurrencyLimits.NO_FILL_LIMIT, 0, 1};
+
   /** A scheduler for this topology and policy; rejects a policy with violations. */
   public Scheduler(Topology topology, SchedulerPolicy policy) {
     List<PolicyViolation> violations = policy.validate();
@@ -76,8 +82,8 @@ public final class Scheduler {
     ScheduleObjective objective = new ScheduleObjective(policy.makespanTolerance(), deadline);
     Schedule best = null;
     for (Exclusivity exclusivity : exclusivities(items)) {
-      for (boolean fillLinkOnly : new boolean[] {false, true}) {
-        ConcurrencyLimits limits = policy.limits().withFillLinkOnly(fillLinkOnly);
+      for (int beyondFill : FILL_VARIANTS) {
+        ConcurrencyLimits limits = policy.limits().withStreamsBeyondFill(beyondFill);
         for (CandidateOrder order : CandidateOrder.values()) {
           List<Candidate> ordered = order.sort(items);
           boolean[] exclusive = new boolean[ordered.size()];
@@ -91,11 +97,7 @@ public final class Scheduler {
                   limits,
                   topology,
                   policy.model());
-          String heuristic =
-              order.label()
-                  + ", "
-                  + exclusivity.label()
-                  + (fillLinkOnly ? ", link-filling limits" : "");
+          String heuristic = order.label() + ", " + exclusivity.label() + fillLabel(beyondFill);
           Schedule schedule =
               new Schedule(Strategy.XE_MIGRATE, heuristic, queue, makespan(queue), bound, deadline);
           if (best == null || objective.isBetter(schedule, best)) {
@@ -137,6 +139,13 @@ public final class Scheduler {
         topology.host(move.destinationHostUuid()).nicBytesPerSecond()
             / policy.maxPerDestinationHost();
     return Math.min(topology.streamCap(move), Math.min(leaving, entering));
+  }
+
+  private static String fillLabel(int beyondFill) {
+    if (beyondFill == ConcurrencyLimits.NO_FILL_LIMIT) {
+      return "";
+    }
+    return beyondFill == 0 ? ", link-filling limits" : ", link-filling limits + " + beyondFill;
   }
 
   static double makespan(List<ScheduledMove> queue) {

@@ -115,7 +115,7 @@ public record SchedulerPolicy(
         maxPerSr,
         0,
         0,
-        false);
+        ConcurrencyLimits.NO_FILL_LIMIT);
   }
 
   private static void atLeastOne(List<PolicyViolation> violations, String field, int value) {
