@@ -28,11 +28,80 @@ final class ActiveMove {
   double bytesSent;
   double rate;
 
-  ActiveMove(int index, MoveDemand move, double startSeconds, PrecopyModel model) {
+  private final PrecopyModel model;
+  private final double diskSetupSeconds;
+
+  /** What a step change means for the link shares. */
+  enum Outcome {
+    /** The next step crosses the same resources at the same rate (a live round after another). */
+    SAME_FLOW,
+    /** The move started, stopped or changed its transfer: the shares must be recomputed. */
+    FLOWS_CHANGED,
+    /** The switch-over ended: the move is done. */
+    FINISHED
+  }
+
+  ActiveMove(
+      int index,
+      MoveDemand move,
+      double startSeconds,
+      PrecopyModel model,
+      double diskSetupSeconds) {
     this.index = index;
     this.move = move;
     this.startSeconds = startSeconds;
+    this.model = model;
+    this.diskSetupSeconds = diskSetupSeconds;
     this.remaining = model.setupSecondsFor(move.crossPool());
+  }
+
+  /**
+   * Moves on from the step that just ended, at virtual time {@code now}: the stop rules decide
+   * after each live round whether another live round or the paused round follows.
+   */
+  Outcome nextStep(double now) {
+    if (phase.transfers()) {
+      bytesSent += Math.max(0, remaining);
+      remaining = 0;
+    }
+    return switch (phase) {
+      case SETUP -> beginDiskOrMemory(0);
+      case DISK_SETUP -> {
+        beginTransfer(MovePhase.DISK_COPY, move.disks().get(diskIndex).bytesToCopy());
+        yield Outcome.FLOWS_CHANGED;
+      }
+      case DISK_COPY -> beginDiskOrMemory(diskIndex + 1);
+      case LIVE_ROUND -> {
+        liveRoundsDone++;
+        double next = move.dirty().dirtiedDuring(roundElapsed, move.memoryPopulatedBytes());
+        roundElapsed = 0;
+        if (model.stopsLive(liveRoundsDone, next)) {
+          converged = model.isUnderThreshold(next);
+          pausedSince = now;
+          beginTransfer(MovePhase.PAUSED_ROUND, model.wireBytes(next));
+        } else {
+          beginTransfer(MovePhase.LIVE_ROUND, model.wireBytes(next));
+        }
+        yield Outcome.SAME_FLOW;
+      }
+      case PAUSED_ROUND -> {
+        downtime = now - pausedSince + model.switchOverSeconds();
+        beginFixed(MovePhase.SWITCH_OVER, model.switchOverSeconds());
+        yield Outcome.FLOWS_CHANGED;
+      }
+      case SWITCH_OVER -> Outcome.FINISHED;
+    };
+  }
+
+  private Outcome beginDiskOrMemory(int nextDisk) {
+    diskIndex = nextDisk;
+    if (nextDisk < move.disks().size()) {
+      beginFixed(MovePhase.DISK_SETUP, diskSetupSeconds);
+    } else {
+      roundElapsed = 0;
+      beginTransfer(MovePhase.LIVE_ROUND, model.wireBytes(move.memoryPopulatedBytes()));
+    }
+    return Outcome.FLOWS_CHANGED;
   }
 
   /** Whether the current step is over (within rounding). */
@@ -65,13 +134,13 @@ final class ActiveMove {
     }
   }
 
-  void beginTransfer(MovePhase next, double wireBytes) {
+  private void beginTransfer(MovePhase next, double wireBytes) {
     phase = next;
     remaining = wireBytes;
     phaseSize = wireBytes;
   }
 
-  void beginFixed(MovePhase next, double seconds) {
+  private void beginFixed(MovePhase next, double seconds) {
     phase = next;
     remaining = seconds;
     phaseSize = 0;

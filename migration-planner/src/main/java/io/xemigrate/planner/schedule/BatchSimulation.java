@@ -27,15 +27,7 @@ final class BatchSimulation {
   private final PrecopyModel model;
   private final SimulationIndex index;
 
-  private final int[] sourceCount;
-  private final int[] migrateSendCount;
-  private final int[] destinationCount;
-  private final int[] srCount;
-  private final int[] poolCount;
-  private final int[] exclusiveLeaving;
-  private final int[] exclusiveEntering;
-  private final boolean[][] slotBusy;
-  private int running;
+  private final Admission admission;
 
   private final ScheduledMove[] results;
   private final int[] slots;
@@ -59,19 +51,7 @@ final class BatchSimulation {
     this.topology = topology;
     this.model = model;
     this.index = new SimulationIndex(order, topology);
-    int hosts = index.hostCount();
-    this.sourceCount = new int[hosts];
-    this.migrateSendCount = new int[hosts];
-    this.destinationCount = new int[hosts];
-    this.srCount = new int[index.srCount()];
-    this.poolCount = new int[index.poolCount()];
-    this.exclusiveLeaving = new int[hosts];
-    this.exclusiveEntering = new int[hosts];
-    this.slotBusy = new boolean[hosts][];
-    for (int h = 0; h < hosts; h++) {
-      int cap = sourceLimit(h);
-      slotBusy[h] = new boolean[cap == Integer.MAX_VALUE ? order.size() + 1 : cap];
-    }
+    this.admission = new Admission(index, limits, exclusive);
     this.results = new ScheduledMove[order.size()];
     this.slots = new int[order.size()];
     this.sequences = new int[order.size()];
@@ -142,79 +122,31 @@ final class BatchSimulation {
     boolean anyEnded = false;
     for (int a = 0; a < active.size(); a++) {
       ActiveMove move = active.get(a);
-      while (move.stepDone()) {
-        if (!nextStep(move)) {
-          finish(move);
-          active.remove(a--);
-          anyEnded = true;
-          break;
-        }
+      boolean ended = false;
+      while (!ended && move.stepDone()) {
+        ended =
+            switch (move.nextStep(now)) {
+              case SAME_FLOW -> false;
+              case FLOWS_CHANGED -> {
+                flowsChanged = true;
+                yield false;
+              }
+              case FINISHED -> true;
+            };
+      }
+      if (ended) {
+        finish(move);
+        active.remove(a--);
+        anyEnded = true;
       }
     }
     return anyEnded;
   }
 
-  /** Moves {@code move} to its next step; false when the move is over. */
-  private boolean nextStep(ActiveMove move) {
-    MoveDemand demand = move.move;
-    if (move.phase.transfers()) {
-      move.bytesSent += Math.max(0, move.remaining);
-      move.remaining = 0;
-    }
-    return switch (move.phase) {
-      case SETUP -> {
-        beginDiskOrMemory(move, 0);
-        yield true;
-      }
-      case DISK_SETUP -> {
-        move.beginTransfer(MovePhase.DISK_COPY, demand.disks().get(move.diskIndex).bytesToCopy());
-        flowsChanged = true;
-        yield true;
-      }
-      case DISK_COPY -> {
-        beginDiskOrMemory(move, move.diskIndex + 1);
-        yield true;
-      }
-      case LIVE_ROUND -> {
-        move.liveRoundsDone++;
-        double next =
-            demand.dirty().dirtiedDuring(move.roundElapsed, demand.memoryPopulatedBytes());
-        move.roundElapsed = 0;
-        if (model.stopsLive(move.liveRoundsDone, next)) {
-          move.converged = model.isUnderThreshold(next);
-          move.pausedSince = now;
-          move.beginTransfer(MovePhase.PAUSED_ROUND, model.wireBytes(next));
-        } else {
-          move.beginTransfer(MovePhase.LIVE_ROUND, model.wireBytes(next));
-        }
-        yield true;
-      }
-      case PAUSED_ROUND -> {
-        move.downtime = now - move.pausedSince + model.switchOverSeconds();
-        move.beginFixed(MovePhase.SWITCH_OVER, model.switchOverSeconds());
-        flowsChanged = true;
-        yield true;
-      }
-      case SWITCH_OVER -> false;
-    };
-  }
-
-  private void beginDiskOrMemory(ActiveMove move, int diskIndex) {
-    flowsChanged = true;
-    move.diskIndex = diskIndex;
-    if (diskIndex < move.move.disks().size()) {
-      move.beginFixed(MovePhase.DISK_SETUP, topology.storage().setupSecondsPerDisk());
-    } else {
-      move.roundElapsed = 0;
-      move.beginTransfer(MovePhase.LIVE_ROUND, model.wireBytes(move.move.memoryPopulatedBytes()));
-    }
-  }
-
   private void finish(ActiveMove move) {
     int i = move.index;
     MoveDemand demand = move.move;
-    hold(i, -1);
-    slotBusy[index.source(i)][slots[i]] = false;
+    admission.release(i, slots[i]);
     results[i] =
         new ScheduledMove(
             demand.vmUuid(),
@@ -244,10 +176,10 @@ final class BatchSimulation {
       int i = pending.get(p);
       int source = index.source(i);
       int destination = index.destination(i);
-      if (reservedLeaving[source] || reservedEntering[destination] || !withinLimits(i)) {
+      if (reservedLeaving[source] || reservedEntering[destination] || !admission.withinLimits(i)) {
         continue;
       }
-      if (!sharingAllows(i)) {
+      if (!admission.sharingAllows(i)) {
         if (exclusive[i]) {
           // Hold the links for it: otherwise shorter moves keep them busy and it waits forever.
           reservedLeaving[source] = true;
@@ -262,52 +194,12 @@ final class BatchSimulation {
     return any;
   }
 
-  private boolean withinLimits(int i) {
-    if (ConcurrencyLimits.isFull(sourceCount[index.source(i)], sourceLimit(index.source(i)))
-        || ConcurrencyLimits.isFull(
-            destinationCount[index.destination(i)], destinationLimit(index.destination(i)))
-        || ConcurrencyLimits.isFull(poolCount[index.pool(i)], limits.perSourcePool())
-        || ConcurrencyLimits.isFull(running, limits.total())
-        || (index.migrateSend(i)
-            && ConcurrencyLimits.isFull(
-                migrateSendCount[index.source(i)], limits.migrateSendPerSourceHost()))) {
-      return false;
-    }
-    for (int sr : index.srs(i)) {
-      if (ConcurrencyLimits.isFull(srCount[sr], limits.perSr())) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * Whether starting {@code i} keeps every exclusive move (and {@code i}, if exclusive) unshared.
-   */
-  private boolean sharingAllows(int i) {
-    int source = index.source(i);
-    int destination = index.destination(i);
-    boolean leavingProtected = exclusive[i] || exclusiveLeaving[source] > 0;
-    boolean enteringProtected = exclusive[i] || exclusiveEntering[destination] > 0;
-    if (leavingProtected && sourceCount[source] + 1 > index.unsharedStreams(source)) {
-      return false;
-    }
-    return !(enteringProtected
-        && destinationCount[destination] + 1 > index.unsharedStreams(destination));
-  }
-
   private void start(int i) {
-    int source = index.source(i);
-    int slot = 0;
-    while (slotBusy[source][slot]) {
-      slot++;
-    }
-    slotBusy[source][slot] = true;
-    slots[i] = slot;
-    hold(i, +1);
+    slots[i] = admission.take(i);
     sequences[i] = sequence++;
     predecessors.set(i, predecessorsOf(i));
-    active.add(new ActiveMove(i, order.get(i), now, model));
+    active.add(
+        new ActiveMove(i, order.get(i), now, model, topology.storage().setupSecondsPerDisk()));
     flowsChanged = true;
   }
 
@@ -320,40 +212,6 @@ final class BatchSimulation {
       }
     }
     return ImmutableList.sortedCopyOf(Comparator.naturalOrder(), predecessors);
-  }
-
-  /** Takes ({@code +1}) or frees ({@code -1}) every slot move {@code i} holds. */
-  private void hold(int i, int delta) {
-    sourceCount[index.source(i)] += delta;
-    if (index.migrateSend(i)) {
-      migrateSendCount[index.source(i)] += delta;
-    }
-    destinationCount[index.destination(i)] += delta;
-    poolCount[index.pool(i)] += delta;
-    for (int sr : index.srs(i)) {
-      srCount[sr] += delta;
-    }
-    if (exclusive[i]) {
-      exclusiveLeaving[index.source(i)] += delta;
-      exclusiveEntering[index.destination(i)] += delta;
-    }
-    running += delta;
-  }
-
-  private int sourceLimit(int host) {
-    return hostLimit(limits.perSourceHost(), host);
-  }
-
-  private int destinationLimit(int host) {
-    return hostLimit(limits.perDestinationHost(), host);
-  }
-
-  private int hostLimit(int configured, int host) {
-    int limit = configured == 0 ? Integer.MAX_VALUE : configured;
-    if (limits.streamsBeyondFill() >= 0) {
-      limit = Math.min(limit, index.streamsToFill(host) + limits.streamsBeyondFill());
-    }
-    return limit;
   }
 
   /** Shares the links among the moves that transfer right now. */
