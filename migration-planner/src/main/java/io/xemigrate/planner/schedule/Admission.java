@@ -17,6 +17,8 @@ final class Admission {
   private final int[] exclusiveLeaving;
   private final int[] exclusiveEntering;
   private final boolean[][] slotBusy;
+  private final int[] sourceLimit;
+  private final int[] destinationLimit;
   private int running;
 
   Admission(SimulationIndex index, ConcurrencyLimits limits, boolean[] exclusive) {
@@ -32,8 +34,12 @@ final class Admission {
     this.exclusiveLeaving = new int[hosts];
     this.exclusiveEntering = new int[hosts];
     this.slotBusy = new boolean[hosts][];
+    this.sourceLimit = new int[hosts];
+    this.destinationLimit = new int[hosts];
     for (int h = 0; h < hosts; h++) {
-      int cap = sourceLimit(h);
+      sourceLimit[h] = hostLimit(limits.perSourceHost(), h);
+      destinationLimit[h] = hostLimit(limits.perDestinationHost(), h);
+      int cap = sourceLimit[h];
       slotBusy[h] = new boolean[cap == Integer.MAX_VALUE ? exclusive.length + 1 : cap];
     }
   }
@@ -58,9 +64,9 @@ final class Admission {
 
   /** Whether every limit leaves room for move {@code i}. */
   boolean withinLimits(int i) {
-    if (ConcurrencyLimits.isFull(sourceCount[index.source(i)], sourceLimit(index.source(i)))
+    if (ConcurrencyLimits.isFull(sourceCount[index.source(i)], sourceLimit[index.source(i)])
         || ConcurrencyLimits.isFull(
-            destinationCount[index.destination(i)], destinationLimit(index.destination(i)))
+            destinationCount[index.destination(i)], destinationLimit[index.destination(i)])
         || ConcurrencyLimits.isFull(poolCount[index.pool(i)], limits.perSourcePool())
         || ConcurrencyLimits.isFull(running, limits.total())
         || (index.migrateSend(i)
@@ -107,14 +113,6 @@ final class Admission {
       exclusiveEntering[index.destination(i)] += delta;
     }
     running += delta;
-  }
-
-  private int sourceLimit(int host) {
-    return hostLimit(limits.perSourceHost(), host);
-  }
-
-  private int destinationLimit(int host) {
-    return hostLimit(limits.perDestinationHost(), host);
   }
 
   private int hostLimit(int configured, int host) {

@@ -3,7 +3,6 @@ package io.xemigrate.planner.schedule;
 import com.google.common.collect.ImmutableList;
 import io.xemigrate.planner.predict.MoveDemand;
 import io.xemigrate.planner.predict.PrecopyModel;
-import io.xemigrate.storage.estimate.DiskCopy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -79,12 +78,17 @@ final class BatchSimulation {
     for (int i = 0; i < order.size(); i++) {
       pending.add(i);
     }
+    boolean freed = true;
     while (!pending.isEmpty() || !active.isEmpty()) {
       endedNow.clear();
       boolean changed = true;
       while (changed) {
         changed = settle();
-        changed |= startFitting(pending);
+        // Only an ended move frees a slot or a link: otherwise the scan would find nothing new.
+        if (changed || freed) {
+          changed |= startFitting(pending);
+          freed = false;
+        }
       }
       if (active.isEmpty()) {
         if (!pending.isEmpty()) {
@@ -230,16 +234,9 @@ final class BatchSimulation {
       int i = move.index;
       caps[f] = index.streamCap(i);
       if (move.phase == MovePhase.DISK_COPY) {
-        DiskCopy disk = move.move.disks().get(move.diskIndex);
-        resources[f] =
-            new int[] {
-              index.leavingNic(i),
-              index.enteringNic(i),
-              index.srRead(disk.sourceSrUuid()),
-              index.srWrite(disk.destinationSrUuid())
-            };
+        resources[f] = index.diskResources(i, move.diskIndex);
       } else {
-        resources[f] = new int[] {index.leavingNic(i), index.enteringNic(i)};
+        resources[f] = index.memoryResources(i);
       }
     }
     double[] rates = FairShare.rates(index.capacities(), resources, caps);

@@ -21,6 +21,8 @@ final class SimulationIndex {
   private final int[] pool;
   private final int[][] moveSrs;
   private final double[] streamCap;
+  private final int[][] memoryResources;
+  private final int[][][] diskResources;
   private final boolean[] migrateSend;
   private final int[] unshared;
   private final int[] toFill;
@@ -64,6 +66,22 @@ final class SimulationIndex {
       moveSrs[i] = used.stream().mapToInt(Integer::intValue).toArray();
       streamCap[i] = topology.streamCap(move);
       migrateSend[i] = ConcurrencyLimits.isMigrateSend(move);
+    }
+    memoryResources = new int[count][];
+    diskResources = new int[count][][];
+    for (int i = 0; i < count; i++) {
+      memoryResources[i] = new int[] {leavingNic(i), enteringNic(i)};
+      List<DiskCopy> disks = moves.get(i).disks();
+      diskResources[i] = new int[disks.size()][];
+      for (int d = 0; d < disks.size(); d++) {
+        diskResources[i][d] =
+            new int[] {
+              leavingNic(i),
+              enteringNic(i),
+              srRead(disks.get(d).sourceSrUuid()),
+              srWrite(disks.get(d).destinationSrUuid())
+            };
+      }
     }
     unshared = new int[hosts.size()];
     toFill = new int[hosts.size()];
@@ -135,11 +153,21 @@ final class SimulationIndex {
     return 2 * destination[move] + 1;
   }
 
-  int srRead(String srUuid) {
+  /** The resources a memory round of move {@code move} crosses: both NICs. */
+  int[] memoryResources(int move) {
+    return memoryResources[move];
+  }
+
+  /** The resources disk {@code disk} of move {@code move} crosses: both NICs and both SRs. */
+  int[] diskResources(int move, int disk) {
+    return diskResources[move][disk];
+  }
+
+  private int srRead(String srUuid) {
     return 2 * hosts.size() + 2 * srs.get(srUuid);
   }
 
-  int srWrite(String srUuid) {
+  private int srWrite(String srUuid) {
     return srRead(srUuid) + 1;
   }
 

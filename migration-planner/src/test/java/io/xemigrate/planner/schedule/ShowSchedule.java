@@ -6,7 +6,8 @@ public final class ShowSchedule {
 
   /** Prints the rendered schedule. */
   public static void main(String[] args) {
-    BatchScenarios.Scenario scenario = BatchScenarios.hostEvacuationMixed(1);
+    BatchScenarios.Scenario scenario =
+        args.length > 0 ? BatchScenarios.sixtyFourHosts(64) : BatchScenarios.hostEvacuationMixed(1);
     Scheduler scheduler = new Scheduler(scenario.topology(), SchedulerPolicy.defaults());
     System.out.print(ScheduleRenderer.render(scheduler.schedule(scenario.moves())));
     System.out.print(
