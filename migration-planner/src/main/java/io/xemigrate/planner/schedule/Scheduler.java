@@ -17,10 +17,10 @@ import java.util.stream.Collectors;
  * shared link (its NICs carrying as many streams as the policy allows). A move that would not
  * converge on the shared link is made exclusive: while it runs, its NICs carry no more streams than
  * fit without anyone getting less than the stream cap (alone, when one stream fills the NIC).
- * Several deterministic list orders (longest first, exclusive moves first or last, busiest host
- * first, priority first, inventory order), each with the policy's limits and with the limits
- * lowered to the streams that fill a NIC, are simulated on the shared links; the best by the
- * objective is kept.
+ * Several deterministic list orders (longest first, exclusive moves first or last, busiest host or
+ * resource first, priority first, inventory order), each with the policy's limits and with the
+ * limits lowered to the streams that fill a NIC (plus 0 or 1), are simulated on the shared links;
+ * the best by the objective is then improved by a bounded local search ({@link LocalSearch}).
  *
  * <p>Limitations: a heuristic, not an optimum; the ratio to the lower bound says how far from
  * optimal it can be at most. Moves are independent (no "empty host X first" chains).
