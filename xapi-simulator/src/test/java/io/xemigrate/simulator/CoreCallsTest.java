@@ -85,6 +85,42 @@ class CoreCallsTest {
   }
 
   @Test
+  void sessionsOverTheCapEvictTheLeastRecentlyActive() {
+    PoolRuntime pool = simulator.pool("pool-a");
+    String oldest =
+        pool.sessions()
+            .mint(
+                "migrator",
+                io.xemigrate.simulator.rpc.Role.VM_POWER_ADMIN,
+                "t",
+                pool.masterRef(),
+                false)
+            .ref();
+    for (int i = 1; i < io.xemigrate.simulator.rpc.Sessions.CAP_PER_GROUP; i++) {
+      simulator.clock().advance(Duration.ofSeconds(1));
+      pool.sessions()
+          .mint(
+              "migrator",
+              io.xemigrate.simulator.rpc.Role.VM_POWER_ADMIN,
+              "t",
+              pool.masterRef(),
+              false);
+    }
+    assertThat(pool.sessions().isLive(oldest)).isTrue();
+
+    simulator.clock().advance(Duration.ofSeconds(1));
+    pool.sessions()
+        .mint(
+            "migrator",
+            io.xemigrate.simulator.rpc.Role.VM_POWER_ADMIN,
+            "t",
+            pool.masterRef(),
+            false);
+
+    assertThat(pool.sessions().isLive(oldest)).isFalse();
+  }
+
+  @Test
   void cancelledTasksEndAsXapiLeavesThem() throws Exception {
     PoolRuntime pool = simulator.pool("pool-a");
     String task = pool.tasks().create("Async.VM.migrate_send", "", pool.masterRef(), true);
