@@ -152,6 +152,25 @@ class CoreCallsTest {
   }
 
   @Test
+  void recordsCanBeSelectedWithXapiExpressions() throws Exception {
+    String session = master.login("root", "xenroot");
+    String sr = master.result("SR.get_by_name_label", session, "a1-local").get(0).asText();
+
+    JsonNode local =
+        master.result(
+            "VDI.get_all_records_where",
+            session,
+            "field \"SR\"=\"" + sr + "\" and not field \"is_a_snapshot\"=\"true\"");
+    JsonNode cbt = master.result("VDI.get_all_where", session, "field \"cbt_enabled\"=\"true\"");
+    JsonNode bad = master.json(true, "VDI.get_all_where", session, "field \"SR\" ==");
+
+    assertThat(local).hasSize(1);
+    assertThat(local.elements().next().get("name_label").asText()).startsWith("cache-01");
+    assertThat(cbt).hasSize(1);
+    assertThat(bad.get("error").get("message").asText()).isEqualTo("INTERNAL_ERROR");
+  }
+
+  @Test
   void vifsPlugOnlyOnRunningVms() throws Exception {
     String session = master.login("root", "xenroot");
     String vm = master.result("VM.get_by_name_label", session, "archive-01").get(0).asText();
