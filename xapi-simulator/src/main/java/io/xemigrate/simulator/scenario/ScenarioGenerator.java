@@ -27,21 +27,28 @@ import java.util.SplittableRandom;
  * The same parameters always give the same scenario (and the same YAML text).
  */
 public final class ScenarioGenerator {
-  private static final int HOSTS_PER_POOL = 16;
+  /** Pools of this many hosts unless asked otherwise; xapi's own limit is 64. */
+  public static final int DEFAULT_HOSTS_PER_POOL = 16;
+
   private static final long[] MEMORY_MIB = {1024, 2048, 4096, 4096, 8192, 8192, 16384, 32768};
 
   private ScenarioGenerator() {}
 
   public static Scenario generate(int hosts, int vms, long seed) {
-    if (hosts < 1 || vms < 0) {
+    return generate(hosts, vms, seed, DEFAULT_HOSTS_PER_POOL);
+  }
+
+  /** As {@link #generate(int, int, long)}, with pools of up to {@code hostsPerPool} hosts. */
+  public static Scenario generate(int hosts, int vms, long seed, int hostsPerPool) {
+    if (hosts < 1 || vms < 0 || hostsPerPool < 1) {
       throw new IllegalArgumentException("need at least one host and no negative VM count");
     }
     SplittableRandom random = new SplittableRandom(seed);
-    int poolCount = (hosts + HOSTS_PER_POOL - 1) / HOSTS_PER_POOL;
+    int poolCount = (hosts + hostsPerPool - 1) / hostsPerPool;
     List<PoolSpec> pools = new ArrayList<>();
     int vmIndex = 0;
     for (int p = 0; p < poolCount; p++) {
-      int poolHosts = Math.min(HOSTS_PER_POOL, hosts - p * HOSTS_PER_POOL);
+      int poolHosts = Math.min(hostsPerPool, hosts - p * hostsPerPool);
       int poolVms = vms / poolCount + (p < vms % poolCount ? 1 : 0);
       pools.add(pool(p, poolHosts, poolVms, vmIndex, random));
       vmIndex += poolVms;

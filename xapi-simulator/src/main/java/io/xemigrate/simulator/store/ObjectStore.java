@@ -145,7 +145,7 @@ public final class ObjectStore {
       refByUuid.get(cls).put(uuid, ref);
       for (Relations.Link link : Relations.LINKS) {
         if (link.child() == cls) {
-          addToParent(link, (String) values.get(link.childField()), ref);
+          addToParent(link, (String) values.get(link.childField()), ref, true);
         }
       }
       derive(row);
@@ -177,7 +177,7 @@ public final class ObjectStore {
       for (Relations.Link link : Relations.LINKS) {
         if (link.child() == cls && changes.containsKey(link.childField())) {
           removeFromParent(link, (String) before.get(link.childField()), ref);
-          addToParent(link, (String) values.get(link.childField()), ref);
+          addToParent(link, (String) values.get(link.childField()), ref, false);
         }
       }
       derive(row);
@@ -416,15 +416,20 @@ public final class ObjectStore {
     }
   }
 
-  private void addToParent(Relations.Link link, String parentRef, String childRef) {
+  /** {@code fresh}: the child was just created, so it cannot be listed yet (skips a scan). */
+  private void addToParent(Relations.Link link, String parentRef, String childRef, boolean fresh) {
     Row parent = Refs.isNull(parentRef) ? null : tables.get(link.parent()).get(parentRef);
     if (parent == null) {
       return;
     }
-    List<Object> members = new ArrayList<>(parent.record.list(link.parentField()));
-    if (!members.contains(childRef)) {
-      members.add(childRef);
-      update(link.parent(), parentRef, ImmutableMap.of(link.parentField(), members));
+    ImmutableList<Object> members = parent.record.list(link.parentField());
+    if (fresh || !members.contains(childRef)) {
+      ImmutableList<Object> grown =
+          ImmutableList.builderWithExpectedSize(members.size() + 1)
+              .addAll(members)
+              .add(childRef)
+              .build();
+      update(link.parent(), parentRef, ImmutableMap.of(link.parentField(), grown));
     }
   }
 

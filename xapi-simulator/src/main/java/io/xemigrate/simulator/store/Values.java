@@ -19,7 +19,7 @@ final class Values {
               value instanceof Number number ? Double.valueOf(number.doubleValue()) : null;
           case BOOL -> value instanceof Boolean ? value : null;
           case DATETIME -> value instanceof Instant ? value : null;
-          case SET -> value instanceof Collection<?> values ? deepCopy(values) : null;
+          case SET -> value instanceof Collection<?> values ? copySet(values) : null;
           case MAP -> value instanceof Map<?, ?> map ? deepCopy(map) : null;
         };
     if (result == null) {
@@ -27,6 +27,15 @@ final class Values {
           cls.wireName() + "." + field + " is " + kind + ", not " + describe(value));
     }
     return result;
+  }
+
+  /** Sets of strings (refs, tags) are the common case; an immutable one is kept as it is. */
+  private static Object copySet(Collection<?> values) {
+    if (values instanceof ImmutableList<?> list
+        && list.stream().allMatch(String.class::isInstance)) {
+      return list;
+    }
+    return deepCopy(values);
   }
 
   /** Copies nested lists and maps into immutable ones; leaves leaves alone. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import io.xemigrate.simulator.store.XapiException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -119,7 +120,26 @@ public final class JsonRpc {
     return out.toByteArray();
   }
 
+  private static final RecordCache CACHE = new RecordCache();
+
   static void value(JsonGenerator g, Object value) throws IOException {
+    if (CACHE.applies(value)) {
+      ImmutableMap<?, ?> record = (ImmutableMap<?, ?>) value;
+      g.writeRawValue(CACHE.get(record, () -> encodeUncached(record)));
+      return;
+    }
+    writeValue(g, value);
+  }
+
+  private static String encodeUncached(Object value) throws IOException {
+    java.io.StringWriter out = new java.io.StringWriter(2048);
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      writeValue(g, value);
+    }
+    return out.toString();
+  }
+
+  private static void writeValue(JsonGenerator g, Object value) throws IOException {
     if (value instanceof String text) {
       g.writeString(text);
     } else if (value instanceof Long number) {

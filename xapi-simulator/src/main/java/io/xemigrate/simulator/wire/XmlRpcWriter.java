@@ -1,5 +1,6 @@
 package io.xemigrate.simulator.wire;
 
+import com.google.common.collect.ImmutableMap;
 import io.xemigrate.simulator.store.XapiException;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,6 +18,8 @@ public final class XmlRpcWriter {
   /** xapi's datetime form, e.g. {@code 20260101T00:00:00Z}. */
   public static final DateTimeFormatter DATE_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+
+  private static final RecordCache CACHE = new RecordCache();
 
   private XmlRpcWriter() {}
 
@@ -50,6 +53,21 @@ public final class XmlRpcWriter {
   }
 
   static void value(StringBuilder out, Object value) {
+    if (CACHE.applies(value)) {
+      ImmutableMap<?, ?> record = (ImmutableMap<?, ?>) value;
+      out.append(CACHE.get(record, () -> encodeUncached(record)));
+      return;
+    }
+    writeValue(out, value);
+  }
+
+  private static String encodeUncached(Object value) {
+    StringBuilder out = new StringBuilder(2048);
+    writeValue(out, value);
+    return out.toString();
+  }
+
+  private static void writeValue(StringBuilder out, Object value) {
     out.append("<value>");
     if (value instanceof String text) {
       escape(out, text);
