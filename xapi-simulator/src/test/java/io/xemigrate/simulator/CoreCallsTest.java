@@ -85,6 +85,42 @@ class CoreCallsTest {
   }
 
   @Test
+  void sessionsOverTheCapEvictTheLeastRecentlyActive() {
+    PoolRuntime pool = simulator.pool("pool-a");
+    String oldest =
+        pool.sessions()
+            .mint(
+                "migrator",
+                io.xemigrate.simulator.rpc.Role.VM_POWER_ADMIN,
+                "t",
+                pool.masterRef(),
+                false)
+            .ref();
+    for (int i = 1; i < io.xemigrate.simulator.rpc.Sessions.CAP_PER_GROUP; i++) {
+      simulator.clock().advance(Duration.ofSeconds(1));
+      pool.sessions()
+          .mint(
+              "migrator",
+              io.xemigrate.simulator.rpc.Role.VM_POWER_ADMIN,
+              "t",
+              pool.masterRef(),
+              false);
+    }
+    assertThat(pool.sessions().isLive(oldest)).isTrue();
+
+    simulator.clock().advance(Duration.ofSeconds(1));
+    pool.sessions()
+        .mint(
+            "migrator",
+            io.xemigrate.simulator.rpc.Role.VM_POWER_ADMIN,
+            "t",
+            pool.masterRef(),
+            false);
+
+    assertThat(pool.sessions().isLive(oldest)).isFalse();
+  }
+
+  @Test
   void cancelledTasksEndAsXapiLeavesThem() throws Exception {
     PoolRuntime pool = simulator.pool("pool-a");
     String task = pool.tasks().create("Async.VM.migrate_send", "", pool.masterRef(), true);
@@ -113,6 +149,25 @@ class CoreCallsTest {
     JsonNode failed = master.json(true, "task.cancel", session, task);
 
     assertThat(failed.get("error").get("message").asText()).isEqualTo("RBAC_PERMISSION_DENIED");
+  }
+
+  @Test
+  void recordsCanBeSelectedWithXapiExpressions() throws Exception {
+    String session = master.login("root", "xenroot");
+    String sr = master.result("SR.get_by_name_label", session, "a1-local").get(0).asText();
+
+    JsonNode local =
+        master.result(
+            "VDI.get_all_records_where",
+            session,
+            "field \"SR\"=\"" + sr + "\" and not field \"is_a_snapshot\"=\"true\"");
+    JsonNode cbt = master.result("VDI.get_all_where", session, "field \"cbt_enabled\"=\"true\"");
+    JsonNode bad = master.json(true, "VDI.get_all_where", session, "field \"SR\" ==");
+
+    assertThat(local).hasSize(1);
+    assertThat(local.elements().next().get("name_label").asText()).startsWith("cache-01");
+    assertThat(cbt).hasSize(1);
+    assertThat(bad.get("error").get("message").asText()).isEqualTo("INTERNAL_ERROR");
   }
 
   @Test

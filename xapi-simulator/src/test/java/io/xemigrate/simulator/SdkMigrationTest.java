@@ -109,7 +109,14 @@ class SdkMigrationTest {
     assertThat(progress).isNotEmpty().allSatisfy(p -> assertThat(p).isBetween(0.0, 1.0));
     assertThat(migration.service().recorded())
         .singleElement()
-        .satisfies(r -> assertThat(r.vmUuid()).isEqualTo(uuid));
+        .satisfies(
+            r -> {
+              assertThat(r.vmUuid()).isEqualTo(uuid);
+              // The scenario's physics reached the model: web-01's working set is 512 MiB.
+              assertThat(r.truth().rounds().subList(1, r.truth().rounds().size()))
+                  .allSatisfy(round -> assertThat(round.bytes()).isLessThanOrEqualTo(512L << 20));
+              assertThat(r.truth().diskBytes()).isPositive();
+            });
   }
 
   @Test

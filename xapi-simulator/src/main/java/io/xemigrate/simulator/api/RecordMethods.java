@@ -47,6 +47,22 @@ public final class RecordMethods {
               Role.READ_ONLY,
               1,
               (context, args) -> allRecords(context, cls)));
+      registry.register(
+          MethodSpec.sync(
+              prefix + "get_all_records_where",
+              Role.READ_ONLY,
+              2,
+              (context, args) ->
+                  records(context.store().where(cls, WhereExpression.parse(args.string(1))))));
+      registry.register(
+          MethodSpec.sync(
+              prefix + "get_all_where",
+              Role.READ_ONLY,
+              2,
+              (context, args) ->
+                  context.store().where(cls, WhereExpression.parse(args.string(1))).stream()
+                      .map(XapiRecord::ref)
+                      .collect(ImmutableList.toImmutableList())));
     }
     registry.register(
         MethodSpec.sync(
@@ -151,7 +167,10 @@ public final class RecordMethods {
   }
 
   private static Object allRecords(CallContext context, XapiClass cls) {
-    ImmutableList<XapiRecord> records = context.store().all(cls);
+    return records(context.store().all(cls));
+  }
+
+  private static Object records(ImmutableList<XapiRecord> records) {
     Map<String, Object> result = new LinkedHashMap<>(records.size() * 2);
     for (XapiRecord record : records) {
       result.put(record.ref(), record.fields());

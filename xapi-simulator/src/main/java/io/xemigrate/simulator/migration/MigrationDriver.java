@@ -25,6 +25,7 @@ import java.util.function.BooleanSupplier;
  */
 final class MigrationDriver implements AutoCloseable {
   private static final long POLL_MILLIS = 2;
+  private static final long IDLE_MILLIS = 50;
 
   private final VirtualClock clock;
   private final PhysicsEngine engine;
@@ -116,7 +117,8 @@ final class MigrationDriver implements AutoCloseable {
       synchronized (this) {
         pump();
         OptionalLong next = engine.nextEventNanos();
-        waitMillis = POLL_MILLIS;
+        // Idle: nothing to advance until start() or scaleCapacity(), which pump themselves.
+        waitMillis = next.isEmpty() ? IDLE_MILLIS : POLL_MILLIS;
         if (clock.speed() > 0 && next.isPresent()) {
           double realNanos = (next.getAsLong() - clock.nanos()) / clock.speed();
           waitMillis = Math.max(1, Math.min(50, (long) (realNanos / 1e6)));

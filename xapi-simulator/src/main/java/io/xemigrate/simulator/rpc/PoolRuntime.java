@@ -30,6 +30,7 @@ public final class PoolRuntime {
     this.methods = methods;
     this.workers = workers;
     this.tasks = new Tasks(store);
+    sessions.setPendingTaskCheck(tasks::hasPendingTask);
   }
 
   public String name() {

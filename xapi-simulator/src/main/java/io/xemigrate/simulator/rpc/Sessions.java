@@ -6,10 +6,12 @@ import io.xemigrate.simulator.store.XapiClass;
 import io.xemigrate.simulator.store.XapiException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * The sessions of one pool (failure-and-security.md §11): login against the scenario's users,
@@ -20,12 +22,19 @@ public final class Sessions {
   /** xapi's {@code inactive_session_timeout}. */
   public static final Duration IDLE_TIMEOUT = Duration.ofHours(24);
 
+  /** Sessions per originator (superuser) or per user name (others). */
+  public static final int CAP_PER_GROUP = 500;
+
+  /** Superuser sessions without an originator share one group with this lower cap. */
+  public static final int CAP_EXTERNAL = 400;
+
   private final ObjectStore store;
   private final Map<String, User> users;
   private final Map<String, Session> live = new ConcurrentHashMap<>();
   // Kept beside the store: writing session.last_active on every call would make every call an
   // event, waking every event.from waiter subscribed to sessions or "*".
   private final Map<String, Instant> lastActive = new ConcurrentHashMap<>();
+  private volatile Predicate<String> hasPendingTask = ref -> false;
 
   public Sessions(ObjectStore store, List<User> users) {
     ImmutableMap.Builder<String, User> byName = ImmutableMap.builder();
@@ -66,6 +75,7 @@ public final class Sessions {
     Session session = new Session(ref, user, role, originator, pool);
     lastActive.put(ref, now);
     live.put(ref, session);
+    enforceCap(session);
     return session;
   }
 
@@ -85,6 +95,41 @@ public final class Sessions {
     }
     lastActive.put(ref, now);
     return session;
+  }
+
+  /** Tells the cap which sessions have a pending task (those are never evicted). */
+  public void setPendingTaskCheck(Predicate<String> check) {
+    this.hasPendingTask = check;
+  }
+
+  /**
+   * xapi's session caps (failure-and-security.md §11): the superuser's sessions are grouped by
+   * originator, everyone else's by user name, 500 each; superuser sessions without an originator
+   * share an "external" group capped at 400. Over a cap, the least recently active sessions without
+   * a pending task go first.
+   */
+  private void enforceCap(Session added) {
+    boolean superuser = added.role() == Role.POOL_ADMIN;
+    String group = group(added);
+    int cap = superuser && added.originator().isEmpty() ? CAP_EXTERNAL : CAP_PER_GROUP;
+    List<Session> members =
+        live.values().stream().filter(s -> !s.pool() && group(s).equals(group)).toList();
+    int excess = members.size() - cap;
+    if (excess <= 0) {
+      return;
+    }
+    members.stream()
+        .filter(s -> !s.ref().equals(added.ref()) && !hasPendingTask.test(s.ref()))
+        .sorted(Comparator.comparing(s -> lastActive.getOrDefault(s.ref(), Instant.MIN)))
+        .limit(excess)
+        .forEach(s -> destroy(s.ref()));
+  }
+
+  private static String group(Session session) {
+    if (session.role() == Role.POOL_ADMIN) {
+      return "originator:" + (session.originator().isEmpty() ? "external" : session.originator());
+    }
+    return "user:" + session.user();
   }
 
   /** Whether {@code ref} still names a live session; does not touch it. */

@@ -37,6 +37,18 @@ public final class Tasks {
     return Optional.ofNullable(owners.get(task));
   }
 
+  /** Whether {@code session} owns a task still pending (such sessions survive the caps). */
+  public boolean hasPendingTask(String session) {
+    return owners.entrySet().stream()
+        .filter(e -> e.getValue().equals(session))
+        .anyMatch(
+            e ->
+                store
+                    .find(XapiClass.TASK, e.getKey())
+                    .map(t -> t.string("status").equals("pending"))
+                    .orElse(false));
+  }
+
   /** A new pending task; {@code name} is the wire name, e.g. {@code Async.VM.migrate_send}. */
   public String create(String name, String description, String hostRef, boolean cancellable) {
     return store.create(

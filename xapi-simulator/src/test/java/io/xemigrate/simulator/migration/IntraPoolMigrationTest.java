@@ -58,6 +58,22 @@ class IntraPoolMigrationTest {
   }
 
   @Test
+  void aMoveToAHostBeingEvacuatedFailsAtOnce() {
+    String vm = a.vm("late", a.hosts.get(1), 2);
+    String target = a.hosts.get(2);
+    a.set(XapiClass.HOST, target, "current_operations", ImmutableMap.of("OpaqueRef:t", "evacuate"));
+
+    assertThatThrownBy(() -> a.call("VM.pool_migrate", vm, target, ImmutableMap.of()))
+        .isInstanceOfSatisfying(
+            XapiException.class,
+            e ->
+                assertThat(e.description())
+                    .containsExactly(
+                        "OTHER_OPERATION_IN_PROGRESS", "host", target, "evacuate", "OpaqueRef:t"));
+    assertThat(a.get(XapiClass.VM, vm).map("current_operations")).isEmpty();
+  }
+
+  @Test
   void vdiPoolMigrateMovesOneDiskAndReturnsItsNewVdi() {
     String vm = a.vm("disk-move", a.hosts.get(1), 2, 10);
     String vbd = a.get(XapiClass.VM, vm).strings("VBDs").get(0);

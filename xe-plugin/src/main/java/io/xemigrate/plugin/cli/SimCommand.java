@@ -4,6 +4,8 @@ import com.google.common.collect.ImmutableSet;
 import io.xemigrate.simulator.Endpoints;
 import io.xemigrate.simulator.Simulator;
 import io.xemigrate.simulator.SimulatorOptions;
+import io.xemigrate.simulator.migration.ControlServer;
+import io.xemigrate.simulator.migration.MigrationExtension;
 import io.xemigrate.simulator.scenario.Scenario;
 import io.xemigrate.simulator.scenario.ScenarioException;
 import io.xemigrate.simulator.scenario.ScenarioLoader;
@@ -67,8 +69,13 @@ final class SimCommand implements Command {
       console.error(e.getMessage());
       return ExitCode.BAD_INPUT;
     }
-    try (Simulator simulator =
-        Simulator.start(scenario, SimulatorOptions.atSpeed(speed).withPlainHttp(plainHttp))) {
+    SimulatorOptions options = SimulatorOptions.atSpeed(speed).withPlainHttp(plainHttp);
+    // The migration calls and the /sim control endpoints (truth of finished moves, faults).
+    MigrationExtension migration = MigrationExtension.of(scenario, options.clock());
+    try (MigrationExtension closesLast = migration;
+        Simulator simulator = Simulator.start(scenario, options.withExtension(migration));
+        ControlServer control = ControlServer.start(migration.service())) {
+      console.line("simulator control: " + control.url() + "/sim/migrations, /sim/faults");
       if (arguments.optional("endpoints-out").isPresent()) {
         simulator.writeEndpoints(Path.of(arguments.optional("endpoints-out").get()));
       }
