@@ -139,4 +139,12 @@ class OperationsTest {
       assertThat(server.received()).containsSubsequence("host.migrate_receive", "session.logout");
     }
   }
+
+  @Test
+  void aVmThisPoolDoesNotKnowHasNoPlacement() {
+    server.on("VM.get_by_uuid", params -> Reply.error("UUID_INVALID", "VM", "vm-gone"));
+    try (PoolClient client = connect()) {
+      assertThat(client.placement("vm-gone")).isEmpty();
+    }
+  }
 }
