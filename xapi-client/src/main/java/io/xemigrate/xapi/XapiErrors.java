@@ -159,6 +159,9 @@ public final class XapiErrors {
   private static final ImmutableList<String> SECRET_PARAMETERS =
       ImmutableList.of("SESSION_INVALID");
 
+  private static final java.util.regex.Pattern SESSION_IN_URL =
+      java.util.regex.Pattern.compile("session_id=[^&\\s\"')\\]]*");
+
   private XapiErrors() {}
 
   private static ImmutableMap<String, XapiErrorKind> kinds(XapiErrorKind kind, String... codes) {
@@ -185,6 +188,14 @@ public final class XapiErrors {
     List<String> parameters = description.subList(1, description.size());
     if (SECRET_PARAMETERS.contains(code)) {
       parameters = parameters.stream().map(parameter -> "<redacted>").toList();
+    } else {
+      // Failure texts can quote a migrate_receive URL, which carries a session in its query.
+      parameters =
+          parameters.stream()
+              .map(
+                  parameter ->
+                      SESSION_IN_URL.matcher(parameter).replaceAll("session_id=<redacted>"))
+              .toList();
     }
     return new XapiException(method, classify(code), parameters);
   }

@@ -245,4 +245,49 @@ class InventoryTest {
     assertThat(listener.linesStartingWith("cancel"))
         .containsExactly("cancel Async.VM.migrate_send true");
   }
+
+  @Test
+  void aTaskPastItsPointOfNoReturnIsNotCancelledButFollowedToItsEnd() {
+    Map<String, Object> task =
+        PoolFixture.record("uuid", "task-1", "status", "pending", "progress", 0.9);
+    Map<String, Object> done =
+        PoolFixture.record("uuid", "task-1", "status", "success", "progress", 1.0);
+    batches.add(
+        params -> Reply.value(batch("1", List.of(event("task", "add", "OpaqueRef:task-1", task)))));
+    batches.add(
+        params -> Reply.value(batch("2", List.of(event("task", "mod", "OpaqueRef:task-1", done)))));
+    server.on("task.get_allowed_operations", params -> Reply.value(List.of()));
+    try (PoolClient client =
+        XapiClients.connect(TestClients.settings(server, "pool-a", listener))) {
+      Task result =
+          client.awaitTask(
+              new TaskHandle("OpaqueRef:task-1", "Async.VM.migrate_send"),
+              p -> {},
+              () -> true,
+              Duration.ofSeconds(30));
+
+      assertThat(result.status()).isEqualTo(Task.Status.SUCCESS);
+    }
+    assertThat(server.count("task.cancel")).isZero();
+    assertThat(listener.linesStartingWith("cancel"))
+        .containsExactly("cancel Async.VM.migrate_send false");
+  }
+
+  @Test
+  void aTaskThatDisappearsIsReportedLost() {
+    batches.add(
+        params -> Reply.value(batch("1", List.of(event("task", "del", "OpaqueRef:task-1", null)))));
+    try (PoolClient client =
+        XapiClients.connect(TestClients.settings(server, "pool-a", listener))) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () ->
+                  client.awaitTask(
+                      new TaskHandle("OpaqueRef:task-1", "Async.VM.migrate_send"),
+                      p -> {},
+                      CancellationSignal.never(),
+                      Duration.ofSeconds(30)))
+          .isInstanceOfSatisfying(
+              XapiException.class, e -> assertThat(e.code()).isEqualTo(XapiErrors.TASK_LOST));
+    }
+  }
 }

@@ -127,4 +127,24 @@ class OperationsTest {
     }
     assertThat(server.count("Async.VM.migrate_send")).isZero();
   }
+
+  @Test
+  void aMigrateReceiveThatCannotCompleteLogsItsDestinationSessionOut() {
+    server.on(
+        "SR.get_all_records",
+        params -> Reply.error("RBAC_PERMISSION_DENIED", "SR.get_all_records"));
+    try (PoolClient client = connect()) {
+      assertThatThrownBy(() -> client.migrateReceive("host-2", "net-1"))
+          .isInstanceOf(XapiException.class);
+      assertThat(server.received()).containsSubsequence("host.migrate_receive", "session.logout");
+    }
+  }
+
+  @Test
+  void aVmThisPoolDoesNotKnowHasNoPlacement() {
+    server.on("VM.get_by_uuid", params -> Reply.error("UUID_INVALID", "VM", "vm-gone"));
+    try (PoolClient client = connect()) {
+      assertThat(client.placement("vm-gone")).isEmpty();
+    }
+  }
 }

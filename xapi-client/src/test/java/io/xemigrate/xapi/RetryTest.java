@@ -83,11 +83,16 @@ class RetryTest {
   @Test
   void aReadBrokenByAConnectionResetIsSentAgain() {
     server.on("VM.get_by_uuid", once(Reply.reset(), Reply.value("OpaqueRef:vm-1")));
+    TestClients.SLEEPS.clear();
     try (PoolClient client = connect()) {
       assertThat(client.placement("vm-1")).isPresent();
     }
     assertThat(server.count("VM.get_by_uuid")).isEqualTo(2);
     assertThat(listener.linesStartingWith("retry VM.get_by_uuid 1 true")).hasSize(1);
+    // One back-off, asked of the injected sleeper: base 100 ms scaled by jitter in [0.5, 1).
+    assertThat(TestClients.SLEEPS)
+        .singleElement()
+        .satisfies(delay -> assertThat(delay.toMillis()).isBetween(50L, 100L));
   }
 
   @Test

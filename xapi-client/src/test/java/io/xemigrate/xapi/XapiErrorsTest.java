@@ -41,6 +41,18 @@ class XapiErrorsTest {
   }
 
   @Test
+  void redactsSessionsQuotedInFailureTexts() {
+    XapiException e =
+        XapiErrors.fromErrorDescription(
+            "VM.migrate_send",
+            List.of(
+                "INTERNAL_ERROR",
+                "connect to http://10.0.0.2/services/xenops?session_id=OpaqueRef:abc-123 failed"));
+    assertThat(e.parameters())
+        .containsExactly("connect to http://10.0.0.2/services/xenops?session_id=<redacted> failed");
+  }
+
+  @Test
   void explainsAMigrationCodeWithARemedy() {
     assertThat(XapiErrorCatalog.explain("VDI_CBT_ENABLED", List.of("disk-7")))
         .isEqualTo(

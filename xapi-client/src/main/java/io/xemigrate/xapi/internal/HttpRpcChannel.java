@@ -4,6 +4,7 @@ import io.xemigrate.xapi.TrustPolicy;
 import io.xemigrate.xapi.XapiErrors;
 import io.xemigrate.xapi.XapiEventListener;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,6 +22,13 @@ import javax.net.ssl.SSLHandshakeException;
  * <p>{@link HttpClient} does not resend a POST on its own, so every resend decision is ours.
  */
 final class HttpRpcChannel {
+  /**
+   * The largest answer read (a 5000-VM pool's VM records are tens of megabytes); a hostile or
+   * broken server cannot exhaust the heap beyond this.
+   */
+  static final int DEFAULT_MAX_RESPONSE_BYTES = 512 * 1024 * 1024;
+
+  private final int maxResponseBytes;
   private final Endpoint endpoint;
   private final HttpClient http;
   private final Duration callTimeout;
@@ -33,6 +41,17 @@ final class HttpRpcChannel {
       XapiEventListener listener,
       Duration connectTimeout,
       Duration callTimeout) {
+    this(endpoint, trust, listener, connectTimeout, callTimeout, DEFAULT_MAX_RESPONSE_BYTES);
+  }
+
+  HttpRpcChannel(
+      Endpoint endpoint,
+      TrustPolicy trust,
+      XapiEventListener listener,
+      Duration connectTimeout,
+      Duration callTimeout,
+      int maxResponseBytes) {
+    this.maxResponseBytes = maxResponseBytes;
     this.endpoint = endpoint;
     this.callTimeout = callTimeout;
     this.http =
@@ -89,6 +108,21 @@ final class HttpRpcChannel {
     }
   }
 
+  /** Reads at most {@code maxResponseBytes}; a longer answer is refused. */
+  private byte[] bounded(String method, InputStream body) throws IOException {
+    try (body) {
+      byte[] bytes = body.readNBytes(maxResponseBytes + 1);
+      if (bytes.length > maxResponseBytes) {
+        throw XapiErrors.client(
+            method,
+            XapiErrors.BAD_RESPONSE,
+            "answer larger than " + maxResponseBytes + " bytes",
+            null);
+      }
+      return bytes;
+    }
+  }
+
   private HttpResponse<byte[]> post(
       String path, String contentType, byte[] body, String method, Duration extraWait) {
     HttpRequest request =
@@ -99,7 +133,10 @@ final class HttpRpcChannel {
             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
             .build();
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<InputStream> response =
+          http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      byte[] answer = bounded(method, response.body());
+      return new BoundedResponse(response, answer);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TransportFailure(method + " interrupted", true, false, e);
@@ -139,5 +176,44 @@ final class HttpRpcChannel {
         true,
         false,
         e);
+  }
+
+  /** A response whose body was read under the size bound. */
+  private record BoundedResponse(HttpResponse<InputStream> delegate, byte[] body)
+      implements HttpResponse<byte[]> {
+    @Override
+    public int statusCode() {
+      return delegate.statusCode();
+    }
+
+    @Override
+    public HttpRequest request() {
+      return delegate.request();
+    }
+
+    @Override
+    public java.util.Optional<HttpResponse<byte[]>> previousResponse() {
+      return java.util.Optional.empty();
+    }
+
+    @Override
+    public java.net.http.HttpHeaders headers() {
+      return delegate.headers();
+    }
+
+    @Override
+    public java.util.Optional<javax.net.ssl.SSLSession> sslSession() {
+      return delegate.sslSession();
+    }
+
+    @Override
+    public URI uri() {
+      return delegate.uri();
+    }
+
+    @Override
+    public HttpClient.Version version() {
+      return delegate.version();
+    }
   }
 }

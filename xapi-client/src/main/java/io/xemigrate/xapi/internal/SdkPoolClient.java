@@ -115,13 +115,21 @@ public final class SdkPoolClient implements PoolClient {
         SdkCall.run(
             "host.migrate_receive",
             () -> host(hostUuid).migrateReceive(connection, network, Map.of()));
-    Map<String, String> srRefs = new HashMap<>();
-    SdkCall.run("SR.get_all_records", () -> SR.getAllRecords(connection))
-        .forEach((sr, record) -> srRefs.put(record.uuid, sr.toWireString()));
-    Map<String, String> networkRefs = new HashMap<>();
-    SdkCall.run("network.get_all_records", () -> Network.getAllRecords(connection))
-        .forEach((net, record) -> networkRefs.put(record.uuid, net.toWireString()));
     Secret destinationSession = Secret.of(destination.getOrDefault("session_id", ""));
+    Map<String, String> srRefs = new HashMap<>();
+    Map<String, String> networkRefs = new HashMap<>();
+    try {
+      SdkCall.run("SR.get_all_records", () -> SR.getAllRecords(connection))
+          .forEach((sr, record) -> srRefs.put(record.uuid, sr.toWireString()));
+      SdkCall.run("network.get_all_records", () -> Network.getAllRecords(connection))
+          .forEach((net, record) -> networkRefs.put(record.uuid, net.toWireString()));
+    } catch (XapiException e) {
+      // The token never reaches the caller: its session must not outlive this call.
+      if (!destinationSession.isEmpty()) {
+        session.logoutOther(destinationSession);
+      }
+      throw e;
+    }
     return new MigrateReceiveToken(
         hostUuid,
         destination,
