@@ -78,16 +78,16 @@ final class BatchSimulation {
     for (int i = 0; i < order.size(); i++) {
       pending.add(i);
     }
-    boolean freed = true;
+    boolean firstScan = true;
     while (!pending.isEmpty() || !active.isEmpty()) {
       endedNow.clear();
       boolean changed = true;
       while (changed) {
         changed = settle();
         // Only an ended move frees a slot or a link: otherwise the scan would find nothing new.
-        if (changed || freed) {
+        if (changed || firstScan) {
           changed |= startFitting(pending);
-          freed = false;
+          firstScan = false;
         }
       }
       if (active.isEmpty()) {

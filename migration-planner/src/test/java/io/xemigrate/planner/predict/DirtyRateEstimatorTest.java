@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
+import io.xemigrate.storage.estimate.DiskCopy;
 import io.xemigrate.xapi.model.PowerState;
 import io.xemigrate.xapi.model.Vm;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -121,5 +123,23 @@ class DirtyRateEstimatorTest {
 
     assertThat(calibration.streamBandwidth("a", "b")).contains(90e6);
     assertThat(calibration.streamBandwidth("b", "a")).isEmpty();
+  }
+
+  @Test
+  void aPlacedVmBecomesAMoveDemandFromItsHostWithItsEstimate() {
+    Vm vm = vm(Map.of(DirtyRateEstimator.RATE_KEY, "400"), ImmutableList.of());
+    DiskCopy disk = new DiskCopy("vdi", GIB, "sr-a", "sr-b");
+
+    MoveDemand demand =
+        new MoveDemands(new DirtyRateEstimator(CalibrationObservations.none()))
+            .of(vm, "host-b", List.of(disk), true, 2);
+
+    assertThat(demand.sourceHostUuid()).isEqualTo("host-a");
+    assertThat(demand.destinationHostUuid()).isEqualTo("host-b");
+    assertThat(demand.memoryPopulatedBytes()).isEqualTo(6 * GIB);
+    assertThat(demand.dirty().rateBytesPerSecond()).isEqualTo(50e6);
+    assertThat(demand.disks()).containsExactly(disk);
+    assertThat(demand.crossPool()).isTrue();
+    assertThat(demand.priority()).isEqualTo(2);
   }
 }

@@ -96,7 +96,7 @@ class SchedulerPropertiesTest {
     };
   }
 
-  @Property(tries = 60)
+  @Property(tries = 30)
   void everyMoveIsScheduledExactlyOnceAndTheQueueIsInStartOrder(@ForAll long seed) {
     Batch batch = batch(seed);
     for (Schedule schedule : allStrategies(batch, SchedulerPolicy.defaults())) {
@@ -115,7 +115,7 @@ class SchedulerPropertiesTest {
     }
   }
 
-  @Property(tries = 60)
+  @Property(tries = 30)
   void limitsAreNeverExceededAtAnyInstant(@ForAll long seed) {
     Batch batch = batch(seed);
     SchedulerPolicy policy = SchedulerPolicy.defaults();
@@ -177,7 +177,7 @@ class SchedulerPropertiesTest {
     }
   }
 
-  @Property(tries = 60)
+  @Property(tries = 30)
   void noScheduleBeatsItsLowerBoundAndNoMoveBeatsItsSoloPrediction(@ForAll long seed) {
     Batch batch = batch(seed);
     SchedulerPolicy policy = SchedulerPolicy.defaults();
@@ -199,7 +199,7 @@ class SchedulerPropertiesTest {
     }
   }
 
-  @Property(tries = 40)
+  @Property(tries = 20)
   void theSameBatchGivesTheSameScheduleAndPredecessorsComeFirst(@ForAll long seed) {
     Batch batch = batch(seed);
     Scheduler scheduler = new Scheduler(batch.topology(), SchedulerPolicy.defaults());
