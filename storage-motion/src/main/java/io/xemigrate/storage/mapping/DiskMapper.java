@@ -33,7 +33,7 @@ public final class DiskMapper {
   private final double headroomFraction;
   private final Map<String, List<Sr>> receivingSrsByHost = new HashMap<>();
   // Placement maps one VM for many hosts in a row: its disks are read from the inventory once.
-  private Vm lastVm;
+  private String lastVmUuid = "";
   private ImmutableList<VmDisk> lastDisks = ImmutableList.of();
   private Map<String, List<Vdi>> lastFollowers = Map.of();
 
@@ -54,8 +54,9 @@ public final class DiskMapper {
     ImmutableList.Builder<UnmappedDisk> unmapped = ImmutableList.builder();
     Map<String, DiskMapping> byVdi = new HashMap<>();
     Map<String, Long> tally = new HashMap<>();
-    if (!vm.equals(lastVm)) {
-      lastVm = vm;
+    // UUIDs identify a VM within the one source inventory this mapper reads.
+    if (!vm.uuid().equals(lastVmUuid)) {
+      lastVmUuid = vm.uuid();
       lastDisks = VmDisk.of(source, vm);
       lastFollowers = followers(lastDisks);
     }
