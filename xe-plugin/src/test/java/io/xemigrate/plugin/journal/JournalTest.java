@@ -1,0 +1,136 @@
+package io.xemigrate.plugin.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.common.collect.ImmutableList;
+import io.xemigrate.plugin.coordinator.MovePhase;
+import io.xemigrate.plugin.coordinator.MoveState;
+import io.xemigrate.plugin.journal.RunRecord.RunStatus;
+import io.xemigrate.plugin.journal.StepRecord.Stage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The journal on a real SQLite file: what is written survives closing and reopening. */
+class JournalTest {
+  private static final String VM_A = "00000000-0000-0000-0000-00000000000a";
+  private static final String VM_B = "00000000-0000-0000-0000-00000000000b";
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-26T04:00:00Z"), ZoneOffset.UTC);
+
+  @TempDir Path directory;
+
+  private Journal open() {
+    return Journal.open(directory.resolve("state/journal.db"), CLOCK);
+  }
+
+  @Test
+  void aNewRunHasEveryMovePending() {
+    try (Journal journal = open()) {
+      journal.startRun("run-1", "sha256:abc", "{}", List.of(VM_B, VM_A));
+
+      assertThat(journal.moves("run-1"))
+          .containsExactly(MoveState.pending(VM_A), MoveState.pending(VM_B));
+      assertThat(journal.run("run-1").orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
+    }
+  }
+
+  @Test
+  void anIntentWithoutCompletionSurvivesACrash() {
+    try (Journal journal = open()) {
+      journal.startRun("run-1", "sha256:abc", "{}", List.of(VM_A));
+      MoveState validating = MoveState.pending(VM_A);
+      long receive = journal.intend("run-1", validating, "MigrateReceive");
+      journal.complete(receive, "run-1", validating, Stage.DONE, "");
+      journal.intend("run-1", validating, "StartMigration");
+      // The process dies here: no completion is written.
+    }
+
+    try (Journal reopened = open()) {
+      assertThat(reopened.unfinishedSteps("run-1"))
+          .extracting(StepRecord::action)
+          .containsExactly("StartMigration");
+      assertThat(reopened.steps("run-1"))
+          .extracting(StepRecord::stage)
+          .containsExactly(Stage.DONE, Stage.INTENT);
+    }
+  }
+
+  @Test
+  void completingAStepSavesTheMovesNewStateWithItsParameters() {
+    try (Journal journal = open()) {
+      journal.startRun("run-1", "sha256:abc", "{}", List.of(VM_A));
+      long step = journal.intend("run-1", MoveState.pending(VM_A), "AssertCanMigrate");
+      MoveState failed =
+          new MoveState(
+              VM_A, MovePhase.FAILED, 0, 0, "VM_REQUIRES_SR", ImmutableList.of("OpaqueRef:1", ""));
+
+      journal.complete(step, "run-1", failed, Stage.FAILED, "VM_REQUIRES_SR");
+
+      assertThat(journal.moves("run-1")).containsExactly(failed);
+      assertThat(journal.unfinishedSteps("run-1")).isEmpty();
+    }
+  }
+
+  @Test
+  void aStepCannotCompleteAsAnIntent() {
+    try (Journal journal = open()) {
+      journal.startRun("run-1", "sha256:abc", "{}", List.of(VM_A));
+      long step = journal.intend("run-1", MoveState.pending(VM_A), "Observe");
+
+      assertThatThrownBy(
+              () -> journal.complete(step, "run-1", MoveState.pending(VM_A), Stage.INTENT, ""))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
+  void aDuplicateRunIsRefusedAndLeavesNothingHalfWritten() {
+    try (Journal journal = open()) {
+      journal.startRun("run-1", "sha256:abc", "{}", List.of(VM_A));
+
+      assertThatThrownBy(() -> journal.startRun("run-1", "sha256:def", "{}", List.of(VM_B)))
+          .isInstanceOf(JournalException.class);
+      assertThat(journal.moves("run-1")).containsExactly(MoveState.pending(VM_A));
+    }
+  }
+
+  @Test
+  void completedMovesFeedCalibration() {
+    try (Journal journal = open()) {
+      journal.startRun("run-1", "sha256:abc", "{}", List.of(VM_A));
+      CompletedMove move = new CompletedMove("run-1", VM_A, "h1", "h2", 8L << 30, 71.5, 120.0);
+
+      journal.recordCompleted(move);
+      journal.finishRun("run-1", RunStatus.SUCCEEDED);
+
+      assertThat(journal.completedMoves()).containsExactly(move);
+      assertThat(journal.runs()).extracting(RunRecord::status).containsExactly(RunStatus.SUCCEEDED);
+    }
+  }
+
+  @Test
+  void theJournalFileIsRealAndInItsDataDirectory() {
+    try (Journal journal = open()) {
+      journal.startRun("run-1", "sha256:abc", "{}", List.of(VM_A));
+    }
+    assertThat(Files.exists(directory.resolve("state/journal.db"))).isTrue();
+  }
+
+  @Test
+  void dataDirectoryFollowsXdg() {
+    assertThat(DataDirectory.resolve(Map.of("XE_MIGRATE_DATA_DIR", "/var/lib/xe-migrate"), "/root"))
+        .isEqualTo(Path.of("/var/lib/xe-migrate"));
+    assertThat(DataDirectory.resolve(Map.of("XDG_DATA_HOME", "/x"), "/root"))
+        .isEqualTo(Path.of("/x/xe-migrate"));
+    assertThat(DataDirectory.resolve(Map.of(), "/home/ada"))
+        .isEqualTo(Path.of("/home/ada/.local/share/xe-migrate"));
+  }
+}
