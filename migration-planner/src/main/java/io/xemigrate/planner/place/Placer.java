@@ -53,6 +53,18 @@ public final class Placer {
 
   /** Places the VM on one of the candidate hosts (in UUID order), and commits the choice. */
   public Placement place(MoveContext move, List<String> candidates) {
+    return place(move, candidates, true);
+  }
+
+  /**
+   * Evaluates the candidate hosts for a VM that is blocked anyway, without taking capacity: the
+   * administrator then learns every problem of the VM at once, host problems included.
+   */
+  public Placement evaluate(MoveContext move, List<String> candidates) {
+    return place(move, candidates, false);
+  }
+
+  private Placement place(MoveContext move, List<String> candidates, boolean commit) {
     Map<String, HostContext> feasible = new HashMap<>();
     List<Scored> scores = new ArrayList<>();
     Map<String, List<Finding>> rejected = new TreeMap<>();
@@ -99,7 +111,9 @@ public final class Placer {
           explain(feasible.size(), rejected, scores, ""));
     }
     HostContext chosen = feasible.get(best.get().hostUuid());
-    commit(chosen);
+    if (commit) {
+      commit(chosen);
+    }
     return new Placement(
         chosen.hostUuid(),
         chosen.diskMap(),
