@@ -5,6 +5,8 @@ import io.xemigrate.simulator.Endpoints;
 import io.xemigrate.simulator.Simulator;
 import io.xemigrate.simulator.SimulatorOptions;
 import io.xemigrate.simulator.migration.ControlServer;
+import io.xemigrate.simulator.migration.Fault;
+import io.xemigrate.simulator.migration.FaultScript;
 import io.xemigrate.simulator.migration.MigrationExtension;
 import io.xemigrate.simulator.scenario.Scenario;
 import io.xemigrate.simulator.scenario.ScenarioException;
@@ -12,6 +14,7 @@ import io.xemigrate.simulator.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
@@ -46,12 +49,12 @@ final class SimCommand implements Command {
 
   @Override
   public String synopsis() {
-    return "sim scenario=FILE [speed=N] [endpoints-out=FILE] [plain-http=true]";
+    return "sim scenario=FILE [speed=N] [endpoints-out=FILE] [plain-http=true] [faults=FILE]";
   }
 
   @Override
   public ImmutableSet<String> keys() {
-    return ImmutableSet.of("scenario", "speed", "endpoints-out", "plain-http");
+    return ImmutableSet.of("scenario", "speed", "endpoints-out", "plain-http", "faults");
   }
 
   @Override
@@ -69,13 +72,25 @@ final class SimCommand implements Command {
       console.error(e.getMessage());
       return ExitCode.BAD_INPUT;
     }
+    List<Fault> faults;
+    try {
+      faults = loadFaults(arguments);
+    } catch (UsageException e) {
+      console.error(e.getMessage());
+      return ExitCode.BAD_INPUT;
+    }
     SimulatorOptions options = SimulatorOptions.atSpeed(speed).withPlainHttp(plainHttp);
     // The migration calls and the /sim control endpoints (truth of finished moves, faults).
     MigrationExtension migration = MigrationExtension.of(scenario, options.clock());
     try (MigrationExtension closesLast = migration;
         Simulator simulator = Simulator.start(scenario, options.withExtension(migration));
         ControlServer control = ControlServer.start(migration.service())) {
+      faults.forEach(migration.service()::inject);
       console.line("simulator control: " + control.url() + "/sim/migrations, /sim/faults");
+      if (!faults.isEmpty()) {
+        console.line(
+            "injected " + faults.size() + " fault(s) from " + arguments.required("faults"));
+      }
       if (arguments.optional("endpoints-out").isPresent()) {
         simulator.writeEndpoints(Path.of(arguments.optional("endpoints-out").get()));
       }
@@ -106,6 +121,25 @@ final class SimCommand implements Command {
       return ExitCode.FAILED;
     } catch (ExecutionException e) {
       return ExitCode.FAILED;
+    }
+  }
+
+  /** The faults of {@code faults=FILE} (xapi-simulator README, "Faults"), or none. */
+  private static List<Fault> loadFaults(Arguments arguments) {
+    if (arguments.optional("faults").isEmpty()) {
+      return List.of();
+    }
+    Path file = Path.of(arguments.required("faults"));
+    try {
+      return FaultScript.load(file);
+    } catch (IOException | RuntimeException e) {
+      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      throw new UsageException(
+          "cannot read the fault file "
+              + file
+              + ": "
+              + reason.lines().findFirst().orElse("")
+              + "; fix it or leave out faults=");
     }
   }
 

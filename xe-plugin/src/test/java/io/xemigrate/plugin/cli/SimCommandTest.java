@@ -88,4 +88,45 @@ class SimCommandTest {
     assertThat(err.toString(StandardCharsets.UTF_8))
         .contains("bad.yaml:3: users[0].role: unknown role");
   }
+
+  @Test
+  void aFaultFileIsInjectedAtStart(@TempDir Path dir) throws IOException {
+    Path faults = dir.resolve("faults.yaml");
+    Files.writeString(faults, "faults:\n  - {kind: FAIL_MEMORY_PRECOPY, target: \"*\"}\n");
+    CompletableFuture<Void> stop = new CompletableFuture<>();
+    SimCommand command = new SimCommand(stop, simulator -> stop.complete(null));
+
+    ExitCode exit =
+        command.run(
+            Arguments.parse(
+                "sim",
+                java.util.List.of("scenario=two-pools.yaml", "plain-http=true", "faults=" + faults),
+                command.keys(),
+                command.keyPrefixes()),
+            console);
+
+    assertThat(exit).isEqualTo(ExitCode.DONE);
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("injected 1 fault(s) from");
+  }
+
+  @Test
+  void aMalformedFaultFileIsOneLineOfBadInput(@TempDir Path dir) throws IOException {
+    Path faults = dir.resolve("faults.yaml");
+    Files.writeString(faults, "faults:\n  - {kind: SET_ON_FIRE}\n");
+    SimCommand command = new SimCommand();
+
+    ExitCode exit =
+        command.run(
+            Arguments.parse(
+                "sim",
+                java.util.List.of("scenario=two-pools.yaml", "faults=" + faults),
+                command.keys(),
+                command.keyPrefixes()),
+            console);
+
+    assertThat(exit).isEqualTo(ExitCode.BAD_INPUT);
+    String error = err.toString(StandardCharsets.UTF_8);
+    assertThat(error).startsWith("xe-migrate: error: cannot read the fault file");
+    assertThat(error.strip().lines().count()).isEqualTo(1);
+  }
 }
