@@ -66,11 +66,15 @@ class BenchTest {
 
   @Test
   void makespansAreAtLeastTheLowerBound() {
+    // The bound is computed with the predictor's model, which charges every move a fixed setup
+    // (PrecopyModel.setupSeconds) that the independent simulator does not: the measured makespan
+    // may undercut the bound by at most that much per move.
+    double setupSlack = run.moves() * SchedulerPolicy.defaults().model().setupSeconds();
     for (StrategyRun strategy : run.strategies().values()) {
       assertThat(strategy.schedule().makespanSeconds())
           .isGreaterThanOrEqualTo(strategy.lowerBoundSeconds() - 1e-6);
       assertThat(strategy.makespanSeconds())
-          .isGreaterThanOrEqualTo(strategy.lowerBoundSeconds() - 1e-6);
+          .isGreaterThanOrEqualTo(strategy.lowerBoundSeconds() - setupSlack);
     }
   }
 
