@@ -14,6 +14,6 @@ public final class Main {
 
   /** Every command, in the order {@code --help} lists them. */
   static ImmutableList<Command> commands() {
-    return ImmutableList.of(new DemoCommand(), new SimCommand());
+    return ImmutableList.of(new DemoCommand(), new SimCommand(), new BenchCommand());
   }
 }

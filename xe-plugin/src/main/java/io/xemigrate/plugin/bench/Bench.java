@@ -1,0 +1,65 @@
+package io.xemigrate.plugin.bench;
+
+import com.google.common.collect.ImmutableMap;
+import io.xemigrate.planner.predict.MovePrediction;
+import io.xemigrate.planner.schedule.Baselines;
+import io.xemigrate.planner.schedule.Schedule;
+import io.xemigrate.planner.schedule.Scheduler;
+import io.xemigrate.planner.schedule.SchedulerPolicy;
+import io.xemigrate.planner.schedule.Strategy;
+import io.xemigrate.simulator.scenario.Scenario;
+import java.util.List;
+
+/**
+ * The scenario benchmark: for one scenario, plan the batch, schedule it with xe-migrate and the
+ * three baselines, replay each schedule in a fresh simulator (same start state) and compare.
+ */
+public final class Bench {
+  private final double speed;
+  private final SchedulerPolicy policy;
+
+  /**
+   * @param speed virtual seconds per real second in the simulator (the replay's calls take real
+   *     time, so a higher speed adds more virtual delay between a move's end and its successor's
+   *     start; per-move truth is unaffected)
+   * @param policy the scheduler policy (its model is the predictor's)
+   */
+  public Bench(double speed, SchedulerPolicy policy) {
+    this.speed = speed;
+    this.policy = policy;
+  }
+
+  /** Runs every strategy on {@code scenario}. */
+  public ScenarioRun run(Scenario scenario) {
+    BenchBatch batch;
+    try (SimulatedPool pool = SimulatedPool.start(scenario, speed)) {
+      batch = BenchBatch.of(scenario, pool.client().loadInventory());
+    }
+    Scheduler scheduler = new Scheduler(batch.topology(), policy);
+    List<MovePrediction> solo = scheduler.soloPredictions(batch.moves());
+    ImmutableMap.Builder<Strategy, StrategyRun> runs = ImmutableMap.builder();
+    for (Strategy strategy : Strategy.values()) {
+      Schedule schedule =
+          switch (strategy) {
+            case XE_MIGRATE -> scheduler.schedule(batch.moves());
+            case XAPI_EVACUATE, XO, SEQUENTIAL ->
+                Baselines.run(strategy, batch.moves(), batch.topology(), policy.model(), solo);
+          };
+      try (SimulatedPool pool = SimulatedPool.start(scenario, speed)) {
+        runs.put(
+            strategy,
+            new StrategyRun(
+                strategy,
+                schedule,
+                new ScheduleReplayer(pool.client(), pool.migrations()).replay(schedule)));
+      }
+    }
+    ImmutableMap<Strategy, StrategyRun> strategies = runs.buildOrThrow();
+    StrategyRun ours = strategies.get(Strategy.XE_MIGRATE);
+    return new ScenarioRun(
+        batch.name(),
+        batch.moves().size(),
+        PredictionErrors.of(ours.schedule(), ours.moves()),
+        strategies);
+  }
+}

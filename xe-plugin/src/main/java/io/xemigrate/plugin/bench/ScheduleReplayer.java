@@ -1,0 +1,138 @@
+package io.xemigrate.plugin.bench;
+
+import com.google.common.collect.ImmutableMap;
+import io.xemigrate.planner.schedule.Schedule;
+import io.xemigrate.planner.schedule.ScheduledMove;
+import io.xemigrate.simulator.migration.MigrationService;
+import io.xemigrate.simulator.physics.MigrationTruth;
+import io.xemigrate.simulator.physics.StopReason;
+import io.xemigrate.xapi.CancellationSignal;
+import io.xemigrate.xapi.PoolClient;
+import io.xemigrate.xapi.XapiException;
+import io.xemigrate.xapi.model.Task;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Runs a {@link Schedule}'s dependency-ordered queue against a simulated pool: a move starts once
+ * every predecessor has finished and the previous move in its slot of the sending host has ended;
+ * each move is a {@code VM.pool_migrate} task followed to its end with {@code awaitTask}. Then
+ * reads what each move really did from the simulator's recorded truth.
+ *
+ * <p>The bench has its own replayer, not the coordinator's run loop, because it must also run the
+ * baselines' orders, which the coordinator never runs, and needs nothing else of the coordinator
+ * (journal, re-checks, retries): a failed move is recorded and its dependents still start.
+ */
+final class ScheduleReplayer {
+  /** The longest single {@code event.from} wait, in the simulator's virtual seconds. */
+  private static final Duration EVENT_WAIT = Duration.ofSeconds(60);
+
+  private static final int MAX_THREADS = 800;
+
+  private final PoolClient client;
+  private final MigrationService truth;
+
+  ScheduleReplayer(PoolClient client, MigrationService truth) {
+    this.client = client;
+    this.truth = truth;
+  }
+
+  /** Replays {@code schedule} to its end; one entry per queued move, by VM UUID. */
+  ImmutableMap<String, ReplayedMove> replay(Schedule schedule) {
+    Set<String> slots = new HashSet<>();
+    schedule.queue().forEach(move -> slots.add(slotKey(move)));
+    ExecutorService workers = Executors.newFixedThreadPool(Math.min(MAX_THREADS, slots.size()));
+    Map<String, CompletableFuture<Optional<String>>> moves = new HashMap<>();
+    Map<String, CompletableFuture<Optional<String>>> lastInSlot = new HashMap<>();
+    try {
+      // The queue is in start order, so every predecessor is already in the map.
+      for (ScheduledMove move : schedule.queue()) {
+        List<CompletableFuture<Optional<String>>> waits = new ArrayList<>();
+        move.predecessors().stream().map(moves::get).filter(f -> f != null).forEach(waits::add);
+        CompletableFuture<Optional<String>> previous = lastInSlot.get(slotKey(move));
+        if (previous != null) {
+          waits.add(previous);
+        }
+        CompletableFuture<Optional<String>> run =
+            CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new))
+                .thenApplyAsync(ignored -> migrate(move), workers);
+        moves.put(move.vmUuid(), run);
+        lastInSlot.put(slotKey(move), run);
+      }
+      CompletableFuture.allOf(moves.values().toArray(CompletableFuture[]::new)).join();
+    } finally {
+      workers.shutdownNow();
+    }
+    Map<String, Optional<String>> failures = new HashMap<>();
+    moves.forEach((vm, future) -> failures.put(vm, future.join()));
+    return truthOf(failures);
+  }
+
+  private Optional<String> migrate(ScheduledMove move) {
+    try {
+      Task task =
+          client.awaitTask(
+              client.poolMigrate(
+                  move.vmUuid(), move.destinationHostUuid(), ImmutableMap.of("live", "true")),
+              progress -> {},
+              CancellationSignal.never(),
+              EVENT_WAIT);
+      return switch (task.status()) {
+        case SUCCESS -> Optional.empty();
+        case FAILURE, CANCELLED, PENDING, CANCELLING ->
+            Optional.of(task.status() + " " + task.errorInfo());
+      };
+    } catch (XapiException e) {
+      return Optional.of(e.getMessage());
+    }
+  }
+
+  private ImmutableMap<String, ReplayedMove> truthOf(Map<String, Optional<String>> failures) {
+    Map<String, MigrationTruth> byVm = new HashMap<>();
+    for (MigrationService.Recorded recorded : truth.recorded()) {
+      if (failures.containsKey(recorded.vmUuid())) {
+        byVm.put(recorded.vmUuid(), recorded.truth());
+      }
+    }
+    long origin = byVm.values().stream().mapToLong(MigrationTruth::startedAtNanos).min().orElse(0);
+    ImmutableMap.Builder<String, ReplayedMove> replayed = ImmutableMap.builder();
+    failures.keySet().stream()
+        .sorted()
+        .forEach(
+            vm -> {
+              MigrationTruth moved = byVm.get(vm);
+              Optional<String> failure = failures.get(vm);
+              if (failure.isPresent() || moved == null) {
+                replayed.put(vm, ReplayedMove.failed(vm, failure.orElse("no truth recorded")));
+              } else {
+                replayed.put(
+                    vm,
+                    new ReplayedMove(
+                        vm,
+                        seconds(moved.startedAtNanos() - origin),
+                        seconds(moved.totalNanos()),
+                        seconds(moved.downtimeNanos()),
+                        moved.stopReason() == StopReason.BELOW_THRESHOLD,
+                        Optional.empty()));
+              }
+            });
+    return replayed.buildOrThrow();
+  }
+
+  private static String slotKey(ScheduledMove move) {
+    return move.sourceHostUuid() + "/" + move.slot();
+  }
+
+  private static double seconds(long nanos) {
+    return nanos / 1e9;
+  }
+}

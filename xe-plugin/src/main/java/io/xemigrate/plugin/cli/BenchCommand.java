@@ -1,0 +1,91 @@
+package io.xemigrate.plugin.cli;
+
+import com.google.common.collect.ImmutableSet;
+import io.xemigrate.planner.schedule.SchedulerPolicy;
+import io.xemigrate.plugin.bench.Bench;
+import io.xemigrate.plugin.bench.BenchReport;
+import io.xemigrate.plugin.bench.BenchScenarios;
+import io.xemigrate.plugin.bench.ScenarioRun;
+import io.xemigrate.simulator.scenario.Scenario;
+import io.xemigrate.simulator.scenario.ScenarioException;
+import io.xemigrate.simulator.scenario.ScenarioLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code bench}: replays xe-migrate's schedule and the three baselines in the simulator and prints
+ * makespan, lower bound, downtime and prediction errors. Not part of {@code verify}.
+ */
+final class BenchCommand implements Command {
+  private static final int DEFAULT_LARGE_VMS = 2000;
+
+  @Override
+  public String name() {
+    return "bench";
+  }
+
+  @Override
+  public String summary() {
+    return "Benchmark our schedule and the baselines in the simulator";
+  }
+
+  @Override
+  public String synopsis() {
+    return "bench [scenario=FILE] [speed=N] [large-vms=N (0: leave the large drain out)] [seed=N] [--json]";
+  }
+
+  @Override
+  public ImmutableSet<String> keys() {
+    return ImmutableSet.of("scenario", "speed", "large-vms", "seed");
+  }
+
+  @Override
+  public ExitCode run(Arguments arguments, Console console) {
+    double speed = positive(arguments, "speed", 20, false);
+    long seed = (long) positive(arguments, "seed", 42, false);
+    int largeVms = (int) positive(arguments, "large-vms", DEFAULT_LARGE_VMS, true);
+    List<Scenario> suite = new ArrayList<>();
+    if (arguments.optional("scenario").isPresent()) {
+      try {
+        suite.add(ScenarioLoader.load(Path.of(arguments.required("scenario"))));
+      } catch (ScenarioException e) {
+        console.error(e.getMessage());
+        return ExitCode.BAD_INPUT;
+      }
+    } else {
+      suite.add(BenchScenarios.mixedEvacuation(seed));
+      suite.add(BenchScenarios.eightHosts(seed));
+      if (largeVms > 0) {
+        suite.add(BenchScenarios.largeDrain(largeVms, seed));
+      }
+    }
+    Bench bench = new Bench(speed, SchedulerPolicy.defaults());
+    List<ScenarioRun> runs = new ArrayList<>();
+    for (Scenario scenario : suite) {
+      if (!console.json()) {
+        console.err().println("bench: " + scenario.name() + " ...");
+      }
+      runs.add(bench.run(scenario));
+    }
+    console.line(console.json() ? BenchReport.json(runs) : BenchReport.table(runs));
+    return ExitCode.DONE;
+  }
+
+  private static double positive(
+      Arguments arguments, String key, double fallback, boolean zeroAllowed) {
+    String text = arguments.optional(key).orElse(null);
+    if (text == null) {
+      return fallback;
+    }
+    try {
+      double value = Double.parseDouble(text);
+      if ((value > 0 || (zeroAllowed && value == 0)) && Double.isFinite(value)) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new UsageException(key + " must be a positive number, was '" + text + "'");
+  }
+}
