@@ -115,7 +115,8 @@ class CliEndToEndTest {
     assertThat(read.schedule().scheduled()).isTrue();
     assertThat(read.schedule().makespanSeconds())
         .isGreaterThanOrEqualTo(read.schedule().lowerBoundSeconds());
-    assertThat(read.moves()).allSatisfy(move -> assertThat(move.schedule().wave()).isNotNegative());
+    assertThat(read.moves())
+        .allSatisfy(move -> assertThat(move.schedule().sequence()).isNotNegative());
 
     // The golden plan is a fixed file (a fresh plan records its capture time).
     Path golden = Golden.DIRECTORY.resolve("plan.json");
