@@ -14,6 +14,15 @@ public final class Main {
 
   /** Every command, in the order {@code --help} lists them. */
   static ImmutableList<Command> commands() {
-    return ImmutableList.of(new DemoCommand(), new SimCommand(), new BenchCommand());
+    return ImmutableList.of(
+        new VmListCommand(),
+        new PoolCheckCommand(),
+        VmMigrateCommand.check(),
+        VmMigrateCommand.plan(),
+        new HostEvacuatePlanCommand(),
+        new PlanShowCommand(),
+        new DemoCommand(),
+        new SimCommand(),
+        new BenchCommand());
   }
 }
