@@ -89,6 +89,29 @@ class SdkIntegrationTest {
   }
 
   @Test
+  void memberAddsTheThumbprintHeaderWhenAsked() throws Exception {
+    String member = poolA.hosts().stream().filter(h -> !h.master()).findFirst().orElseThrow().url();
+    java.net.http.HttpClient client =
+        java.net.http.HttpClient.newBuilder()
+            .sslContext(PinnedTls.trusting(poolA.tlsFingerprint()))
+            .build();
+    String body =
+        "{\"method\":\"session.login_with_password\",\"params\":[\"root\",\"xenroot\"],\"id\":1}";
+
+    java.net.http.HttpResponse<String> response =
+        client.send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(member + "/jsonrpc"))
+                .header("x-xenapi-request-host-certificate-thumbprint", "sha-256:master")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.body()).contains("HOST_IS_SLAVE");
+    assertThat(response.headers().firstValue("x-xenapi-response-host-certificate-thumbprint"))
+        .contains(poolA.tlsFingerprint());
+  }
+
+  @Test
   void badCredentialsAreRefused() {
     assertThatThrownBy(() -> login(poolA.master(), "root", "wrong"))
         .isInstanceOf(Types.SessionAuthenticationFailed.class);

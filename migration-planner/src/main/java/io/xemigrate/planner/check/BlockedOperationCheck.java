@@ -11,6 +11,11 @@ import java.util.List;
  */
 public final class BlockedOperationCheck implements HostCheck {
   @Override
+  public boolean readsOnlyTheDiskMap() {
+    return true;
+  }
+
+  @Override
   public List<Finding> check(HostContext context) {
     String operation = context.method().operation();
     String reason = context.move().vm().blockedOperations().get(operation);

@@ -13,6 +13,11 @@ import java.util.Optional;
  */
 public final class CbtCheck implements HostCheck {
   @Override
+  public boolean readsOnlyTheDiskMap() {
+    return true;
+  }
+
+  @Override
   public List<Finding> check(HostContext context) {
     return context.diskMap().moving().stream()
         .map(DiskMapping::vdiUuid)

@@ -17,6 +17,11 @@ public final class DestinationSpaceCheck implements HostCheck {
   static final List<String> PARAMS = List.of("", "There is insufficient space", "");
 
   @Override
+  public boolean readsOnlyTheDiskMap() {
+    return true;
+  }
+
+  @Override
   public List<Finding> check(HostContext context) {
     List<Finding> findings = new ArrayList<>();
     context

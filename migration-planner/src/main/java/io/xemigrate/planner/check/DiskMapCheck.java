@@ -10,6 +10,11 @@ import java.util.List;
  */
 public final class DiskMapCheck implements HostCheck {
   @Override
+  public boolean readsOnlyTheDiskMap() {
+    return true;
+  }
+
+  @Override
   public List<Finding> check(HostContext context) {
     return context.diskMap().unmapped().stream()
         .filter(disk -> !disk.snapshot())
@@ -18,7 +23,7 @@ public final class DiskMapCheck implements HostCheck {
                 Finding.blocker(
                     Codes.VDI_NOT_IN_MAP,
                     List.of(disk.vdiUuid()),
-                    List.of(context.vmUuid(), disk.vdiUuid(), context.hostUuid()),
+                    List.of(context.vmUuid(), disk.vdiUuid()),
                     "Disk " + disk.vdiUuid() + " has no destination SR: " + disk.reason() + ".",
                     "Map it with vdi:" + disk.vdiUuid() + "=<sr>, or give sr=<sr>."))
         .toList();

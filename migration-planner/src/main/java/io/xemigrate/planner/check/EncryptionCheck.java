@@ -9,6 +9,11 @@ import java.util.Optional;
 /** An encrypted disk ({@code sm_config:key_hash}) cannot move: {@code VDI_IS_ENCRYPTED [vdi]}. */
 public final class EncryptionCheck implements HostCheck {
   @Override
+  public boolean readsOnlyTheDiskMap() {
+    return true;
+  }
+
+  @Override
   public List<Finding> check(HostContext context) {
     return context.diskMap().moving().stream()
         .map(DiskMapping::vdiUuid)

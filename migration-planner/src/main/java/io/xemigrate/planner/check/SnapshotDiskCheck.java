@@ -11,6 +11,11 @@ import java.util.List;
  */
 public final class SnapshotDiskCheck implements HostCheck {
   @Override
+  public boolean readsOnlyTheDiskMap() {
+    return true;
+  }
+
+  @Override
   public List<Finding> check(HostContext context) {
     boolean poolHasDefault = !context.move().destination().pool().defaultSrUuid().isEmpty();
     return context.diskMap().unmapped().stream()

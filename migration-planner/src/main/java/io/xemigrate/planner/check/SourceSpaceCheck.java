@@ -19,6 +19,11 @@ import java.util.TreeMap;
  */
 public final class SourceSpaceCheck implements HostCheck {
   @Override
+  public boolean readsOnlyTheDiskMap() {
+    return true;
+  }
+
+  @Override
   public List<Finding> check(HostContext context) {
     Map<String, Long> needed = new TreeMap<>();
     for (DiskMapping disk : context.diskMap().moving()) {

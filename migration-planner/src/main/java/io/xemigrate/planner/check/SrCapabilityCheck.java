@@ -17,6 +17,11 @@ import java.util.Optional;
  */
 public final class SrCapabilityCheck implements HostCheck {
   @Override
+  public boolean readsOnlyTheDiskMap() {
+    return true;
+  }
+
+  @Override
   public List<Finding> check(HostContext context) {
     Map<String, Finding> bySr = new LinkedHashMap<>();
     for (DiskMapping disk : context.diskMap().moving()) {

@@ -15,6 +15,7 @@ import io.xemigrate.xapi.model.Host;
 import io.xemigrate.xapi.model.PowerState;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,8 @@ public final class Placer {
     List<Scored> scores = new ArrayList<>();
     Map<String, List<Finding>> rejected = new TreeMap<>();
     Map<String, List<Finding>> warnings = new HashMap<>();
+    // Hosts that see the same SRs get the same disk map instance; check each map once.
+    Map<DiskMap, List<List<Finding>>> byDiskMap = new IdentityHashMap<>();
     for (String hostUuid : candidates) {
       Host host = move.destination().hosts().get(hostUuid);
       if (host == null || hostUuid.equals(move.vm().residentOnHostUuid())) {
@@ -72,9 +75,12 @@ public final class Placer {
               ledger.srLedger(),
               index,
               limits);
+      List<List<Finding>> shared =
+          byDiskMap.computeIfAbsent(diskMap, map -> diskMapFindings(context));
       List<Finding> findings = new ArrayList<>();
-      for (HostCheck check : Checks.HOST) {
-        findings.addAll(check.check(context));
+      for (int i = 0; i < Checks.HOST.size(); i++) {
+        HostCheck check = Checks.HOST.get(i);
+        findings.addAll(check.readsOnlyTheDiskMap() ? shared.get(i) : check.check(context));
       }
       if (findings.stream().anyMatch(Finding::isBlocker)) {
         rejected.put(hostUuid, findings.stream().filter(Finding::isBlocker).toList());
@@ -99,6 +105,15 @@ public final class Placer {
         chosen.diskMap(),
         warnings.get(chosen.hostUuid()),
         explain(feasible.size(), rejected, scores, chosen.hostUuid()));
+  }
+
+  /** The findings of the checks that read only the disk map, by position in Checks.HOST. */
+  private static List<List<Finding>> diskMapFindings(HostContext context) {
+    List<List<Finding>> findings = new ArrayList<>(Checks.HOST.size());
+    for (HostCheck check : Checks.HOST) {
+      findings.add(check.readsOnlyTheDiskMap() ? check.check(context) : List.of());
+    }
+    return findings;
   }
 
   /** The scores of a feasible host; the per-scorer map is filled only for the top hosts. */

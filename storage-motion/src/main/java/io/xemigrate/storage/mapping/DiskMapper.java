@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Maps every disk of a VM and of its snapshots to an SR the destination host can use.
@@ -33,9 +34,14 @@ public final class DiskMapper {
   private final double headroomFraction;
   private final Map<String, List<Sr>> receivingSrsByHost = new HashMap<>();
   // Placement maps one VM for many hosts in a row: its disks are read from the inventory once.
-  private Vm lastVm;
+  private String lastVmUuid = "";
   private ImmutableList<VmDisk> lastDisks = ImmutableList.of();
   private Map<String, List<Vdi>> lastFollowers = Map.of();
+  // Hosts that see the same SRs get the same map: one map per distinct view, per VM and ledger.
+  private final Map<String, String> viewByHost = new HashMap<>();
+  private final Map<String, DiskMap> byView = new HashMap<>();
+  private SrLedger lastLedger;
+  private long lastLedgerVersion = -1;
 
   public DiskMapper(
       PoolInventory source,
@@ -50,15 +56,46 @@ public final class DiskMapper {
 
   /** The disk map of the VM if it goes to the given host, given the plan's earlier copies. */
   public DiskMap map(Vm vm, String hostUuid, SrLedger ledger) {
+    // UUIDs identify a VM within the one source inventory this mapper reads.
+    if (!vm.uuid().equals(lastVmUuid)
+        || ledger != lastLedger
+        || ledger.version() != lastLedgerVersion) {
+      if (!vm.uuid().equals(lastVmUuid)) {
+        lastVmUuid = vm.uuid();
+        lastDisks = VmDisk.of(source, vm);
+        lastFollowers = followers(lastDisks);
+      }
+      lastLedger = ledger;
+      lastLedgerVersion = ledger.version();
+      byView.clear();
+    }
+    return byView.computeIfAbsent(view(hostUuid), view -> compute(hostUuid, ledger));
+  }
+
+  /**
+   * What of the destination a host sees that the map depends on: the SRs it could receive on, and
+   * which of the VM's current SRs it sees.
+   */
+  private String view(String hostUuid) {
+    StringBuilder view =
+        new StringBuilder(
+            viewByHost.computeIfAbsent(
+                hostUuid,
+                host ->
+                    receivingSrs(host).stream().map(Sr::uuid).collect(Collectors.joining(","))));
+    view.append('|');
+    for (VmDisk disk : lastDisks) {
+      Sr current = destination.srs().get(disk.vdi().srUuid());
+      view.append(current != null && current.visibleFrom(hostUuid) ? '1' : '0');
+    }
+    return view.toString();
+  }
+
+  private DiskMap compute(String hostUuid, SrLedger ledger) {
     ImmutableList.Builder<DiskMapping> mapped = ImmutableList.builder();
     ImmutableList.Builder<UnmappedDisk> unmapped = ImmutableList.builder();
     Map<String, DiskMapping> byVdi = new HashMap<>();
     Map<String, Long> tally = new HashMap<>();
-    if (!vm.equals(lastVm)) {
-      lastVm = vm;
-      lastDisks = VmDisk.of(source, vm);
-      lastFollowers = followers(lastDisks);
-    }
     ImmutableList<VmDisk> disks = lastDisks;
     Map<String, List<Vdi>> followers = lastFollowers;
     for (VmDisk disk : disks) {
@@ -77,9 +114,7 @@ public final class DiskMapper {
                 disk.vdi().uuid(),
                 disk.ownerUuid(),
                 disk.snapshot(),
-                "no SR visible from host "
-                    + hostUuid
-                    + " accepts storage motion and has room for "
+                "no SR the destination host sees accepts storage motion and has room for "
                     + disk.vdi().virtualSize()
                     + " bytes, and no default SR applies"));
       }

@@ -12,6 +12,7 @@ import java.util.Map;
  */
 public final class SrLedger {
   private final Map<String, Long> planned = new HashMap<>();
+  private long version;
 
   /** Bytes planned onto the SR so far. */
   public long planned(String srUuid) {
@@ -21,5 +22,11 @@ public final class SrLedger {
   /** Commits the copies of one VM's disk map. */
   public void reserve(DiskMap map) {
     map.bytesBySr().forEach((sr, bytes) -> planned.merge(sr, bytes, Long::sum));
+    version++;
+  }
+
+  /** Changes whenever bytes are reserved, so that a cache of disk maps knows it is stale. */
+  public long version() {
+    return version;
   }
 }

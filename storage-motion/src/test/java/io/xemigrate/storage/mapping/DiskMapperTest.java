@@ -98,7 +98,7 @@ class DiskMapperTest {
 
     assertThat(map.complete()).isFalse();
     assertThat(map.unmapped()).extracting(UnmappedDisk::vdiUuid).contains("a", "b");
-    assertThat(map.unmapped().get(0).reason()).contains("no SR visible from host d1");
+    assertThat(map.unmapped().get(0).reason()).contains("no SR the destination host sees");
   }
 
   @Test

@@ -30,7 +30,8 @@ public final class HostMemory {
       boolean here =
           vm.string("resident_on").equals(host)
               || vm.string("scheduled_to_be_resident_on").equals(host);
-      if (here && !vm.ref().equals(excludedVm) && !vm.bool("is_control_domain")) {
+      // The control domain counts like any other resident VM (§4.7 sums every resident VM).
+      if (here && !vm.ref().equals(excludedVm)) {
         used += vm.integer("memory_dynamic_min") + vm.integer("memory_overhead");
       }
     }

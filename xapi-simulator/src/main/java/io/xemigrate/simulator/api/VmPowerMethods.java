@@ -90,7 +90,7 @@ public final class VmPowerMethods {
           VmLifecycle.assertOperationValid(store, record, op, true);
           String target =
               host.map(h -> checkHost(store, h, record)).orElseGet(() -> chooseHost(store, record));
-          running(store, record, target);
+          running(store, record, target, op.startsWith("resume"));
         });
     return "";
   }
@@ -122,13 +122,22 @@ public final class VmPowerMethods {
         .orElseThrow(() -> XapiException.of("NO_HOSTS_AVAILABLE"));
   }
 
-  private static void running(ObjectStore store, XapiRecord vm, String host) {
+  /**
+   * A VM starts with the pool level ({@code pool.cpu_info.features_*_host}) unless {@code
+   * platform:featureset} says otherwise, and the host's vendor; a resumed VM keeps the flags it
+   * booted with (xapi-semantics.md §8).
+   */
+  private static void running(ObjectStore store, XapiRecord vm, String host, boolean resume) {
     XapiRecord hostRecord = store.get(XapiClass.HOST, host);
     Map<String, String> cpu = hostRecord.stringMap("cpu_info");
+    Map<String, String> pool = store.all(XapiClass.POOL).get(0).stringMap("cpu_info");
+    String key = vm.string("domain_type").equals("pv") ? "features_pv_host" : "features_hvm_host";
     String features =
-        vm.string("domain_type").equals("pv")
-            ? cpu.getOrDefault("features_pv", "")
-            : cpu.getOrDefault("features_hvm", "");
+        vm.stringMap("platform").getOrDefault("featureset", pool.getOrDefault(key, ""));
+    Map<String, Object> flags =
+        resume && !vm.map("last_boot_CPU_flags").isEmpty()
+            ? vm.map("last_boot_CPU_flags")
+            : ImmutableMap.of("vendor", cpu.getOrDefault("vendor", ""), "features", features);
     long domid =
         store.all(XapiClass.VM).stream().mapToLong(v -> v.integer("domid")).max().orElse(0) + 1;
     store.update(
@@ -142,7 +151,7 @@ public final class VmPowerMethods {
             "domid",
             domid,
             "last_boot_CPU_flags",
-            ImmutableMap.of("vendor", cpu.getOrDefault("vendor", ""), "features", features)));
+            flags));
     attach(store, vm, true);
     if (!Refs.isNull(vm.string("metrics"))) {
       store.update(

@@ -163,10 +163,12 @@ public final class PoolBuilder {
     String mask = null;
     String vendor = Defaults.CPU_VENDOR;
     int cpus = 0;
+    int sockets = 0;
     for (String ref : hostRefs.values()) {
       Map<String, Object> info = store.get(XapiClass.HOST, ref).map("cpu_info");
       vendor = (String) info.get("vendor");
       cpus += Integer.parseInt((String) info.get("cpu_count"));
+      sockets += Integer.parseInt((String) info.get("socket_count"));
       mask =
           mask == null
               ? (String) info.get("features_hvm")
@@ -174,6 +176,7 @@ public final class PoolBuilder {
     }
     return ImmutableMap.of(
         "cpu_count", Integer.toString(cpus),
+        "socket_count", Integer.toString(sockets),
         "vendor", vendor,
         "features_pv", mask,
         "features_hvm", mask,

@@ -156,7 +156,7 @@ final class VmBuilder {
     Map<String, Object> poolInfo = store.get(XapiClass.POOL, built.poolRef).map("cpu_info");
     return ImmutableMap.of(
         "vendor", or(vm.cpuVendor(), (String) poolInfo.get("vendor")),
-        "features", or(vm.cpuFeatures(), (String) poolInfo.get("features_hvm")));
+        "features", or(vm.cpuFeatures(), (String) poolInfo.get("features_hvm_host")));
   }
 
   private String guestMetrics(String vmUuid) {

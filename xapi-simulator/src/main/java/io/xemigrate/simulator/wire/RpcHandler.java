@@ -82,7 +82,12 @@ final class RpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       if (json) {
         JsonRpc.Request request = JsonRpc.read(body);
         contentType = "application/json";
-        answer = jsonAnswer(request);
+        try {
+          answer = JsonRpc.success(request, call(request.call()));
+        } catch (XapiException e) {
+          answer = JsonRpc.failure(request, e);
+          headers = thumbprintHeader(wantsThumbprint, e);
+        }
       } else {
         RpcCall call = XmlRpcReader.read(body);
         contentType = "text/xml";
@@ -91,17 +96,16 @@ final class RpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
           text = XmlRpcWriter.success(call(call));
         } catch (XapiException e) {
           text = XmlRpcWriter.failure(e);
-          if (wantsThumbprint && e.code().equals("HOST_IS_SLAVE")) {
-            headers = ImmutableMap.of(THUMBPRINT_RESPONSE, fingerprint);
-          }
+          headers = thumbprintHeader(wantsThumbprint, e);
         }
         answer = text.getBytes(StandardCharsets.UTF_8);
       }
       Map<String, String> extra = headers;
+      byte[] bytes = answer;
       ctx.executor()
           .execute(
               () -> {
-                Responses.send(ctx, contentType, answer, keepAlive, extra);
+                Responses.send(ctx, contentType, bytes, keepAlive, extra);
                 limits.armForNextRequest(ctx);
               });
     } catch (MalformedRequestException e) {
@@ -115,12 +119,11 @@ final class RpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
   }
 
-  private byte[] jsonAnswer(JsonRpc.Request request) {
-    try {
-      return JsonRpc.success(request, call(request.call()));
-    } catch (XapiException e) {
-      return JsonRpc.failure(request, e);
-    }
+  /** xapi adds the master's certificate thumbprint to a HOST_IS_SLAVE answer when asked. */
+  private Map<String, String> thumbprintHeader(boolean wanted, XapiException error) {
+    return wanted && error.code().equals("HOST_IS_SLAVE") && !fingerprint.isEmpty()
+        ? ImmutableMap.of(THUMBPRINT_RESPONSE, fingerprint)
+        : ImmutableMap.of();
   }
 
   private Object call(RpcCall call) {
