@@ -95,17 +95,7 @@ public final class RunCoordinator {
     MigrationPlan plan = PlanJson.read(record.planJson());
     Map<String, MoveState> states = new LinkedHashMap<>();
     for (MoveState state : journal.moves(runId)) {
-      states.put(
-          state.vmUuid(),
-          state.phase() == MovePhase.NEEDS_RECONCILE
-              ? new MoveState(
-                  state.vmUuid(),
-                  MovePhase.MIGRATING,
-                  state.slotWaits(),
-                  state.reattachAttempts(),
-                  "",
-                  ImmutableList.of())
-              : state);
+      states.put(state.vmUuid(), resumedFrom(state));
     }
     List<MovePlan> moves =
         plan.moves().stream().filter(move -> states.containsKey(move.vmUuid())).toList();
@@ -113,6 +103,26 @@ public final class RunCoordinator {
       journal.finishRun(runId, RunStatus.RUNNING);
     }
     return execute(runId, plan, moves, Map.of(), states);
+  }
+
+  /**
+   * Where a journaled move starts again. Before hand-off nothing moved the VM and the receive token
+   * died with the process: start afresh. A move that needed reconciling or was restarting its VM is
+   * settled again by where the VM is, as after a lost task.
+   */
+  private static MoveState resumedFrom(MoveState state) {
+    MovePhase phase =
+        switch (state.phase()) {
+          case RECEIVING, VALIDATING -> MovePhase.PENDING;
+          case NEEDS_RECONCILE, RECOVERING -> MovePhase.MIGRATING;
+          case PENDING, MIGRATING, VERIFYING, REATTACHING, SUCCEEDED, SKIPPED, FAILED, CANCELLED ->
+              state.phase();
+        };
+    if (phase == state.phase()) {
+      return state;
+    }
+    return new MoveState(
+        state.vmUuid(), phase, state.slotWaits(), state.reattachAttempts(), "", ImmutableList.of());
   }
 
   private RunSummary execute(
