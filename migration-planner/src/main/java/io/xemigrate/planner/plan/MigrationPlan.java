@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param intraPool whether source and destination are the same pool
  * @param findings findings about the plan as a whole (for example the transfer network)
  * @param moves one per VM, in VM UUID order
+ * @param schedule the schedule's plan-wide figures, {@link PlanSchedule#unscheduled()} until a
+ *     scheduler ran
  */
 public record MigrationPlan(
     int formatVersion,
@@ -24,7 +26,8 @@ public record MigrationPlan(
     boolean intraPool,
     TransferNetworkChoice transferNetwork,
     List<Finding> findings,
-    List<MovePlan> moves) {
+    List<MovePlan> moves,
+    PlanSchedule schedule) {
 
   /** The current format version; a reader refuses newer ones. */
   public static final int FORMAT_VERSION = 1;
@@ -32,6 +35,29 @@ public record MigrationPlan(
   public MigrationPlan {
     findings = List.copyOf(findings);
     moves = List.copyOf(moves);
+    schedule = schedule == null ? PlanSchedule.unscheduled() : schedule;
+  }
+
+  /** A plan without a schedule (the planner's output before the scheduler runs). */
+  public MigrationPlan(
+      int formatVersion,
+      InventoryIdentity source,
+      InventoryIdentity destination,
+      String request,
+      boolean intraPool,
+      TransferNetworkChoice transferNetwork,
+      List<Finding> findings,
+      List<MovePlan> moves) {
+    this(
+        formatVersion,
+        source,
+        destination,
+        request,
+        intraPool,
+        transferNetwork,
+        findings,
+        moves,
+        PlanSchedule.unscheduled());
   }
 
   public Optional<MovePlan> move(String vmUuid) {
@@ -53,6 +79,21 @@ public record MigrationPlan(
         intraPool,
         transferNetwork,
         findings,
-        newMoves);
+        newMoves,
+        schedule);
+  }
+
+  /** The same plan with the scheduler's moves and figures attached. */
+  public MigrationPlan withSchedule(List<MovePlan> newMoves, PlanSchedule newSchedule) {
+    return new MigrationPlan(
+        formatVersion,
+        source,
+        destination,
+        request,
+        intraPool,
+        transferNetwork,
+        findings,
+        newMoves,
+        newSchedule);
   }
 }

@@ -14,6 +14,14 @@ public final class Main {
 
   /** Every command, in the order {@code --help} lists them. */
   static ImmutableList<Command> commands() {
-    return ImmutableList.of(new DemoCommand(), new SimCommand());
+    return ImmutableList.of(
+        new VmListCommand(),
+        new PoolCheckCommand(),
+        VmMigrateCommand.check(),
+        VmMigrateCommand.plan(),
+        new HostEvacuatePlanCommand(),
+        new PlanShowCommand(),
+        new DemoCommand(),
+        new SimCommand());
   }
 }

@@ -4,6 +4,7 @@ import com.beust.jcommander.JCommander;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.ParameterException;
 import com.google.common.collect.ImmutableMap;
+import io.xemigrate.plugin.pools.PoolConnectionException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,6 +83,9 @@ public final class XeMigrate {
     } catch (UsageException e) {
       console.error(e.getMessage());
       return ExitCode.BAD_INPUT;
+    } catch (PoolConnectionException e) {
+      console.error(e.getMessage());
+      return ExitCode.FAILED;
     }
   }
 

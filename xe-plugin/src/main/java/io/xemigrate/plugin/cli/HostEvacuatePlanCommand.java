@@ -1,0 +1,69 @@
+package io.xemigrate.plugin.cli;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import io.xemigrate.planner.MigrationRequest;
+import io.xemigrate.planner.plan.MigrationPlan;
+import io.xemigrate.plugin.pools.PoolParameters;
+import io.xemigrate.xapi.model.PoolInventory;
+import java.nio.file.Path;
+
+/**
+ * {@code host-evacuate-plan host=}: plan and schedule moving every VM off hosts, to the other hosts
+ * of their pool or to {@code destination=}; write the plan to {@code out=}.
+ */
+final class HostEvacuatePlanCommand implements Command {
+
+  @Override
+  public String name() {
+    return "host-evacuate-plan";
+  }
+
+  @Override
+  public String summary() {
+    return "Plan and schedule evacuating hosts; write the plan to a file";
+  }
+
+  @Override
+  public String synopsis() {
+    return "host-evacuate-plan host=<uuid|name>[,...] [destination=<pool>] [source=<pool>]"
+        + " [sr=] [vdi:<uuid>=<sr>] [vif:<uuid|mac>=<network>] [transfer-network=]"
+        + " out=plan.json [pools=FILE] [--json]";
+  }
+
+  @Override
+  public ImmutableSet<String> keys() {
+    return ImmutableSet.<String>builder()
+        .add("host", "out")
+        .addAll(PlanningSession.OVERRIDE_KEYS)
+        .addAll(PoolParameters.KEYS)
+        .build();
+  }
+
+  @Override
+  public ImmutableSet<String> keyPrefixes() {
+    return PlanningSession.OVERRIDE_PREFIXES;
+  }
+
+  @Override
+  public ExitCode run(Arguments arguments, Console console) {
+    ImmutableList<String> hosts = PlanningSession.hosts(arguments.required("host"));
+    Path out = Path.of(arguments.required("out"));
+    PoolParameters pools = CommandSupport.pools(arguments, console);
+    PlanningSession session = new PlanningSession(pools);
+    PoolInventory source =
+        session.loadSource(
+            pools.optionalPool("source"),
+            inventory -> PlanningSession.hasHost(inventory, hosts),
+            "host",
+            "host '" + hosts.get(0) + "'");
+    PoolInventory destination = session.loadDestination(pools.destination("destination"));
+    MigrationPlan plan =
+        PlanningSession.plan(
+            source,
+            destination,
+            new MigrationRequest.EvacuateHosts(hosts),
+            PlanningSession.overrides(arguments));
+    return PlanOutput.write(plan, source, destination, out, console);
+  }
+}

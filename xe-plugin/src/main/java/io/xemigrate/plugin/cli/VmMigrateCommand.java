@@ -1,0 +1,94 @@
+package io.xemigrate.plugin.cli;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import io.xemigrate.planner.MigrationRequest;
+import io.xemigrate.planner.plan.MigrationPlan;
+import io.xemigrate.plugin.pools.PoolParameters;
+import io.xemigrate.plugin.pools.PoolProfile;
+import io.xemigrate.xapi.model.PoolInventory;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * {@code vm-migrate-check} (the verdict of every check for each VM) and {@code vm-migrate-plan}
+ * (the same, placed and scheduled, written to {@code out=}).
+ */
+final class VmMigrateCommand implements Command {
+  private final boolean writesPlan;
+
+  private VmMigrateCommand(boolean writesPlan) {
+    this.writesPlan = writesPlan;
+  }
+
+  static VmMigrateCommand check() {
+    return new VmMigrateCommand(false);
+  }
+
+  static VmMigrateCommand plan() {
+    return new VmMigrateCommand(true);
+  }
+
+  @Override
+  public String name() {
+    return writesPlan ? "vm-migrate-plan" : "vm-migrate-check";
+  }
+
+  @Override
+  public String summary() {
+    return writesPlan
+        ? "Plan and schedule moving VMs; write the plan to a file"
+        : "Check whether VMs can move to a pool, and why not";
+  }
+
+  @Override
+  public String synopsis() {
+    return name()
+        + " vm=<uuid|name>[,...]|all destination=<pool> [source=<pool>] [host=] [sr=]"
+        + " [vdi:<uuid>=<sr>] [vif:<uuid|mac>=<network>] [transfer-network=]"
+        + (writesPlan ? " out=plan.json" : "")
+        + " [pools=FILE] [--json]";
+  }
+
+  @Override
+  public ImmutableSet<String> keys() {
+    ImmutableSet.Builder<String> keys = ImmutableSet.builder();
+    keys.add("vm", "host").addAll(PlanningSession.OVERRIDE_KEYS).addAll(PoolParameters.KEYS);
+    if (writesPlan) {
+      keys.add("out");
+    }
+    return keys.build();
+  }
+
+  @Override
+  public ImmutableSet<String> keyPrefixes() {
+    return PlanningSession.OVERRIDE_PREFIXES;
+  }
+
+  @Override
+  public ExitCode run(Arguments arguments, Console console) {
+    VmSelection vms = VmSelection.parse("vm", arguments.required("vm"));
+    Optional<Path> out =
+        writesPlan ? Optional.of(Path.of(arguments.required("out"))) : Optional.empty();
+    PoolParameters pools = CommandSupport.pools(arguments, console);
+    Optional<PoolProfile> givenSource = pools.optionalPool("source");
+    if (vms.all() && givenSource.isEmpty()) {
+      throw new UsageException("vm=all needs source=<pool>: add the pool whose VMs to check");
+    }
+    Optional<PoolProfile> givenDestination = pools.destination("destination");
+    PlanningSession session = new PlanningSession(pools);
+    PoolInventory source =
+        session.loadSource(givenSource, vms::allFoundIn, "vm", "VM '" + vms.firstItem() + "'");
+    ImmutableList<String> uuids = vms.resolve(source, session.source().name());
+    PoolInventory destination = session.loadDestination(givenDestination);
+    MigrationPlan plan =
+        PlanningSession.plan(
+            source,
+            destination,
+            new MigrationRequest.MoveVms(uuids, arguments.optional("host").orElse("")),
+            PlanningSession.overrides(arguments));
+    return out.isPresent()
+        ? PlanOutput.write(plan, source, destination, out.get(), console)
+        : PlanOutput.check(plan, console);
+  }
+}

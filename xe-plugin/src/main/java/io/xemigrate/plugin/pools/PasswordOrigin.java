@@ -1,0 +1,63 @@
+package io.xemigrate.plugin.pools;
+
+import io.xemigrate.plugin.cli.UsageException;
+import io.xemigrate.xapi.PasswordSource;
+import io.xemigrate.xapi.Secret;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where a pool's password comes from. Never the command line: a file, an environment variable, or
+ * (for the simulator's endpoints file only) the profile file itself.
+ */
+public sealed interface PasswordOrigin {
+
+  /**
+   * Checks that the password can be read, then gives the source the client logs in with.
+   *
+   * @param pool the pool's name, for the message
+   * @throws UsageException naming the file or variable and what to do
+   */
+  PasswordSource open(String pool, Map<String, String> environment);
+
+  /** The first line of a file readable by its owner only. */
+  record FromFile(Path path) implements PasswordOrigin {
+    @Override
+    public PasswordSource open(String pool, Map<String, String> environment) {
+      if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+        throw new UsageException(
+            "cannot read the password file "
+                + path
+                + " of pool '"
+                + pool
+                + "': create it with the password on its first line (chmod 600)");
+      }
+      return PasswordSource.file(path);
+    }
+  }
+
+  /** An environment variable. */
+  record FromEnvironment(String variable) implements PasswordOrigin {
+    @Override
+    public PasswordSource open(String pool, Map<String, String> environment) {
+      if (!environment.containsKey(variable)) {
+        throw new UsageException(
+            "the environment variable "
+                + variable
+                + " named by passwordEnv of pool '"
+                + pool
+                + "' is not set: export it with the password");
+      }
+      return PasswordSource.environment(variable, environment);
+    }
+  }
+
+  /** Written in the profile file; accepted only from the simulator's endpoints file. */
+  record Inline(Secret password) implements PasswordOrigin {
+    @Override
+    public PasswordSource open(String pool, Map<String, String> environment) {
+      return () -> password;
+    }
+  }
+}

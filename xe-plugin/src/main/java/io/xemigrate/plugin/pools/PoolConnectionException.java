@@ -1,0 +1,13 @@
+package io.xemigrate.plugin.pools;
+
+/**
+ * A pool could not be reached or refused us (unreachable, TLS pin mismatch, bad credentials). The
+ * message is one line, safe to print; the command line exits with 1 ("other failure").
+ */
+public final class PoolConnectionException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  public PoolConnectionException(String message, Throwable cause) {
+    super(message, cause, false, false);
+  }
+}

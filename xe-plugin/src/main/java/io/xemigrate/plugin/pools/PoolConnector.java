@@ -1,0 +1,112 @@
+package io.xemigrate.plugin.pools;
+
+import io.xemigrate.plugin.cli.UsageException;
+import io.xemigrate.xapi.ClientSettings;
+import io.xemigrate.xapi.PasswordSource;
+import io.xemigrate.xapi.PoolClient;
+import io.xemigrate.xapi.TrustPolicy;
+import io.xemigrate.xapi.XapiClients;
+import io.xemigrate.xapi.XapiEventListener;
+import io.xemigrate.xapi.XapiException;
+import io.xemigrate.xapi.model.PoolInventory;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Opens {@link PoolClient}s for {@link PoolProfile}s with the right trust: the pinned fingerprint
+ * when the profile has one, else trust on first use with the known-pools file; no verification only
+ * when the profile or the command says {@code insecure=true}. Connection failures become one-line
+ * {@link PoolConnectionException}s.
+ */
+public final class PoolConnector {
+  private final ConfigPaths paths;
+  private final Map<String, String> environment;
+  private final boolean insecure;
+  private final Consumer<String> warnings;
+
+  /**
+   * @param warnings receives one-line warnings (an insecure connection), never a secret
+   */
+  public PoolConnector(
+      ConfigPaths paths, Map<String, String> environment, Consumer<String> warnings) {
+    this(paths, environment, false, warnings);
+  }
+
+  private PoolConnector(
+      ConfigPaths paths,
+      Map<String, String> environment,
+      boolean insecure,
+      Consumer<String> warnings) {
+    this.paths = paths;
+    this.environment = Map.copyOf(environment);
+    this.insecure = insecure;
+    this.warnings = warnings;
+  }
+
+  /** The same connector with TLS verification off for every pool (explicit {@code insecure=}). */
+  public PoolConnector insecure(boolean turnedOff) {
+    return new PoolConnector(paths, environment, turnedOff, warnings);
+  }
+
+  /** The client settings for a profile; checks the password can be read first. */
+  public ClientSettings settings(PoolProfile profile) {
+    if (profile.address().startsWith("http://")) {
+      throw new UsageException(
+          "pool '"
+              + profile.name()
+              + "' ("
+              + profile.origin()
+              + ") is plain HTTP: xe-migrate speaks only HTTPS; serve the simulator without"
+              + " plain-http=true");
+    }
+    PasswordSource password = profile.password().open(profile.name(), environment);
+    return ClientSettings.login(profile.address(), profile.username(), password)
+        .withTrust(trust(profile))
+        .withListener(new Listener(profile.name(), warnings))
+        .withKnownMembers(profile.members());
+  }
+
+  /** Opens and logs in; the caller closes the client (try-with-resources). */
+  public PoolClient connect(PoolProfile profile) {
+    ClientSettings settings = settings(profile);
+    try {
+      return XapiClients.connect(settings);
+    } catch (XapiException e) {
+      throw ConnectionFailures.describe(profile, e);
+    }
+  }
+
+  /** Opens a session, runs {@code work}, and logs out whatever happens. */
+  public <T> T withClient(PoolProfile profile, Function<PoolClient, T> work) {
+    try (PoolClient client = connect(profile)) {
+      return work.apply(client);
+    } catch (XapiException e) {
+      throw ConnectionFailures.describe(profile, e);
+    }
+  }
+
+  /** One snapshot of a pool's inventory, in a session of its own. */
+  public PoolInventory loadInventory(PoolProfile profile) {
+    return withClient(profile, PoolClient::loadInventory);
+  }
+
+  private TrustPolicy trust(PoolProfile profile) {
+    if (profile.tlsFingerprint().isPresent()) {
+      return TrustPolicy.pinned(profile.tlsFingerprint().get());
+    }
+    if (insecure || profile.insecure()) {
+      return TrustPolicy.insecure();
+    }
+    return TrustPolicy.trustOnFirstUse(paths.knownPoolsFile());
+  }
+
+  /** Silent except for the one thing a user must see: TLS verification is off. */
+  private record Listener(String pool, Consumer<String> warnings) implements XapiEventListener {
+    @Override
+    public void insecureTls(String address) {
+      warnings.accept(
+          "TLS verification is off for pool '" + pool + "' (" + address + "): insecure=true");
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package io.xemigrate.plugin.pools;
+
+import com.google.common.collect.ImmutableList;
+import java.util.Optional;
+
+/**
+ * How to reach one pool: a named entry of a profile file, or the {@code remote-*} parameters of a
+ * command. Holds no password, only where to read it.
+ *
+ * @param name the name the user refers to the pool by
+ * @param uuid the pool's UUID when the profile knows it (the simulator's endpoints file does)
+ * @param address the master's address: {@code host}, {@code host:port} or {@code https://host:port}
+ * @param tlsFingerprint the pinned SHA-256 of the master's certificate; empty means trust on first
+ *     use, unless {@code insecure}
+ * @param members other hosts of the pool, tried when the master is lost
+ * @param origin where the profile came from (a file name, or {@code remote-master=}), for messages
+ */
+public record PoolProfile(
+    String name,
+    Optional<String> uuid,
+    String address,
+    String username,
+    PasswordOrigin password,
+    Optional<String> tlsFingerprint,
+    boolean insecure,
+    ImmutableList<String> members,
+    String origin) {
+
+  /** A pool given on the command line, as {@code xe vm-migrate remote-master=} does. */
+  public static PoolProfile remote(
+      String master, String username, PasswordOrigin password, Optional<String> fingerprint) {
+    return new PoolProfile(
+        master,
+        Optional.empty(),
+        master,
+        username,
+        password,
+        fingerprint,
+        false,
+        ImmutableList.of(),
+        "remote-master=");
+  }
+
+  /** Whether {@code nameOrUuid} names this pool. */
+  public boolean answersTo(String nameOrUuid) {
+    return name.equals(nameOrUuid) || uuid.map(nameOrUuid::equalsIgnoreCase).orElse(false);
+  }
+
+  @Override
+  public String toString() {
+    return "PoolProfile[" + name + " at " + address + " from " + origin + "]";
+  }
+}
