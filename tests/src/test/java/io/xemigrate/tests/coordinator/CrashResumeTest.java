@@ -3,14 +3,13 @@ package io.xemigrate.tests.coordinator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.xemigrate.planner.plan.MigrationPlan;
 import io.xemigrate.plugin.journal.RunRecord.RunStatus;
-import io.xemigrate.plugin.run.PlanScheduling;
 import io.xemigrate.plugin.run.RunOptions;
 import io.xemigrate.plugin.run.RunSummary;
 import io.xemigrate.simulator.migration.MigrationService;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +37,7 @@ class CrashResumeTest {
   @ValueSource(ints = {2, 6, 11, 17, 26})
   void resumesAfterACrashAtEveryPoint(int writes) {
     try (SimulatedPools pools = new SimulatedPools(dir.resolve("journal.db"))) {
-      PlanScheduling.Scheduled scheduled = pools.planFive();
+      MigrationPlan scheduled = pools.planFive();
       AtomicInteger count = new AtomicInteger();
       RunOptions crashing =
           RunOptions.defaults()
@@ -49,16 +48,12 @@ class CrashResumeTest {
                     }
                   });
 
-      assertThatThrownBy(
-              () ->
-                  pools
-                      .coordinator(crashing)
-                      .apply("run-crash", scheduled.plan(), Optional.of(scheduled.schedule())))
+      assertThatThrownBy(() -> pools.coordinator(crashing).apply("run-crash", scheduled))
           .isInstanceOf(SimulatedCrash.class);
       RunSummary resumed = pools.coordinator(RunOptions.defaults()).resume("run-crash");
 
       assertThat(resumed.status()).isIn(RunStatus.SUCCEEDED, RunStatus.FAILED);
-      pools.assertInvariants(scheduled.plan(), "run-crash");
+      pools.assertInvariants(scheduled, "run-crash");
       Map<String, Long> migrations =
           pools.migration.service().recorded().stream()
               .collect(

@@ -2,18 +2,18 @@ package io.xemigrate.tests.coordinator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.xemigrate.planner.plan.MigrationPlan;
+import io.xemigrate.planner.plan.MoveSchedule;
 import io.xemigrate.plugin.coordinator.MovePhase;
 import io.xemigrate.plugin.coordinator.MoveState;
 import io.xemigrate.plugin.journal.RunRecord.RunStatus;
 import io.xemigrate.plugin.run.MoveResult;
-import io.xemigrate.plugin.run.PlanScheduling;
 import io.xemigrate.plugin.run.RunOptions;
 import io.xemigrate.plugin.run.RunSummary;
 import io.xemigrate.simulator.store.XapiClass;
 import io.xemigrate.xapi.model.PoolInventory;
 import io.xemigrate.xapi.model.Vif;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,16 +24,13 @@ class RunCoordinatorTest {
   @Test
   void appliesAFiveVmCrossPoolPlanEndToEnd() {
     try (SimulatedPools pools = new SimulatedPools(dir.resolve("journal.db"))) {
-      PlanScheduling.Scheduled scheduled = pools.planFive();
+      MigrationPlan scheduled = pools.planFive();
 
-      RunSummary summary =
-          pools
-              .coordinator(RunOptions.defaults())
-              .apply("run-1", scheduled.plan(), Optional.of(scheduled.schedule()));
+      RunSummary summary = pools.coordinator(RunOptions.defaults()).apply("run-1", scheduled);
 
       assertThat(summary.status()).isEqualTo(RunStatus.SUCCEEDED);
       assertThat(summary.results()).extracting(MoveResult::phase).containsOnly(MovePhase.SUCCEEDED);
-      pools.assertInvariants(scheduled.plan(), "run-1");
+      pools.assertInvariants(scheduled, "run-1");
       assertThat(pools.journal.completedMoves()).hasSize(5);
       assertThat(pools.journal.unfinishedSteps("run-1")).isEmpty();
     }
@@ -42,29 +39,33 @@ class RunCoordinatorTest {
   @Test
   void waitsForASlotWhenXapiRefusesAFourthMigrateSend() {
     try (SimulatedPools pools = new SimulatedPools(dir.resolve("journal.db"))) {
-      PlanScheduling.Scheduled scheduled = pools.planFive();
+      MigrationPlan scheduled = pools.planFive();
+
+      MigrationPlan unscheduled =
+          scheduled.withMoves(
+              scheduled.moves().stream()
+                  .map(move -> move.withSchedule(MoveSchedule.unscheduled()))
+                  .toList());
 
       // Five at once from one host: xapi refuses two with TOO_MANY_STORAGE_MIGRATES.
       RunSummary summary =
           pools
               .coordinator(RunOptions.defaults().withMaxPerSourceHost(5))
-              .apply("run-slots", scheduled.plan(), Optional.empty());
+              .apply("run-slots", unscheduled);
 
       assertThat(summary.status()).isEqualTo(RunStatus.SUCCEEDED);
       assertThat(pools.journal.moves("run-slots")).anyMatch(move -> move.slotWaits() > 0);
       assertThat(pools.journal.steps("run-slots"))
           .anyMatch(step -> step.action().equals("WaitForSlot"));
-      pools.assertInvariants(scheduled.plan(), "run-slots");
+      pools.assertInvariants(scheduled, "run-slots");
     }
   }
 
   @Test
   void plugsAVifTheDestinationLeftDetached() {
     try (SimulatedPools pools = new SimulatedPools(dir.resolve("journal.db"))) {
-      PlanScheduling.Scheduled scheduled = pools.planFive();
-      pools
-          .coordinator(RunOptions.defaults())
-          .apply("run-vif", scheduled.plan(), Optional.of(scheduled.schedule()));
+      MigrationPlan scheduled = pools.planFive();
+      pools.coordinator(RunOptions.defaults()).apply("run-vif", scheduled);
       String web = pools.uuidOf("web-01");
       PoolInventory b = pools.destination.fresh();
       Vif vif = b.vifsOf(b.vm(web).orElseThrow()).get(0);
@@ -82,7 +83,7 @@ class RunCoordinatorTest {
       assertThat(resumed.status()).isEqualTo(RunStatus.SUCCEEDED);
       assertThat(pools.journal.steps("run-vif"))
           .anyMatch(step -> step.vmUuid().equals(web) && step.action().equals("PlugVifs"));
-      pools.assertInvariants(scheduled.plan(), "run-vif");
+      pools.assertInvariants(scheduled, "run-vif");
     }
   }
 }

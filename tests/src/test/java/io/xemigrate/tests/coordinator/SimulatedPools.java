@@ -9,10 +9,11 @@ import io.xemigrate.planner.PlanningInput;
 import io.xemigrate.planner.plan.MigrationPlan;
 import io.xemigrate.planner.plan.MovePlan;
 import io.xemigrate.planner.plan.Verdict;
+import io.xemigrate.planner.predict.CalibrationObservations;
 import io.xemigrate.plugin.coordinator.MovePhase;
 import io.xemigrate.plugin.coordinator.MoveState;
 import io.xemigrate.plugin.journal.Journal;
-import io.xemigrate.plugin.run.PlanScheduling;
+import io.xemigrate.plugin.planning.PlanScheduling;
 import io.xemigrate.plugin.run.PoolSide;
 import io.xemigrate.plugin.run.RunCoordinator;
 import io.xemigrate.plugin.run.RunListener;
@@ -85,7 +86,7 @@ final class SimulatedPools implements AutoCloseable {
             .withListener(new XapiEventListener() {}));
   }
 
-  PlanScheduling.Scheduled planFive() {
+  MigrationPlan planFive() {
     MigrationPlan plan =
         MigrationPlanner.plan(
             new PlanningInput(
@@ -94,7 +95,8 @@ final class SimulatedPools implements AutoCloseable {
                 new MigrationRequest.MoveVms(FIVE_VMS, ""),
                 Overrides.none()));
     assertThat(plan.movableCount()).isEqualTo(5);
-    return PlanScheduling.schedule(plan, sourceBefore, destinationBefore);
+    return new PlanScheduling(CalibrationObservations.none())
+        .schedule(plan, sourceBefore, destinationBefore);
   }
 
   RunCoordinator coordinator(RunOptions options) {

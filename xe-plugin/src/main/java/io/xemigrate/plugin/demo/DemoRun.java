@@ -8,11 +8,12 @@ import io.xemigrate.planner.PlanningInput;
 import io.xemigrate.planner.Severity;
 import io.xemigrate.planner.plan.MigrationPlan;
 import io.xemigrate.planner.plan.MovePlan;
+import io.xemigrate.planner.plan.MoveSchedule;
 import io.xemigrate.planner.plan.Verdict;
-import io.xemigrate.planner.schedule.ScheduledMove;
+import io.xemigrate.planner.predict.CalibrationObservations;
 import io.xemigrate.plugin.journal.Journal;
+import io.xemigrate.plugin.planning.PlanScheduling;
 import io.xemigrate.plugin.run.MoveResult;
-import io.xemigrate.plugin.run.PlanScheduling;
 import io.xemigrate.plugin.run.PoolSide;
 import io.xemigrate.plugin.run.RunCoordinator;
 import io.xemigrate.plugin.run.RunListener;
@@ -80,13 +81,13 @@ public final class DemoRun {
                   destinationInventory,
                   new MigrationRequest.EvacuateHosts(List.of(HOST)),
                   Overrides.none()));
-      PlanScheduling.Scheduled scheduled =
-          PlanScheduling.schedule(plan, sourceInventory, destinationInventory);
+      MigrationPlan scheduled =
+          new PlanScheduling(CalibrationObservations.none())
+              .schedule(plan, sourceInventory, destinationInventory);
       RunCoordinator coordinator =
           new RunCoordinator(source, destination, journal, clock, listener, RunOptions.defaults());
-      RunSummary summary =
-          coordinator.apply("demo-1", scheduled.plan(), Optional.of(scheduled.schedule()));
-      boolean verified = verify(scheduled.plan(), source.fresh(), destination.fresh());
+      RunSummary summary = coordinator.apply("demo-1", scheduled);
+      boolean verified = verify(scheduled, source.fresh(), destination.fresh());
       return report(scheduled, summary, migration.service(), verified);
     }
   }
@@ -118,19 +119,16 @@ public final class DemoRun {
   }
 
   private static DemoReport report(
-      PlanScheduling.Scheduled scheduled,
-      RunSummary summary,
-      MigrationService service,
-      boolean verified) {
+      MigrationPlan scheduled, RunSummary summary, MigrationService service, boolean verified) {
     Map<String, MigrationTruth> truths = new HashMap<>();
     service.recorded().forEach(r -> truths.put(r.vmUuid(), r.truth()));
-    Map<String, ScheduledMove> predicted = new HashMap<>();
-    scheduled.schedule().queue().forEach(m -> predicted.put(m.vmUuid(), m));
+    Map<String, MoveSchedule> predicted = new HashMap<>();
+    scheduled.moves().forEach(m -> predicted.put(m.vmUuid(), m.schedule()));
     ImmutableList.Builder<DemoReport.Moved> moves = ImmutableList.builder();
     long first = Long.MAX_VALUE;
     long last = Long.MIN_VALUE;
     for (MoveResult result : summary.results()) {
-      ScheduledMove p = predicted.get(result.vmUuid());
+      MoveSchedule p = predicted.get(result.vmUuid());
       MigrationTruth truth = truths.get(result.vmUuid());
       if (truth != null) {
         first = Math.min(first, truth.startedAtNanos());
@@ -139,15 +137,15 @@ public final class DemoRun {
       moves.add(
           new DemoReport.Moved(
               result.vmName(),
-              p == null ? 0 : p.durationSeconds(),
+              p == null ? 0 : p.predictedDurationSeconds(),
               truth == null ? result.seconds() : truth.totalNanos() / 1e9,
-              p == null ? 0 : p.downtimeSeconds() * 1000,
+              p == null ? 0 : p.predictedDowntimeMillis(),
               truth == null ? 0 : truth.downtimeNanos() / 1e6,
               result.ok(),
               result.outcomeCode()));
     }
     ImmutableList<DemoReport.Blocked> blocked =
-        scheduled.plan().moves().stream()
+        scheduled.moves().stream()
             .filter(move -> move.verdict() == Verdict.BLOCKED)
             .map(
                 move ->
@@ -166,7 +164,7 @@ public final class DemoRun {
         blocked,
         makespan,
         scheduled.schedule().makespanSeconds(),
-        scheduled.schedule().lowerBound().seconds(),
+        scheduled.schedule().lowerBoundSeconds(),
         verified);
   }
 }

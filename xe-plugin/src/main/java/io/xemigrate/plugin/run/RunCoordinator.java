@@ -6,8 +6,6 @@ import io.xemigrate.planner.plan.MovePlan;
 import io.xemigrate.planner.plan.PlanHash;
 import io.xemigrate.planner.plan.PlanJson;
 import io.xemigrate.planner.plan.Verdict;
-import io.xemigrate.planner.schedule.Schedule;
-import io.xemigrate.planner.schedule.ScheduledMove;
 import io.xemigrate.plugin.coordinator.MovePhase;
 import io.xemigrate.plugin.coordinator.MoveState;
 import io.xemigrate.plugin.journal.Journal;
@@ -17,12 +15,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -66,8 +64,11 @@ public final class RunCoordinator {
     cancel.set(true);
   }
 
-  /** Starts a new run of {@code plan}; the schedule's queue orders it when there is one. */
-  public RunSummary apply(String runId, MigrationPlan plan, Optional<Schedule> schedule) {
+  /**
+   * Starts a new run of {@code plan}. When the plan carries a schedule, its queue orders the moves
+   * and each move waits for the moves it is scheduled {@code after}.
+   */
+  public RunSummary apply(String runId, MigrationPlan plan) {
     List<MovePlan> movable =
         plan.moves().stream().filter(move -> move.verdict() == Verdict.OK).toList();
     synchronized (journal) {
@@ -79,7 +80,7 @@ public final class RunCoordinator {
     }
     Map<String, MoveState> states = new LinkedHashMap<>();
     movable.forEach(move -> states.put(move.vmUuid(), MoveState.pending(move.vmUuid())));
-    return execute(runId, plan, order(movable, schedule), predecessors(schedule), states);
+    return execute(runId, plan, order(movable), predecessors(movable), states);
   }
 
   /**
@@ -256,26 +257,18 @@ public final class RunCoordinator {
     return started;
   }
 
-  private static List<MovePlan> order(List<MovePlan> movable, Optional<Schedule> schedule) {
-    if (schedule.isEmpty()) {
-      return movable;
-    }
-    Map<String, MovePlan> byVm = new HashMap<>();
-    movable.forEach(move -> byVm.put(move.vmUuid(), move));
-    List<MovePlan> ordered = new ArrayList<>();
-    for (ScheduledMove scheduled : schedule.get().queue()) {
-      MovePlan move = byVm.remove(scheduled.vmUuid());
-      if (move != null) {
-        ordered.add(move);
-      }
-    }
-    movable.stream().filter(move -> byVm.containsKey(move.vmUuid())).forEach(ordered::add);
+  private static List<MovePlan> order(List<MovePlan> movable) {
+    List<MovePlan> ordered = new ArrayList<>(movable);
+    // Scheduled moves in queue order, then any unscheduled ones in plan order (a stable sort).
+    ordered.sort(
+        Comparator.comparingInt(
+            move -> move.schedule().scheduled() ? move.schedule().wave() : Integer.MAX_VALUE));
     return ordered;
   }
 
-  private static Map<String, List<String>> predecessors(Optional<Schedule> schedule) {
+  private static Map<String, List<String>> predecessors(List<MovePlan> movable) {
     Map<String, List<String>> map = new HashMap<>();
-    schedule.ifPresent(s -> s.queue().forEach(move -> map.put(move.vmUuid(), move.predecessors())));
+    movable.forEach(move -> map.put(move.vmUuid(), move.schedule().after()));
     return map;
   }
 
