@@ -19,7 +19,7 @@ import java.nio.file.Path;
  */
 final class DemoCommand implements Command {
   /** Fast enough to finish in well under a minute, slow enough for the progress to be seen. */
-  static final double DEFAULT_SPEED = 100;
+  static final double DEFAULT_SPEED = 200;
 
   @Override
   public String name() {
