@@ -93,7 +93,24 @@ public final class MigrationPlanner {
       }
       Placement placement;
       if (findings.stream().anyMatch(Finding::isBlocker)) {
-        placement = null;
+        // Blocked already: still say what the hosts would object to, but take no capacity.
+        placement = placer.evaluate(move, request.candidateHosts());
+        if (!placement.placed()) {
+          findings.addAll(placement.findings());
+        }
+        PlacementExplanation explained = placement.explanation();
+        placement =
+            new Placement(
+                "",
+                placement.diskMap(),
+                List.of(),
+                new PlacementExplanation(
+                    explained.hostsEvaluated(),
+                    explained.feasibleHosts(),
+                    explained.rejections(),
+                    explained.rejectionCounts(),
+                    explained.topHosts(),
+                    ""));
       } else {
         placement = placer.place(move, request.candidateHosts());
         findings.addAll(placement.findings());
@@ -134,13 +151,11 @@ public final class MigrationPlanner {
       TransferNetworkChoice transfer,
       PoolInventory destination) {
     Vm vm = move.vm();
-    boolean blocked =
-        placement == null || !placement.placed() || findings.stream().anyMatch(Finding::isBlocker);
-    String hostUuid = placement == null ? "" : placement.hostUuid();
+    boolean blocked = !placement.placed() || findings.stream().anyMatch(Finding::isBlocker);
+    String hostUuid = placement.hostUuid();
     MigrationMethod method =
         move.intraPool()
                 && vm.powerState() == PowerState.RUNNING
-                && placement != null
                 && placement.diskMap().moving().isEmpty()
             ? MigrationMethod.POOL_MIGRATE
             : MigrationMethod.MIGRATE_SEND;
@@ -154,11 +169,11 @@ public final class MigrationPlanner {
         blocked ? "" : hostUuid,
         blocked ? "" : destination.host(hostUuid).map(Host::nameLabel).orElse(""),
         method,
-        placement == null ? List.of() : placement.diskMap().mappings(),
+        placement.diskMap().mappings(),
         move.nicMap().mappings(),
         transfer.networkUuid(),
         findings,
-        placement == null ? PlacementExplanation.notPlaced() : placement.explanation(),
+        placement.explanation(),
         MoveSchedule.unscheduled());
   }
 }

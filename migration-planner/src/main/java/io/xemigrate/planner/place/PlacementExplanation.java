@@ -32,11 +32,6 @@ public record PlacementExplanation(
     topHosts = List.copyOf(topHosts);
   }
 
-  /** For a VM that was not placed at all (blocked before any host was considered). */
-  public static PlacementExplanation notPlaced() {
-    return new PlacementExplanation(0, 0, Map.of(), Map.of(), List.of(), "");
-  }
-
   /** The answer to "why not host X?", in one sentence. */
   public String whyNot(String hostUuid) {
     if (hostUuid.equals(chosenHostUuid)) {

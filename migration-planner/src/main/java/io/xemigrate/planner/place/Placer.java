@@ -1,6 +1,5 @@
 package io.xemigrate.planner.place;
 
-import io.xemigrate.planner.Codes;
 import io.xemigrate.planner.Finding;
 import io.xemigrate.planner.Limits;
 import io.xemigrate.planner.check.Checks;
@@ -16,11 +15,9 @@ import io.xemigrate.xapi.model.PowerState;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -53,6 +50,18 @@ public final class Placer {
 
   /** Places the VM on one of the candidate hosts (in UUID order), and commits the choice. */
   public Placement place(MoveContext move, List<String> candidates) {
+    return place(move, candidates, true);
+  }
+
+  /**
+   * Evaluates the candidate hosts for a VM that is blocked anyway, without taking capacity: the
+   * administrator then learns every problem of the VM at once, host problems included.
+   */
+  public Placement evaluate(MoveContext move, List<String> candidates) {
+    return place(move, candidates, false);
+  }
+
+  private Placement place(MoveContext move, List<String> candidates, boolean commit) {
     Map<String, HostContext> feasible = new HashMap<>();
     List<Scored> scores = new ArrayList<>();
     Map<String, List<Finding>> rejected = new TreeMap<>();
@@ -95,11 +104,13 @@ public final class Placer {
       return new Placement(
           "",
           DiskMap.empty(),
-          unplaceable(move, rejected),
+          Unplaceable.findings(move, rejected),
           explain(feasible.size(), rejected, scores, ""));
     }
     HostContext chosen = feasible.get(best.get().hostUuid());
-    commit(chosen);
+    if (commit) {
+      commit(chosen);
+    }
     return new Placement(
         chosen.hostUuid(),
         chosen.diskMap(),
@@ -132,53 +143,6 @@ public final class Placer {
     boolean live = state == PowerState.RUNNING || state == PowerState.PAUSED;
     long memory = live ? MemoryArithmetic.needed(chosen.move().vm(), chosen.move().intraPool()) : 0;
     ledger.commit(chosen.hostUuid(), memory, chosen.move().antiAffinityGroups(), chosen.diskMap());
-  }
-
-  /**
-   * What stops a VM no host accepts: the blockers every host shares (the VM must change), else
-   * {@code NO_HOSTS_AVAILABLE [vm]} and the blockers of the host that came closest.
-   */
-  private static List<Finding> unplaceable(MoveContext move, Map<String, List<Finding>> rejected) {
-    if (rejected.isEmpty()) {
-      return List.of(
-          Finding.blocker(
-              Codes.NO_HOSTS_AVAILABLE,
-              List.of(move.vmUuid()),
-              List.of(move.vmUuid()),
-              "No destination host is left to consider for " + move.vm().nameLabel() + ".",
-              "Check the pinned and excluded hosts, or add hosts to the destination."));
-    }
-    Set<Finding> common = null;
-    String nearest = null;
-    for (Map.Entry<String, List<Finding>> entry : rejected.entrySet()) {
-      if (common == null) {
-        common = new LinkedHashSet<>(entry.getValue());
-      } else {
-        common.retainAll(entry.getValue());
-      }
-      if (nearest == null || entry.getValue().size() < rejected.get(nearest).size()) {
-        nearest = entry.getKey();
-      }
-    }
-    if (!common.isEmpty()) {
-      return List.copyOf(common);
-    }
-    List<Finding> findings = new ArrayList<>();
-    findings.add(
-        Finding.blocker(
-            Codes.NO_HOSTS_AVAILABLE,
-            List.of(move.vmUuid()),
-            List.of(move.vmUuid()),
-            "None of the "
-                + rejected.size()
-                + " candidate hosts accepts "
-                + move.vm().nameLabel()
-                + "; the closest, "
-                + nearest
-                + ", says why below.",
-            "Fix what the closest host reports, or see the placement explanation per host."));
-    findings.addAll(rejected.get(nearest));
-    return findings;
   }
 
   private static PlacementExplanation explain(

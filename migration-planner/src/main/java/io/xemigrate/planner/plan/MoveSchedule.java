@@ -3,38 +3,37 @@ package io.xemigrate.planner.plan;
 import java.util.List;
 
 /**
- * The seam for the predictor and scheduler ({@code io.xemigrate.planner.predict} / {@code
- * .schedule}): when a move runs and how long it should take. Placement leaves it {@link
- * #unscheduled()}; the scheduler returns the plan with {@link MovePlan#withSchedule} applied.
+ * Where the move sits in the scheduler's queue and what the predictor expects of it: the seam
+ * between placement and {@code io.xemigrate.planner.schedule}. Placement leaves it {@link
+ * #unscheduled()}; {@link PlanScheduling#attach} fills it from a {@code Schedule}.
  *
- * @param wave the move's place in the schedule's queue (0 first), or -1 when not scheduled
- * @param predictedDurationSeconds the predicted duration of the whole move, or 0
- * @param predictedDowntimeMillis the predicted stop-and-copy pause of the guest, or 0
- * @param predictedStartSeconds the predicted start, seconds after the batch starts (a prediction:
- *     the coordinator starts the move when {@code after} have finished and a slot is free)
- * @param after the VM UUIDs of the moves whose end this move waits for
+ * @param sequence the position in the start-order queue (0-based), or -1 when not scheduled
+ * @param slot the sending host's concurrency slot (0-based), or -1
+ * @param predecessors the moves (VM UUIDs) whose end this move waits for, sorted
+ * @param startSeconds predicted start, seconds after the batch starts
+ * @param durationSeconds predicted duration, first step to switch-over
+ * @param downtimeSeconds predicted pause of the guest (stop-and-copy plus switch-over)
+ * @param converged whether pre-copy is predicted to converge before the round cap
  */
 public record MoveSchedule(
-    int wave,
-    long predictedDurationSeconds,
-    long predictedDowntimeMillis,
-    double predictedStartSeconds,
-    List<String> after) {
+    int sequence,
+    int slot,
+    List<String> predecessors,
+    double startSeconds,
+    double durationSeconds,
+    double downtimeSeconds,
+    boolean converged) {
 
   public MoveSchedule {
-    after = after == null ? List.of() : List.copyOf(after);
-  }
-
-  /** A schedule without a predicted start or predecessors. */
-  public MoveSchedule(int wave, long predictedDurationSeconds, long predictedDowntimeMillis) {
-    this(wave, predictedDurationSeconds, predictedDowntimeMillis, 0, List.of());
+    predecessors = List.copyOf(predecessors);
   }
 
   public static MoveSchedule unscheduled() {
-    return new MoveSchedule(-1, 0, 0);
+    return new MoveSchedule(-1, -1, List.of(), 0, 0, 0, false);
   }
 
+  /** Whether the scheduler has placed the move in its queue. */
   public boolean scheduled() {
-    return wave >= 0;
+    return sequence >= 0;
   }
 }

@@ -380,6 +380,21 @@ class CheckTableTest {
   }
 
   @Test
+  void aVmBlockedByItselfStillHearsWhatTheHostsSay() {
+    Scenario scenario = Scenario.crossPool();
+    scenario.src.vm("vm1").noTools();
+    scenario.dst.host("d1").enabled(false);
+
+    var move = scenario.plan().moves().get(0);
+
+    assertThat(move.verdict()).isEqualTo(Verdict.BLOCKED);
+    assertThat(move.destinationHostUuid()).isEmpty();
+    assertThat(move.findings())
+        .extracting(Finding::signature)
+        .containsExactly("VM_LACKS_FEATURE [vm1]", "HOST_DISABLED [d1]");
+  }
+
+  @Test
   void aBusyVmOnlyWarns() {
     Scenario scenario = Scenario.crossPool();
     scenario.src.vm("vm1").operation("OpaqueRef:t", "snapshot");

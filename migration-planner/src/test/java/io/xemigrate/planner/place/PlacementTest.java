@@ -106,4 +106,26 @@ class PlacementTest {
     scenario.overrides = scenario.overrides.withPinnedHosts(List.of("d3"));
     assertThat(scenario.plan().moves().get(0).destinationHostUuid()).isEqualTo("d3");
   }
+
+  @Test
+  void insideAPoolALocalDiskMovesToTheDestinationsLocalSrWithItsSnapshot() {
+    Scenario scenario = Scenario.intraPool();
+    scenario.src.sr("s1-local", sr -> sr.name("Local storage").type("ext").on("s1"));
+    scenario.src.sr("s2-local", sr -> sr.name("Local storage").type("ext").on("s2"));
+    scenario.src.vm("vm1").disk("disk9", "s1-local", 10 * GIB).snapshot("snap1", snap -> {});
+
+    MovePlan move = scenario.plan().moves().get(0);
+
+    assertThat(move.verdict()).isEqualTo(Verdict.OK);
+    assertThat(move.method().operation()).isEqualTo("migrate_send");
+    assertThat(move.disks())
+        .extracting(d -> d.vdiUuid() + "->" + d.destinationSrUuid() + " " + d.rule())
+        .containsExactly(
+            "disk1->src-nfs SHARED_IN_PLACE",
+            "disk9->s2-local SAME_NAME",
+            "disk1-snap->src-nfs FOLLOWS_PARENT",
+            "disk9-snap->s2-local FOLLOWS_PARENT");
+    assertThat(move.nics())
+        .allSatisfy(nic -> assertThat(nic.rule().name()).isEqualTo("SAME_NETWORK"));
+  }
 }

@@ -45,10 +45,12 @@ class PlanValueTest {
   void theScheduleSeamReplacesOnlyTheSchedule() {
     MovePlan move = Scenario.crossPool().plan().moves().get(0);
 
-    MovePlan scheduled = move.withSchedule(new MoveSchedule(2, 120, 300));
+    MovePlan scheduled =
+        move.withSchedule(new MoveSchedule(2, 0, java.util.List.of("vm0"), 30, 120, 0.3, true));
 
     assertThat(move.schedule()).isEqualTo(MoveSchedule.unscheduled());
-    assertThat(scheduled.schedule().wave()).isEqualTo(2);
+    assertThat(move.schedule().scheduled()).isFalse();
+    assertThat(scheduled.schedule().sequence()).isEqualTo(2);
     assertThat(scheduled.withSchedule(MoveSchedule.unscheduled())).isEqualTo(move);
   }
 

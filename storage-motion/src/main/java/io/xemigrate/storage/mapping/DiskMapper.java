@@ -6,12 +6,10 @@ import io.xemigrate.xapi.model.Sr;
 import io.xemigrate.xapi.model.Vdi;
 import io.xemigrate.xapi.model.Vm;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -26,13 +24,10 @@ import java.util.stream.Collectors;
  * checked elsewhere, so a bad choice is reported rather than silently replaced.
  */
 public final class DiskMapper {
-  private static final Comparator<Sr> BY_UUID = Comparator.comparing(Sr::uuid);
-
   private final PoolInventory source;
   private final PoolInventory destination;
   private final DiskOverrides overrides;
-  private final double headroomFraction;
-  private final Map<String, List<Sr>> receivingSrsByHost = new HashMap<>();
+  private final SrChooser chooser;
   // Placement maps one VM for many hosts in a row: its disks are read from the inventory once.
   private String lastVmUuid = "";
   private ImmutableList<VmDisk> lastDisks = ImmutableList.of();
@@ -51,7 +46,7 @@ public final class DiskMapper {
     this.source = source;
     this.destination = destination;
     this.overrides = overrides;
-    this.headroomFraction = headroomFraction;
+    this.chooser = new SrChooser(destination, headroomFraction);
   }
 
   /** The disk map of the VM if it goes to the given host, given the plan's earlier copies. */
@@ -82,7 +77,9 @@ public final class DiskMapper {
             viewByHost.computeIfAbsent(
                 hostUuid,
                 host ->
-                    receivingSrs(host).stream().map(Sr::uuid).collect(Collectors.joining(","))));
+                    chooser.receiving(host).stream()
+                        .map(Sr::uuid)
+                        .collect(Collectors.joining(","))));
     view.append('|');
     for (VmDisk disk : lastDisks) {
       Sr current = destination.srs().get(disk.vdi().srUuid());
@@ -166,11 +163,11 @@ public final class DiskMapper {
               "the destination host sees its SR: nothing to copy"));
     }
     Optional<Sr> sourceSr = source.sr(vdi.srUuid());
-    List<Sr> receiving = receivingSrs(hostUuid);
+    List<Sr> receiving = chooser.receiving(hostUuid);
     if (sourceSr.isPresent()) {
       Sr from = sourceSr.get();
       Optional<Sr> sameName =
-          roomiest(
+          chooser.roomiest(
               receiving,
               sr -> sr.nameLabel().equals(from.nameLabel()),
               disk,
@@ -186,7 +183,8 @@ public final class DiskMapper {
                 "it has the source SR's name '" + from.nameLabel() + "' and room"));
       }
       Optional<Sr> sameType =
-          roomiest(receiving, sr -> sr.type().equals(from.type()), disk, children, ledger, tally);
+          chooser.roomiest(
+              receiving, sr -> sr.type().equals(from.type()), disk, children, ledger, tally);
       if (sameType.isPresent()) {
         return Optional.of(
             to(
@@ -198,7 +196,8 @@ public final class DiskMapper {
     }
     String poolDefault = destination.pool().defaultSrUuid();
     Optional<Sr> fallback =
-        roomiest(receiving, sr -> sr.uuid().equals(poolDefault), disk, children, ledger, tally);
+        chooser.roomiest(
+            receiving, sr -> sr.uuid().equals(poolDefault), disk, children, ledger, tally);
     return fallback.map(
         sr ->
             to(
@@ -229,48 +228,5 @@ public final class DiskMapper {
         moves,
         bytes,
         "SR '" + name + "' (" + rule.label() + "): " + why + ".");
-  }
-
-  /** The SR with the most free space after this copy among those that keep their headroom. */
-  private Optional<Sr> roomiest(
-      List<Sr> candidates,
-      Predicate<Sr> wanted,
-      VmDisk disk,
-      List<Vdi> children,
-      SrLedger ledger,
-      Map<String, Long> tally) {
-    Sr best = null;
-    long bestFree = Long.MIN_VALUE;
-    for (Sr sr : candidates) {
-      if (!wanted.test(sr)) {
-        continue;
-      }
-      long bytes = SrSpace.bytesOnDestination(sr, disk.vdi());
-      for (Vdi child : children) {
-        bytes += SrSpace.bytesOnDestination(sr, child);
-      }
-      long after = SrSpace.freeAfterPlanned(sr, ledger) - tally.getOrDefault(sr.uuid(), 0L) - bytes;
-      if (after < (long) Math.ceil(headroomFraction * sr.physicalSize())) {
-        continue;
-      }
-      if (after > bestFree) {
-        best = sr;
-        bestFree = after;
-      }
-    }
-    return Optional.ofNullable(best);
-  }
-
-  /** SRs the host sees that hold user disks and accept storage motion, in UUID order. */
-  private List<Sr> receivingSrs(String hostUuid) {
-    return receivingSrsByHost.computeIfAbsent(
-        hostUuid,
-        host ->
-            destination.srs().values().stream()
-                .filter(sr -> sr.visibleFrom(host))
-                .filter(SrCapabilities::holdsUserDisks)
-                .filter(sr -> SrCapabilities.missingToReceive(sr).isEmpty())
-                .sorted(BY_UUID)
-                .collect(ImmutableList.toImmutableList()));
   }
 }

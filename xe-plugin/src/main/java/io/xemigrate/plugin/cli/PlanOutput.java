@@ -7,7 +7,7 @@ import io.xemigrate.planner.plan.MovePlan;
 import io.xemigrate.planner.plan.PlanHash;
 import io.xemigrate.planner.plan.PlanJson;
 import io.xemigrate.planner.predict.CalibrationObservations;
-import io.xemigrate.plugin.planning.PlanScheduling;
+import io.xemigrate.plugin.planning.PlanScheduler;
 import io.xemigrate.xapi.model.PoolInventory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -73,7 +73,7 @@ final class PlanOutput {
       Path out,
       Console console) {
     MigrationPlan plan =
-        new PlanScheduling(CalibrationObservations.none())
+        new PlanScheduler(CalibrationObservations.none())
             .schedule(unscheduled, source, destination);
     try {
       Files.writeString(out, PlanJson.pretty(plan) + "\n", StandardCharsets.UTF_8);

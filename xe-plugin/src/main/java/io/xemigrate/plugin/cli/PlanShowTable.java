@@ -57,7 +57,7 @@ final class PlanShowTable {
         plan.moves().stream()
             .sorted(
                 Comparator.comparing((MovePlan move) -> !move.schedule().scheduled())
-                    .thenComparingInt(move -> move.schedule().wave())
+                    .thenComparingInt(move -> move.schedule().sequence())
                     .thenComparing(MovePlan::vmUuid))
             .toList();
     for (MovePlan move : moves) {
@@ -65,13 +65,13 @@ final class PlanShowTable {
       out.append(
           format(
               ROW,
-              scheduled ? String.valueOf(move.schedule().wave()) : "-",
+              scheduled ? String.valueOf(move.schedule().sequence()) : "-",
               cut(move.vmName() + " " + shortId(move.vmUuid()), 28),
               move.verdict().name().toLowerCase(Locale.ROOT),
               cut(move.destinationHostName().isEmpty() ? "-" : move.destinationHostName(), 14),
-              scheduled ? format("%.1fs", move.schedule().predictedStartSeconds()) : "-",
-              scheduled ? move.schedule().predictedDurationSeconds() + "s" : "-",
-              scheduled ? move.schedule().predictedDowntimeMillis() + "ms" : "-",
+              scheduled ? format("%.1fs", move.schedule().startSeconds()) : "-",
+              scheduled ? format("%.0fs", move.schedule().durationSeconds()) : "-",
+              scheduled ? format("%.0fms", move.schedule().downtimeSeconds() * 1000) : "-",
               after(plan, move)));
     }
     out.append(format("%nDisks:%n"));
@@ -122,12 +122,12 @@ final class PlanShowTable {
   }
 
   private static String after(MigrationPlan plan, MovePlan move) {
-    if (move.schedule().after().isEmpty()) {
+    if (move.schedule().predecessors().isEmpty()) {
       return "-";
     }
     return String.join(
         ",",
-        move.schedule().after().stream()
+        move.schedule().predecessors().stream()
             .map(uuid -> plan.move(uuid).map(MovePlan::vmName).orElse(shortId(uuid)))
             .toList());
   }

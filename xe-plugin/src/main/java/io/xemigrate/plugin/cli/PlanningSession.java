@@ -47,18 +47,30 @@ final class PlanningSession {
       source = given.get();
       return inventory(source);
     }
-    for (PoolProfile profile : pools.directory().profiles()) {
-      if (holds.test(inventory(profile))) {
-        source = profile;
-        return inventory(profile);
-      }
+    List<PoolProfile> holding =
+        pools.directory().profiles().stream()
+            .filter(profile -> holds.test(inventory(profile)))
+            .toList();
+    if (holding.size() > 1) {
+      throw new UsageException(
+          "ambiguous "
+              + what
+              + " in "
+              + parameter
+              + "=: pools "
+              + String.join(", ", holding.stream().map(PoolProfile::name).toList())
+              + " all have it; add source=POOL or give a UUID");
     }
-    throw new UsageException(
-        "unknown "
-            + what
-            + " in "
-            + parameter
-            + "=: no pool of the profile file has it; check the name or give source=");
+    if (holding.isEmpty()) {
+      throw new UsageException(
+          "unknown "
+              + what
+              + " in "
+              + parameter
+              + "=: no pool of the profile file has it; check the name or give source=");
+    }
+    source = holding.get(0);
+    return inventory(source);
   }
 
   /** Destination: the pool given, else the source pool (a move inside the pool). */

@@ -17,8 +17,8 @@ final class VmSelection {
       Pattern.compile(
           "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-  /** Hex digits and at least four dashes: meant as a UUID, so a typo is not taken for a name. */
-  private static final Pattern UUID_LIKE = Pattern.compile("[0-9a-fA-F-]*(-[0-9a-fA-F]*){4,}");
+  /** Eight hex digits, a dash, more hex: meant as a UUID, so a typo is not taken for a name. */
+  private static final Pattern UUID_LIKE = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]*)+");
 
   private final String parameter;
   private final ImmutableList<String> items;

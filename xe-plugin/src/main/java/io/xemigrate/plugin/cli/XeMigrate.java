@@ -5,6 +5,7 @@ import com.beust.jcommander.Parameter;
 import com.beust.jcommander.ParameterException;
 import com.google.common.collect.ImmutableMap;
 import io.xemigrate.plugin.pools.PoolConnectionException;
+import io.xemigrate.xapi.XapiException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,6 +87,9 @@ public final class XeMigrate {
     } catch (PoolConnectionException e) {
       console.error(e.getMessage());
       return ExitCode.FAILED;
+    } catch (XapiException e) {
+      console.error(oneLine(e.getMessage()));
+      return ExitCode.FAILED;
     }
   }
 
@@ -123,6 +127,10 @@ public final class XeMigrate {
     out.println("Usage: xe-migrate " + command.synopsis());
     out.println();
     out.println(command.summary());
+  }
+
+  private static String oneLine(String message) {
+    return message == null ? "failed" : message.replace('\n', ' ').replace('\r', ' ');
   }
 
   private static String firstLine(String message) {

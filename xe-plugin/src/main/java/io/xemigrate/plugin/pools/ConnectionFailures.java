@@ -25,6 +25,22 @@ final class ConnectionFailures {
     return new PoolConnectionException(message, e);
   }
 
+  static PoolConnectionException unreachable(PoolProfile profile, RuntimeException e) {
+    String detail =
+        e.getMessage() == null
+            ? e.getClass().getSimpleName()
+            : oneLine(e.getMessage()).replace(": ConnectException", ": connection refused");
+    return new PoolConnectionException(
+        "cannot reach pool '"
+            + profile.name()
+            + "' at "
+            + profile.address()
+            + ": "
+            + detail
+            + "; check the address and the network",
+        e);
+  }
+
   private static String oneLine(String text) {
     return text.replace('\n', ' ').replace('\r', ' ');
   }

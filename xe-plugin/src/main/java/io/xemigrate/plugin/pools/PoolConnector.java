@@ -74,6 +74,9 @@ public final class PoolConnector {
       return XapiClients.connect(settings);
     } catch (XapiException e) {
       throw ConnectionFailures.describe(profile, e);
+    } catch (RuntimeException e) {
+      // The client's transport failures are not all XapiExceptions (a refused connection).
+      throw ConnectionFailures.unreachable(profile, e);
     }
   }
 
@@ -83,6 +86,10 @@ public final class PoolConnector {
       return work.apply(client);
     } catch (XapiException e) {
       throw ConnectionFailures.describe(profile, e);
+    } catch (PoolConnectionException | UsageException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw ConnectionFailures.unreachable(profile, e);
     }
   }
 

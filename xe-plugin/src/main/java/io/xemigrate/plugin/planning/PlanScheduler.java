@@ -1,41 +1,33 @@
 package io.xemigrate.plugin.planning;
 
-import com.google.common.collect.ImmutableList;
 import io.xemigrate.planner.plan.MigrationPlan;
-import io.xemigrate.planner.plan.MovePlan;
-import io.xemigrate.planner.plan.MoveSchedule;
 import io.xemigrate.planner.plan.PlanSchedule;
-import io.xemigrate.planner.plan.Verdict;
+import io.xemigrate.planner.plan.PlanScheduling;
 import io.xemigrate.planner.predict.CalibrationObservations;
 import io.xemigrate.planner.predict.DirtyRateEstimator;
 import io.xemigrate.planner.predict.MoveDemand;
 import io.xemigrate.planner.predict.MoveDemands;
 import io.xemigrate.planner.schedule.HostLink;
 import io.xemigrate.planner.schedule.Schedule;
-import io.xemigrate.planner.schedule.ScheduledMove;
 import io.xemigrate.planner.schedule.Scheduler;
 import io.xemigrate.planner.schedule.SchedulerPolicy;
 import io.xemigrate.planner.schedule.Topology;
-import io.xemigrate.storage.estimate.DiskCopy;
 import io.xemigrate.storage.estimate.DiskCopyEstimator;
-import io.xemigrate.storage.mapping.DiskMapping;
 import io.xemigrate.xapi.model.PoolInventory;
-import io.xemigrate.xapi.model.Vm;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Attaches the predictor's and scheduler's output to a plan: per move the predicted start,
- * duration, downtime and predecessors ({@link MoveSchedule}), for the plan the makespan and its
- * lower bound ({@link PlanSchedule}). Blocked moves stay unscheduled.
+ * Attaches the predictor's and scheduler's output to a plan: per move the queue position, predicted
+ * start, duration, downtime and predecessors (the planner's {@link PlanScheduling}), for the plan
+ * the makespan and its lower bound ({@link PlanSchedule}). Blocked moves stay unscheduled.
  *
  * <p>xapi does not report NIC speeds, so every host's transfer NIC is taken as 10 GbE and one
  * stream at most {@link #STREAM_CAP_BYTES_PER_SECOND} (the tunnelled-encryption figure of
  * migration-physics.md §4.1); SRs are unmeasured (120 MB/s) until calibration says otherwise.
  */
-public final class PlanScheduling {
+public final class PlanScheduler {
   /** 10 GbE in bytes per second. */
   public static final double NIC_BYTES_PER_SECOND = 1.25e9;
 
@@ -43,65 +35,28 @@ public final class PlanScheduling {
 
   private final CalibrationObservations calibration;
 
-  public PlanScheduling(CalibrationObservations calibration) {
+  public PlanScheduler(CalibrationObservations calibration) {
     this.calibration = calibration;
   }
 
   /** The plan with the schedule attached; a plan with nothing movable comes back unchanged. */
   public MigrationPlan schedule(
       MigrationPlan plan, PoolInventory source, PoolInventory destination) {
-    MoveDemands demands = new MoveDemands(new DirtyRateEstimator(calibration));
-    List<MoveDemand> moves = new ArrayList<>();
-    int priority = 0;
-    for (MovePlan move : plan.moves()) {
-      if (move.verdict() != Verdict.OK) {
-        continue;
-      }
-      Vm vm = source.vm(move.vmUuid()).orElseThrow();
-      List<DiskCopy> disks =
-          move.disks().stream()
-              .filter(DiskMapping::moves)
-              .map(
-                  disk ->
-                      new DiskCopy(
-                          disk.vdiUuid(),
-                          disk.bytesOnDestination(),
-                          disk.sourceSrUuid(),
-                          disk.destinationSrUuid()))
-              .toList();
-      moves.add(demands.of(vm, move.destinationHostUuid(), disks, !plan.intraPool(), priority++));
-    }
+    List<MoveDemand> moves =
+        PlanScheduling.demands(plan, source, new MoveDemands(new DirtyRateEstimator(calibration)));
     if (moves.isEmpty()) {
       return plan;
     }
     Schedule schedule =
         new Scheduler(topology(source, destination), SchedulerPolicy.defaults()).schedule(moves);
-    Map<String, ScheduledMove> byVm = new HashMap<>();
-    schedule.queue().forEach(scheduled -> byVm.put(scheduled.vmUuid(), scheduled));
-    List<MovePlan> scheduledMoves =
-        plan.moves().stream()
-            .map(move -> attach(move, byVm.get(move.vmUuid())))
-            .collect(ImmutableList.toImmutableList());
-    return plan.withSchedule(
-        scheduledMoves,
+    MigrationPlan scheduled = PlanScheduling.attach(plan, schedule);
+    return scheduled.withSchedule(
+        scheduled.moves(),
         new PlanSchedule(
             schedule.heuristic(),
             schedule.makespanSeconds(),
             schedule.lowerBound().seconds(),
             schedule.totalDowntimeSeconds()));
-  }
-
-  private static MovePlan attach(MovePlan move, ScheduledMove scheduled) {
-    if (scheduled == null) {
-      return move;
-    }
-    return move.withSchedule(
-        new MoveSchedule(
-            scheduled.sequence(),
-            Math.round(scheduled.durationSeconds()),
-            Math.round(scheduled.downtimeSeconds() * 1000),
-            scheduled.startSeconds(),
-            scheduled.predecessors()));
   }
 
   private Topology topology(PoolInventory source, PoolInventory destination) {

@@ -1,0 +1,64 @@
+package io.xemigrate.tests.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs {@code io.xemigrate.plugin.cli.Main} as a separate JVM on the test JVM's class path, the way
+ * the launcher does, with its own configuration directory.
+ */
+final class CliProcess {
+  private final Path configHome;
+
+  CliProcess(Path configHome) {
+    this.configHome = configHome;
+  }
+
+  /** What a run printed and how it ended. */
+  record Result(int exitCode, String out, String err) {
+    /** Every non-empty line of the error stream. */
+    List<String> errLines() {
+      return err.lines().filter(line -> !line.isBlank()).toList();
+    }
+  }
+
+  Result run(String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Djdk.serialFilter=!*");
+    command.add("-XX:+UseSerialGC");
+    command.add("-XX:TieredStopAtLevel=1");
+    command.add("-Xshare:auto");
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add("io.xemigrate.plugin.cli.Main");
+    command.addAll(List.of(args));
+    try {
+      Path out = Files.createTempFile(configHome, "out", ".txt");
+      Path err = Files.createTempFile(configHome, "err", ".txt");
+      ProcessBuilder builder =
+          new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+      builder.environment().put("XDG_CONFIG_HOME", configHome.toString());
+      Process process = builder.start();
+      if (!process.waitFor(120, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new AssertionError("xe-migrate " + String.join(" ", args) + " did not end");
+      }
+      return new Result(
+          process.exitValue(),
+          Files.readString(out, StandardCharsets.UTF_8),
+          Files.readString(err, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+  }
+}
