@@ -13,7 +13,7 @@ import io.xemigrate.planner.predict.CalibrationObservations;
 import io.xemigrate.plugin.coordinator.MovePhase;
 import io.xemigrate.plugin.coordinator.MoveState;
 import io.xemigrate.plugin.journal.Journal;
-import io.xemigrate.plugin.planning.PlanScheduling;
+import io.xemigrate.plugin.planning.PlanScheduler;
 import io.xemigrate.plugin.run.PoolSide;
 import io.xemigrate.plugin.run.RunCoordinator;
 import io.xemigrate.plugin.run.RunListener;
@@ -95,7 +95,7 @@ final class SimulatedPools implements AutoCloseable {
                 new MigrationRequest.MoveVms(FIVE_VMS, ""),
                 Overrides.none()));
     assertThat(plan.movableCount()).isEqualTo(5);
-    return new PlanScheduling(CalibrationObservations.none())
+    return new PlanScheduler(CalibrationObservations.none())
         .schedule(plan, sourceBefore, destinationBefore);
   }
 

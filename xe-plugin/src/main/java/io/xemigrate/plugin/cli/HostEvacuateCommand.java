@@ -5,7 +5,7 @@ import com.google.common.collect.ImmutableSet;
 import io.xemigrate.planner.MigrationRequest;
 import io.xemigrate.planner.plan.MigrationPlan;
 import io.xemigrate.planner.predict.CalibrationObservations;
-import io.xemigrate.plugin.planning.PlanScheduling;
+import io.xemigrate.plugin.planning.PlanScheduler;
 import io.xemigrate.plugin.pools.PoolParameters;
 import io.xemigrate.xapi.model.PoolInventory;
 
@@ -59,7 +59,7 @@ final class HostEvacuateCommand implements Command {
             "host '" + hosts.get(0) + "'");
     PoolInventory destination = session.loadDestination(pools.destination("destination"));
     MigrationPlan plan =
-        new PlanScheduling(CalibrationObservations.none())
+        new PlanScheduler(CalibrationObservations.none())
             .schedule(
                 PlanningSession.plan(
                     source,

@@ -121,7 +121,7 @@ final class PlanApplyCommand implements Command {
               move.sourceHostName(),
               move.destinationHostName().isEmpty() ? "-" : move.destinationHostName(),
               move.verdict() == Verdict.OK
-                  ? String.format("~%d s", move.schedule().predictedDurationSeconds())
+                  ? String.format("~%d s", Math.round(move.schedule().durationSeconds()))
                   : "BLOCKED"));
     }
   }

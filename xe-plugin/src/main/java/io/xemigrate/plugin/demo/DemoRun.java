@@ -12,7 +12,7 @@ import io.xemigrate.planner.plan.MoveSchedule;
 import io.xemigrate.planner.plan.Verdict;
 import io.xemigrate.planner.predict.CalibrationObservations;
 import io.xemigrate.plugin.journal.Journal;
-import io.xemigrate.plugin.planning.PlanScheduling;
+import io.xemigrate.plugin.planning.PlanScheduler;
 import io.xemigrate.plugin.run.MoveResult;
 import io.xemigrate.plugin.run.PoolSide;
 import io.xemigrate.plugin.run.RunCoordinator;
@@ -82,7 +82,7 @@ public final class DemoRun {
                   new MigrationRequest.EvacuateHosts(List.of(HOST)),
                   Overrides.none()));
       MigrationPlan scheduled =
-          new PlanScheduling(CalibrationObservations.none())
+          new PlanScheduler(CalibrationObservations.none())
               .schedule(plan, sourceInventory, destinationInventory);
       RunCoordinator coordinator =
           new RunCoordinator(source, destination, journal, clock, listener, RunOptions.defaults());
@@ -137,9 +137,9 @@ public final class DemoRun {
       moves.add(
           new DemoReport.Moved(
               result.vmName(),
-              p == null ? 0 : p.predictedDurationSeconds(),
+              p == null ? 0 : p.durationSeconds(),
               truth == null ? result.seconds() : truth.totalNanos() / 1e9,
-              p == null ? 0 : p.predictedDowntimeMillis(),
+              p == null ? 0 : p.downtimeSeconds() * 1000,
               truth == null ? 0 : truth.downtimeNanos() / 1e6,
               result.ok(),
               result.outcomeCode()));

@@ -262,13 +262,13 @@ public final class RunCoordinator {
     // Scheduled moves in queue order, then any unscheduled ones in plan order (a stable sort).
     ordered.sort(
         Comparator.comparingInt(
-            move -> move.schedule().scheduled() ? move.schedule().wave() : Integer.MAX_VALUE));
+            move -> move.schedule().scheduled() ? move.schedule().sequence() : Integer.MAX_VALUE));
     return ordered;
   }
 
   private static Map<String, List<String>> predecessors(List<MovePlan> movable) {
     Map<String, List<String>> map = new HashMap<>();
-    movable.forEach(move -> map.put(move.vmUuid(), move.schedule().after()));
+    movable.forEach(move -> map.put(move.vmUuid(), move.schedule().predecessors()));
     return map;
   }
 
