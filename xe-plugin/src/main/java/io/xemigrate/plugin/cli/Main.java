@@ -21,6 +21,11 @@ public final class Main {
         VmMigrateCommand.plan(),
         new HostEvacuatePlanCommand(),
         new PlanShowCommand(),
+        new PlanApplyCommand(),
+        new HostEvacuateCommand(),
+        new RunListCommand(),
+        new RunShowCommand(),
+        new RunResumeCommand(),
         new DemoCommand(),
         new SimCommand(),
         new BenchCommand());

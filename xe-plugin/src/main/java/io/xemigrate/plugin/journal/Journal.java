@@ -125,7 +125,12 @@ public final class Journal implements AutoCloseable {
         });
   }
 
-  /** Writes the intent of a step, before the action runs. Returns the step's id. */
+  /**
+   * Writes the intent of a step and the move's state it acts from (one transaction), before the
+   * action runs. Returns the step's id. Saving the state here matters for a crash between the call
+   * and its completion: a resumed move then starts from the phase the call put it in (for {@code
+   * StartMigration}, MIGRATING: handed off, never sent again).
+   */
   public long intend(String runId, MoveState state, String action) {
     long[] id = new long[1];
     inTransaction(
@@ -147,6 +152,7 @@ public final class Journal implements AutoCloseable {
               id[0] = keys.getLong(1);
             }
           }
+          writeMove(runId, state, clock.instant());
         });
     return id[0];
   }

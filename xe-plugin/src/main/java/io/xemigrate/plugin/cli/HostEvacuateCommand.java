@@ -1,0 +1,87 @@
+package io.xemigrate.plugin.cli;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import io.xemigrate.planner.MigrationRequest;
+import io.xemigrate.planner.plan.MigrationPlan;
+import io.xemigrate.planner.predict.CalibrationObservations;
+import io.xemigrate.plugin.planning.PlanScheduler;
+import io.xemigrate.plugin.pools.PoolParameters;
+import io.xemigrate.xapi.model.PoolInventory;
+
+/**
+ * {@code host-evacuate host=...}: plans and schedules the evacuation (as {@code
+ * host-evacuate-plan}), shows it, asks, and applies it. A plan with blocked VMs applies the movable
+ * ones and exits 3 so that scripts notice what stayed.
+ */
+final class HostEvacuateCommand implements Command {
+  @Override
+  public String name() {
+    return "host-evacuate";
+  }
+
+  @Override
+  public String summary() {
+    return "Evacuate hosts: plan, show, ask, apply";
+  }
+
+  @Override
+  public String synopsis() {
+    return "host-evacuate host=<uuid|name>[,...] [destination=<pool>] [source=<pool>]"
+        + " [yes=true] [pools=FILE] [--json]";
+  }
+
+  @Override
+  public ImmutableSet<String> keys() {
+    return ImmutableSet.<String>builder()
+        .add("host", "yes")
+        .addAll(PlanningSession.OVERRIDE_KEYS)
+        .addAll(PoolParameters.KEYS)
+        .build();
+  }
+
+  @Override
+  public ImmutableSet<String> keyPrefixes() {
+    return PlanningSession.OVERRIDE_PREFIXES;
+  }
+
+  @Override
+  public ExitCode run(Arguments arguments, Console console) {
+    ImmutableList<String> hosts = PlanningSession.hosts(arguments.required("host"));
+    boolean yes = Parameters.bool("yes", arguments.optional("yes").orElse("false"));
+    PoolParameters pools = CommandSupport.pools(arguments, console);
+    PlanningSession session = new PlanningSession(pools);
+    PoolInventory source =
+        session.loadSource(
+            pools.optionalPool("source"),
+            inventory -> PlanningSession.hasHost(inventory, hosts),
+            "host",
+            "host '" + hosts.get(0) + "'");
+    PoolInventory destination = session.loadDestination(pools.destination("destination"));
+    MigrationPlan plan =
+        new PlanScheduler(CalibrationObservations.none())
+            .schedule(
+                PlanningSession.plan(
+                    source,
+                    destination,
+                    new MigrationRequest.EvacuateHosts(hosts),
+                    PlanningSession.overrides(arguments)),
+                source,
+                destination);
+    if (!console.json()) {
+      PlanApplyCommand.show(plan, console);
+    }
+    if (plan.movableCount() == 0) {
+      console.error("no VM of host=" + String.join(",", hosts) + " can move: see the findings");
+      return ExitCode.BLOCKED;
+    }
+    if (!Confirmation.confirmed(yes, console, "Evacuate?")) {
+      return ExitCode.BAD_INPUT;
+    }
+    ExitCode applied = PlanApplyCommand.apply(plan, pools, console);
+    if (applied == ExitCode.DONE && plan.movableCount() < plan.moves().size()) {
+      return ExitCode.BLOCKED;
+    }
+    return applied;
+  }
+}

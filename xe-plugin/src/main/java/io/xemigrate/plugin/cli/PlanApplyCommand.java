@@ -1,0 +1,134 @@
+package io.xemigrate.plugin.cli;
+
+import com.google.common.collect.ImmutableSet;
+import io.xemigrate.planner.plan.MigrationPlan;
+import io.xemigrate.planner.plan.MovePlan;
+import io.xemigrate.planner.plan.PlanJson;
+import io.xemigrate.planner.plan.Verdict;
+import io.xemigrate.plugin.journal.Journal;
+import io.xemigrate.plugin.pools.PoolParameters;
+import io.xemigrate.plugin.run.RunSummary;
+import io.xemigrate.xapi.model.PoolInventory;
+import io.xemigrate.xapi.model.PowerState;
+import io.xemigrate.xapi.model.Vm;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
+/**
+ * {@code plan-apply plan=FILE [yes=true]}: shows the plan, asks on a terminal, refuses a plan whose
+ * pools drifted, then runs it with progress and journals every step.
+ */
+final class PlanApplyCommand implements Command {
+  private static final DateTimeFormatter RUN_ID =
+      DateTimeFormatter.ofPattern("'run-'yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+  @Override
+  public String name() {
+    return "plan-apply";
+  }
+
+  @Override
+  public String summary() {
+    return "Apply a plan file: move its VMs, with progress and a journal";
+  }
+
+  @Override
+  public String synopsis() {
+    return "plan-apply plan=FILE [yes=true] [pools=FILE] [--json]";
+  }
+
+  @Override
+  public ImmutableSet<String> keys() {
+    return ImmutableSet.<String>builder().add("plan", "yes").addAll(PoolParameters.KEYS).build();
+  }
+
+  @Override
+  public ExitCode run(Arguments arguments, Console console) {
+    MigrationPlan plan = read(arguments.required("plan"));
+    boolean yes = Parameters.bool("yes", arguments.optional("yes").orElse("false"));
+    PoolParameters pools = CommandSupport.pools(arguments, console);
+    PoolInventory source =
+        pools.connector().loadInventory(RunSession.profileOf(pools, plan.source()));
+    Optional<String> drift = drift(plan, source);
+    if (drift.isPresent()) {
+      console.error(
+          "the plan's inventory drifted ("
+              + drift.get()
+              + "): plan again with vm-migrate-plan or host-evacuate-plan");
+      return ExitCode.BAD_INPUT;
+    }
+    if (!console.json()) {
+      show(plan, console);
+    }
+    if (!Confirmation.confirmed(yes, console, "Apply this plan?")) {
+      return ExitCode.BAD_INPUT;
+    }
+    return apply(plan, pools, console);
+  }
+
+  static ExitCode apply(MigrationPlan plan, PoolParameters pools, Console console) {
+    String runId = RUN_ID.format(ZonedDateTime.now(ZoneOffset.UTC));
+    try (Journal journal = RunSession.openJournal()) {
+      RunSummary summary =
+          RunSession.withCoordinator(
+              plan, pools, journal, console, coordinator -> coordinator.apply(runId, plan));
+      return RunSession.exitOf(summary);
+    }
+  }
+
+  static MigrationPlan read(String file) {
+    try {
+      return PlanJson.read(Files.readString(Path.of(file), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UsageException("cannot read plan=" + file + ": " + e.getMessage());
+    } catch (RuntimeException e) {
+      throw new UsageException("plan=" + file + " is not a plan file: " + firstLine(e));
+    }
+  }
+
+  /** A movable VM that no longer runs on its planned source host makes the plan stale. */
+  static Optional<String> drift(MigrationPlan plan, PoolInventory source) {
+    for (MovePlan move : plan.moves()) {
+      if (move.verdict() != Verdict.OK) {
+        continue;
+      }
+      Optional<Vm> vm = source.vm(move.vmUuid());
+      if (vm.isEmpty()) {
+        return Optional.of(move.vmName() + " is no longer in the source pool");
+      }
+      if (vm.get().powerState() != PowerState.RUNNING
+          || !vm.get().residentOnHostUuid().equals(move.sourceHostUuid())) {
+        return Optional.of(move.vmName() + " no longer runs on " + move.sourceHostName());
+      }
+    }
+    return Optional.empty();
+  }
+
+  static void show(MigrationPlan plan, Console console) {
+    console.line(
+        plan.request() + ": " + plan.movableCount() + " of " + plan.moves().size() + " VMs move");
+    for (MovePlan move : plan.moves()) {
+      console.line(
+          String.format(
+              "  %-20s %-10s -> %-10s %s",
+              move.vmName(),
+              move.sourceHostName(),
+              move.destinationHostName().isEmpty() ? "-" : move.destinationHostName(),
+              move.verdict() == Verdict.OK
+                  ? String.format("~%d s", Math.round(move.schedule().durationSeconds()))
+                  : "BLOCKED"));
+    }
+  }
+
+  private static String firstLine(RuntimeException e) {
+    String message = String.valueOf(e.getMessage());
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}

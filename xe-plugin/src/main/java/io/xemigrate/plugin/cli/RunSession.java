@@ -1,0 +1,97 @@
+package io.xemigrate.plugin.cli;
+
+import io.xemigrate.planner.plan.InventoryIdentity;
+import io.xemigrate.planner.plan.MigrationPlan;
+import io.xemigrate.plugin.journal.DataDirectory;
+import io.xemigrate.plugin.journal.Journal;
+import io.xemigrate.plugin.pools.PoolParameters;
+import io.xemigrate.plugin.pools.PoolProfile;
+import io.xemigrate.plugin.run.PoolSide;
+import io.xemigrate.plugin.run.RunCoordinator;
+import io.xemigrate.plugin.run.RunOptions;
+import io.xemigrate.plugin.run.RunSummary;
+import io.xemigrate.xapi.PoolClient;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * What {@code plan-apply}, {@code run-resume} and friends share: the journal in the user's data
+ * directory, the two pools of a plan, and Ctrl-C, which cancels what xapi still lets cancel and
+ * waits for every move to settle before the process ends.
+ */
+final class RunSession {
+  private RunSession() {}
+
+  static Journal openJournal() {
+    return Journal.open(
+        DataDirectory.journal(
+            DataDirectory.resolve(System.getenv(), System.getProperty("user.home"))),
+        Clock.systemUTC());
+  }
+
+  static PoolProfile profileOf(PoolParameters pools, InventoryIdentity identity) {
+    try {
+      return pools.directory().resolve(identity.poolUuid(), "plan");
+    } catch (UsageException byUuid) {
+      return pools.directory().resolve(identity.poolName(), "plan");
+    }
+  }
+
+  /** Connects both pools of {@code plan}, runs {@code work} with a coordinator, disconnects. */
+  static RunSummary withCoordinator(
+      MigrationPlan plan,
+      PoolParameters pools,
+      Journal journal,
+      Console console,
+      Function<RunCoordinator, RunSummary> work) {
+    PoolProfile sourceProfile = profileOf(pools, plan.source());
+    PoolProfile destinationProfile = profileOf(pools, plan.destination());
+    try (PoolClient source = pools.connector().connect(sourceProfile);
+        PoolClient destination =
+            plan.intraPool() ? null : pools.connector().connect(destinationProfile)) {
+      PoolSide sourceSide = PoolSide.open(source);
+      PoolSide destinationSide = plan.intraPool() ? sourceSide : PoolSide.open(destination);
+      RunCoordinator coordinator =
+          new RunCoordinator(
+              sourceSide,
+              destinationSide,
+              journal,
+              Clock.systemUTC(),
+              Progress.forConsole(console),
+              RunOptions.defaults());
+      CountDownLatch finished = new CountDownLatch(1);
+      Thread hook =
+          new Thread(
+              () -> {
+                coordinator.cancel();
+                try {
+                  // Every VM must be left running somewhere: wait for the moves to settle.
+                  finished.await(10, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              },
+              "xe-migrate-cancel");
+      Runtime.getRuntime().addShutdownHook(hook);
+      try {
+        return work.apply(coordinator);
+      } finally {
+        finished.countDown();
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+          // Ctrl-C: the hook is running and waits for us.
+        }
+      }
+    }
+  }
+
+  static ExitCode exitOf(RunSummary summary) {
+    return switch (summary.status()) {
+      case SUCCEEDED -> ExitCode.DONE;
+      case RUNNING, FAILED, CANCELLED, NEEDS_RECONCILE -> ExitCode.FAILED;
+    };
+  }
+}

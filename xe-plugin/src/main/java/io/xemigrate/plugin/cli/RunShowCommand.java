@@ -1,0 +1,84 @@
+package io.xemigrate.plugin.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.collect.ImmutableSet;
+import io.xemigrate.planner.plan.MigrationPlan;
+import io.xemigrate.planner.plan.MovePlan;
+import io.xemigrate.planner.plan.PlanJson;
+import io.xemigrate.plugin.coordinator.MoveState;
+import io.xemigrate.plugin.journal.Journal;
+import io.xemigrate.plugin.journal.RunRecord;
+
+/** {@code run-show run=ID}: a run's moves with their phases and outcome codes. */
+final class RunShowCommand implements Command {
+  @Override
+  public String name() {
+    return "run-show";
+  }
+
+  @Override
+  public String summary() {
+    return "Show a run's moves, phases and outcome codes";
+  }
+
+  @Override
+  public String synopsis() {
+    return "run-show run=ID [--json]";
+  }
+
+  @Override
+  public ImmutableSet<String> keys() {
+    return ImmutableSet.of("run");
+  }
+
+  @Override
+  public ExitCode run(Arguments arguments, Console console) {
+    String runId = arguments.required("run");
+    try (Journal journal = RunSession.openJournal()) {
+      RunRecord run = find(journal, runId);
+      MigrationPlan plan = PlanJson.read(run.planJson());
+      ObjectNode root =
+          new ObjectMapper()
+              .createObjectNode()
+              .put("run", run.runId())
+              .put("status", run.status().name())
+              .put("plan", run.planHash());
+      ArrayNode moves = root.putArray("moves");
+      if (!console.json()) {
+        console.line(run.runId() + ": " + run.status() + " (" + plan.request() + ")");
+      }
+      for (MoveState move : journal.moves(runId)) {
+        String name = plan.move(move.vmUuid()).map(MovePlan::vmName).orElse(move.vmUuid());
+        ObjectNode entry =
+            moves
+                .addObject()
+                .put("vm", move.vmUuid())
+                .put("name", name)
+                .put("phase", move.phase().name())
+                .put("code", move.outcomeCode());
+        move.outcomeParams().forEach(entry.putArray("params")::add);
+        if (!console.json()) {
+          console.line(
+              String.format(
+                  "  %-20s %-16s %s %s",
+                  name, move.phase(), move.outcomeCode(), String.join(" ", move.outcomeParams())));
+        }
+      }
+      if (console.json()) {
+        console.line(root.toString());
+      }
+      return ExitCode.DONE;
+    }
+  }
+
+  static RunRecord find(Journal journal, String runId) {
+    return journal
+        .run(runId)
+        .orElseThrow(
+            () ->
+                new UsageException(
+                    "unknown run '" + runId + "' in run=: see 'xe-migrate run-list'"));
+  }
+}

@@ -1,0 +1,27 @@
+package io.xemigrate.plugin.run;
+
+import io.xemigrate.planner.plan.MovePlan;
+import io.xemigrate.plugin.coordinator.MoveState;
+
+/**
+ * What a run reports while it goes: the seam for the progress views (terminal, plain lines, JSON).
+ * Called from the moves' threads; implementations synchronize themselves.
+ */
+public interface RunListener {
+  default void runStarted(String runId, int moves) {}
+
+  default void moveStarted(MovePlan move) {}
+
+  default void phaseChanged(MovePlan move, MoveState state) {}
+
+  /** Task progress from 0 to 1, with the bytes per second observed since the last report. */
+  default void progress(MovePlan move, double fraction, double bytesPerSecond) {}
+
+  default void moveFinished(MovePlan move, MoveResult result) {}
+
+  default void runFinished(RunSummary summary) {}
+
+  static RunListener none() {
+    return new RunListener() {};
+  }
+}
