@@ -3,16 +3,19 @@ package io.xemigrate.simulator.wire;
 import com.google.common.collect.ImmutableMap;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.xemigrate.simulator.rpc.ConnectionResets.ResetPoint;
 import io.xemigrate.simulator.rpc.Dispatcher;
 import io.xemigrate.simulator.store.XapiException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -60,10 +63,16 @@ final class RpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       limits.armForNextRequest(ctx);
       return;
     }
+    Optional<ResetPoint> reset = dispatcher.pool().connectionResets().take(hostRef);
+    if (reset.equals(Optional.of(ResetPoint.BEFORE_DISPATCH))) {
+      reset(ctx);
+      return;
+    }
+    boolean resetAfter = reset.isPresent();
     byte[] body = ByteBufUtil.getBytes(request.content());
     boolean wantsThumbprint = request.headers().contains(THUMBPRINT_REQUEST);
     try {
-      workers.execute(() -> serve(ctx, body, json, keepAlive, wantsThumbprint));
+      workers.execute(() -> serve(ctx, body, json, keepAlive, wantsThumbprint, resetAfter));
     } catch (RejectedExecutionException e) {
       Responses.sendError(ctx, HttpResponseStatus.SERVICE_UNAVAILABLE, "shutting down", false);
     }
@@ -74,7 +83,8 @@ final class RpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       byte[] body,
       boolean json,
       boolean keepAlive,
-      boolean wantsThumbprint) {
+      boolean wantsThumbprint,
+      boolean resetAfter) {
     try {
       byte[] answer;
       String contentType;
@@ -100,6 +110,10 @@ final class RpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         answer = text.getBytes(StandardCharsets.UTF_8);
       }
+      if (resetAfter) {
+        ctx.executor().execute(() -> reset(ctx));
+        return;
+      }
       Map<String, String> extra = headers;
       byte[] bytes = answer;
       ctx.executor()
@@ -109,6 +123,10 @@ final class RpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 limits.armForNextRequest(ctx);
               });
     } catch (MalformedRequestException e) {
+      if (resetAfter) {
+        ctx.executor().execute(() -> reset(ctx));
+        return;
+      }
       ctx.executor()
           .execute(
               () -> {
@@ -117,6 +135,15 @@ final class RpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 limits.armForNextRequest(ctx);
               });
     }
+  }
+
+  /**
+   * Closes the connection with no answer (an injected fault). SO_LINGER 0 makes the close an RST on
+   * plain HTTP, so the client sees a reset rather than an orderly end of stream.
+   */
+  private static void reset(ChannelHandlerContext ctx) {
+    ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+    var unused = ctx.channel().close();
   }
 
   /** xapi adds the master's certificate thumbprint to a HOST_IS_SLAVE answer when asked. */
