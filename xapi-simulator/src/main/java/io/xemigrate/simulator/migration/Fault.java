@@ -12,6 +12,8 @@ package io.xemigrate.simulator.migration;
  * @param bytes memory taken by {@link FaultKind#TAKE_DESTINATION_MEMORY}
  * @param count how many requests {@link FaultKind#RESET_RPC_CONNECTIONS} resets
  * @param afterDispatch whether those requests run before their connection is reset
+ * @param method the only method whose requests are reset ({@code VM.migrate_send} also matches its
+ *     {@code Async.} form); null or empty for every request
  */
 public record Fault(
     FaultKind kind,
@@ -20,9 +22,11 @@ public record Fault(
     double factor,
     long bytes,
     int count,
-    boolean afterDispatch) {
+    boolean afterDispatch,
+    String method) {
 
   public Fault {
+    method = method == null ? "" : method;
     if (kind == null || target == null) {
       throw new IllegalArgumentException("a fault needs a kind and a target");
     }
@@ -36,7 +40,7 @@ public record Fault(
 
   /** A fault without a reset count (every kind but {@link FaultKind#RESET_RPC_CONNECTIONS}). */
   public Fault(FaultKind kind, String target, double seconds, double factor, long bytes) {
-    this(kind, target, seconds, factor, bytes, 0, false);
+    this(kind, target, seconds, factor, bytes, 0, false, "");
   }
 
   /** A one-shot migration fault for one VM ({@code *} for any). */
@@ -46,7 +50,14 @@ public record Fault(
 
   /** Resets the connections of the next {@code count} requests to a host's endpoint. */
   public static Fault resetConnections(String hostUuid, int count, boolean afterDispatch) {
-    return new Fault(FaultKind.RESET_RPC_CONNECTIONS, hostUuid, 0, 1, 0, count, afterDispatch);
+    return resetConnections(hostUuid, "", count, afterDispatch);
+  }
+
+  /** Resets the connections of the next {@code count} calls of {@code method} to a host. */
+  public static Fault resetConnections(
+      String hostUuid, String method, int count, boolean afterDispatch) {
+    return new Fault(
+        FaultKind.RESET_RPC_CONNECTIONS, hostUuid, 0, 1, 0, count, afterDispatch, method);
   }
 
   boolean appliesToVm(String vmUuid) {

@@ -46,6 +46,7 @@ final class FaultActions {
     pool.connectionResets()
         .arm(
             hostRef,
+            fault.method(),
             fault.count(),
             fault.afterDispatch()
                 ? ConnectionResets.ResetPoint.AFTER_DISPATCH

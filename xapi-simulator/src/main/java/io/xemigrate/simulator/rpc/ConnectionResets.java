@@ -1,15 +1,14 @@
 package io.xemigrate.simulator.rpc;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Armed connection resets per host endpoint: each of the next N requests that reach the host is
- * read in full and then its connection is closed without an answer, so the caller cannot tell
- * whether the call ran. Thread-safe.
+ * Armed connection resets: each of the next N requests that reach a host's endpoint (optionally
+ * only calls of one method) is read in full, then its connection is closed without an answer, so
+ * the caller cannot tell whether the call ran. Thread-safe.
  */
 public final class ConnectionResets {
   /** Where the connection breaks relative to running the call. */
@@ -20,19 +19,35 @@ public final class ConnectionResets {
     AFTER_DISPATCH
   }
 
-  private final Map<String, Deque<ResetPoint>> armed = new HashMap<>();
-
-  /** Arms {@code count} resets for the endpoint of {@code hostRef}. */
-  public synchronized void arm(String hostRef, int count, ResetPoint point) {
-    Deque<ResetPoint> queue = armed.computeIfAbsent(hostRef, ref -> new ArrayDeque<>());
-    for (int i = 0; i < count; i++) {
-      queue.add(point);
+  private record Armed(String hostRef, String method, ResetPoint point) {
+    /** An empty method matches every call; {@code VM.migrate_send} also matches its Async form. */
+    boolean matches(String ref, String called) {
+      return hostRef.equals(ref)
+          && (method.isEmpty() || called.equals(method) || called.equals("Async." + method));
     }
   }
 
-  /** Takes the next armed reset of {@code hostRef}'s endpoint, if any. */
-  public synchronized Optional<ResetPoint> take(String hostRef) {
-    Deque<ResetPoint> queue = armed.get(hostRef);
-    return queue == null ? Optional.empty() : Optional.ofNullable(queue.poll());
+  private final List<Armed> armed = new ArrayList<>();
+
+  /**
+   * Arms {@code count} resets on {@code hostRef}'s endpoint, for {@code method} or any ({@code
+   * ""}).
+   */
+  public synchronized void arm(String hostRef, String method, int count, ResetPoint point) {
+    for (int i = 0; i < count; i++) {
+      armed.add(new Armed(hostRef, method, point));
+    }
+  }
+
+  /** Takes the first armed reset matching this request, if any. */
+  public synchronized Optional<ResetPoint> take(String hostRef, String method) {
+    for (Iterator<Armed> it = armed.iterator(); it.hasNext(); ) {
+      Armed next = it.next();
+      if (next.matches(hostRef, method)) {
+        it.remove();
+        return Optional.of(next.point());
+      }
+    }
+    return Optional.empty();
   }
 }

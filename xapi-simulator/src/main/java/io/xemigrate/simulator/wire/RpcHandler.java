@@ -63,16 +63,10 @@ final class RpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       limits.armForNextRequest(ctx);
       return;
     }
-    Optional<ResetPoint> reset = dispatcher.pool().connectionResets().take(hostRef);
-    if (reset.equals(Optional.of(ResetPoint.BEFORE_DISPATCH))) {
-      reset(ctx);
-      return;
-    }
-    boolean resetAfter = reset.isPresent();
     byte[] body = ByteBufUtil.getBytes(request.content());
     boolean wantsThumbprint = request.headers().contains(THUMBPRINT_REQUEST);
     try {
-      workers.execute(() -> serve(ctx, body, json, keepAlive, wantsThumbprint, resetAfter));
+      workers.execute(() -> serve(ctx, body, json, keepAlive, wantsThumbprint));
     } catch (RejectedExecutionException e) {
       Responses.sendError(ctx, HttpResponseStatus.SERVICE_UNAVAILABLE, "shutting down", false);
     }
@@ -83,14 +77,21 @@ final class RpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       byte[] body,
       boolean json,
       boolean keepAlive,
-      boolean wantsThumbprint,
-      boolean resetAfter) {
+      boolean wantsThumbprint) {
     try {
       byte[] answer;
       String contentType;
       Map<String, String> headers = ImmutableMap.of();
+      JsonRpc.Request request = json ? JsonRpc.read(body) : null;
+      RpcCall call = json ? request.call() : XmlRpcReader.read(body);
+      // An injected fault: the request was read; its connection breaks before any answer.
+      Optional<ResetPoint> reset =
+          dispatcher.pool().connectionResets().take(hostRef, call.method());
+      if (reset.equals(Optional.of(ResetPoint.BEFORE_DISPATCH))) {
+        ctx.executor().execute(() -> reset(ctx));
+        return;
+      }
       if (json) {
-        JsonRpc.Request request = JsonRpc.read(body);
         contentType = "application/json";
         try {
           answer = JsonRpc.success(request, call(request.call()));
@@ -99,7 +100,6 @@ final class RpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
           headers = thumbprintHeader(wantsThumbprint, e);
         }
       } else {
-        RpcCall call = XmlRpcReader.read(body);
         contentType = "text/xml";
         String text;
         try {
@@ -110,7 +110,7 @@ final class RpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         answer = text.getBytes(StandardCharsets.UTF_8);
       }
-      if (resetAfter) {
+      if (reset.isPresent()) {
         ctx.executor().execute(() -> reset(ctx));
         return;
       }
@@ -123,10 +123,6 @@ final class RpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 limits.armForNextRequest(ctx);
               });
     } catch (MalformedRequestException e) {
-      if (resetAfter) {
-        ctx.executor().execute(() -> reset(ctx));
-        return;
-      }
       ctx.executor()
           .execute(
               () -> {
