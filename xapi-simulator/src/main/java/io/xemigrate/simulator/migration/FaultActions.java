@@ -1,6 +1,7 @@
 package io.xemigrate.simulator.migration;
 
 import com.google.common.collect.ImmutableMap;
+import io.xemigrate.simulator.rpc.ConnectionResets;
 import io.xemigrate.simulator.rpc.PoolRuntime;
 import io.xemigrate.simulator.store.ObjectStore;
 import io.xemigrate.simulator.store.XapiClass;
@@ -30,12 +31,26 @@ final class FaultActions {
           FAIL_CLEANUP ->
           service.faults().arm(fault);
       case REFUSE_CONNECTIONS -> service.faults().refuse(fault.target(), now, until);
+      case RESET_RPC_CONNECTIONS -> resetConnections(fault);
       case SLOW_NIC -> slowNic(fault);
       case MASTER_FAILOVER -> failOver(fault.target());
       case TOOLSTACK_RESTART -> restartToolstack(poolNamed(fault.target()));
       case TAKE_DESTINATION_MEMORY -> takeMemory(fault.target(), fault.bytes());
       case EXPIRE_SESSIONS -> poolNamed(fault.target()).sessions().destroyAll();
     }
+  }
+
+  private void resetConnections(Fault fault) {
+    PoolRuntime pool = poolOfHost(fault.target());
+    String hostRef = pool.store().findByUuid(XapiClass.HOST, fault.target()).orElseThrow().ref();
+    pool.connectionResets()
+        .arm(
+            hostRef,
+            fault.method(),
+            fault.count(),
+            fault.afterDispatch()
+                ? ConnectionResets.ResetPoint.AFTER_DISPATCH
+                : ConnectionResets.ResetPoint.BEFORE_DISPATCH);
   }
 
   private void slowNic(Fault fault) {

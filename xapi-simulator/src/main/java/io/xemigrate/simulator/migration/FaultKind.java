@@ -21,6 +21,11 @@ public enum FaultKind {
   FAIL_CLEANUP,
   /** A host refuses and resets connections for a while ({@code CANNOT_CONTACT_HOST}). */
   REFUSE_CONNECTIONS,
+  /**
+   * The next {@code count} requests reaching a host's endpoint are read, then their connection is
+   * closed without an answer: before the call runs, or after it ran ({@code afterDispatch}).
+   */
+  RESET_RPC_CONNECTIONS,
   /** A host's NICs run at a fraction of their bandwidth for a while. */
   SLOW_NIC,
   /** The pool's master moves to another host; sessions and tasks are lost. */
@@ -42,6 +47,7 @@ public enum FaultKind {
       case FAIL_FINAL_HANDSHAKE -> Optional.of(MigrationPhase.SWITCH_OVER);
       case FAIL_CLEANUP -> Optional.of(MigrationPhase.DONE);
       case REFUSE_CONNECTIONS,
+          RESET_RPC_CONNECTIONS,
           SLOW_NIC,
           MASTER_FAILOVER,
           TOOLSTACK_RESTART,

@@ -17,6 +17,7 @@ public final class PoolRuntime {
   private final MethodRegistry methods;
   private final ExecutorService workers;
   private final Tasks tasks;
+  private final ConnectionResets connectionResets = new ConnectionResets();
 
   public PoolRuntime(
       String name,
@@ -56,6 +57,11 @@ public final class PoolRuntime {
 
   public Tasks tasks() {
     return tasks;
+  }
+
+  /** Connection resets armed on this pool's host endpoints (a fault). */
+  public ConnectionResets connectionResets() {
+    return connectionResets;
   }
 
   /** The pool object; there is exactly one per pool. */

@@ -3,16 +3,19 @@ package io.xemigrate.simulator.wire;
 import com.google.common.collect.ImmutableMap;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.xemigrate.simulator.rpc.ConnectionResets.ResetPoint;
 import io.xemigrate.simulator.rpc.Dispatcher;
 import io.xemigrate.simulator.store.XapiException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -79,8 +82,16 @@ final class RpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       byte[] answer;
       String contentType;
       Map<String, String> headers = ImmutableMap.of();
+      JsonRpc.Request request = json ? JsonRpc.read(body) : null;
+      RpcCall call = json ? request.call() : XmlRpcReader.read(body);
+      // An injected fault: the request was read; its connection breaks before any answer.
+      Optional<ResetPoint> reset =
+          dispatcher.pool().connectionResets().take(hostRef, call.method());
+      if (reset.equals(Optional.of(ResetPoint.BEFORE_DISPATCH))) {
+        ctx.executor().execute(() -> reset(ctx));
+        return;
+      }
       if (json) {
-        JsonRpc.Request request = JsonRpc.read(body);
         contentType = "application/json";
         try {
           answer = JsonRpc.success(request, call(request.call()));
@@ -89,7 +100,6 @@ final class RpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
           headers = thumbprintHeader(wantsThumbprint, e);
         }
       } else {
-        RpcCall call = XmlRpcReader.read(body);
         contentType = "text/xml";
         String text;
         try {
@@ -99,6 +109,10 @@ final class RpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
           headers = thumbprintHeader(wantsThumbprint, e);
         }
         answer = text.getBytes(StandardCharsets.UTF_8);
+      }
+      if (reset.isPresent()) {
+        ctx.executor().execute(() -> reset(ctx));
+        return;
       }
       Map<String, String> extra = headers;
       byte[] bytes = answer;
@@ -117,6 +131,15 @@ final class RpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 limits.armForNextRequest(ctx);
               });
     }
+  }
+
+  /**
+   * Closes the connection with no answer (an injected fault). SO_LINGER 0 makes the close an RST on
+   * plain HTTP, so the client sees a reset rather than an orderly end of stream.
+   */
+  private static void reset(ChannelHandlerContext ctx) {
+    ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+    var unused = ctx.channel().close();
   }
 
   /** xapi adds the master's certificate thumbprint to a HOST_IS_SLAVE answer when asked. */
