@@ -22,6 +22,7 @@ public final class Main {
         new HostEvacuatePlanCommand(),
         new PlanShowCommand(),
         new PlanApplyCommand(),
+        new VmMigrateApplyCommand(),
         new HostEvacuateCommand(),
         new RunListCommand(),
         new RunShowCommand(),
