@@ -11,7 +11,7 @@ import io.xemigrate.xapi.model.PoolInventory;
  * {@code host-evacuate host=...}: plans and schedules the evacuation (as {@code
  * host-evacuate-plan}), shows it, asks, and applies it (see {@link PlanRun}).
  */
-final class HostEvacuateCommand implements Command {
+final class HostEvacuateCommand implements PlanningCommand {
   @Override
   public String name() {
     return "host-evacuate";
@@ -29,17 +29,8 @@ final class HostEvacuateCommand implements Command {
   }
 
   @Override
-  public ImmutableSet<String> keys() {
-    return ImmutableSet.<String>builder()
-        .add("host", "yes")
-        .addAll(PlanningSession.OVERRIDE_KEYS)
-        .addAll(PoolParameters.KEYS)
-        .build();
-  }
-
-  @Override
-  public ImmutableSet<String> keyPrefixes() {
-    return PlanningSession.OVERRIDE_PREFIXES;
+  public ImmutableSet<String> ownKeys() {
+    return ImmutableSet.of("host", "yes");
   }
 
   @Override

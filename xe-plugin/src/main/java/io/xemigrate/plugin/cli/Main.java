@@ -27,6 +27,7 @@ public final class Main {
         new RunListCommand(),
         new RunShowCommand(),
         new RunResumeCommand(),
+        new RunCancelCommand(),
         new DemoCommand(),
         new SimCommand(),
         new BenchCommand());

@@ -8,7 +8,7 @@ import io.xemigrate.plugin.pools.PoolParameters;
  * {@code vm-migrate vm=... destination=...}: plans the move (as {@code vm-migrate-plan}), schedules
  * it, shows it, asks, and applies it through the run coordinator (see {@link PlanRun}).
  */
-final class VmMigrateApplyCommand implements Command {
+final class VmMigrateApplyCommand implements PlanningCommand {
   @Override
   public String name() {
     return "vm-migrate";
@@ -27,17 +27,8 @@ final class VmMigrateApplyCommand implements Command {
   }
 
   @Override
-  public ImmutableSet<String> keys() {
-    return ImmutableSet.<String>builder()
-        .add("vm", "host", "yes")
-        .addAll(PlanningSession.OVERRIDE_KEYS)
-        .addAll(PoolParameters.KEYS)
-        .build();
-  }
-
-  @Override
-  public ImmutableSet<String> keyPrefixes() {
-    return PlanningSession.OVERRIDE_PREFIXES;
+  public ImmutableSet<String> ownKeys() {
+    return ImmutableSet.of("vm", "host", "yes");
   }
 
   @Override

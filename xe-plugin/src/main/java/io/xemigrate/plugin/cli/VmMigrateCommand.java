@@ -14,7 +14,7 @@ import java.util.Optional;
  * {@code vm-migrate-check} (the verdict of every check for each VM) and {@code vm-migrate-plan}
  * (the same, placed and scheduled, written to {@code out=}).
  */
-final class VmMigrateCommand implements Command {
+final class VmMigrateCommand implements PlanningCommand {
   private final boolean writesPlan;
 
   private VmMigrateCommand(boolean writesPlan) {
@@ -51,18 +51,8 @@ final class VmMigrateCommand implements Command {
   }
 
   @Override
-  public ImmutableSet<String> keys() {
-    ImmutableSet.Builder<String> keys = ImmutableSet.builder();
-    keys.add("vm", "host").addAll(PlanningSession.OVERRIDE_KEYS).addAll(PoolParameters.KEYS);
-    if (writesPlan) {
-      keys.add("out");
-    }
-    return keys.build();
-  }
-
-  @Override
-  public ImmutableSet<String> keyPrefixes() {
-    return PlanningSession.OVERRIDE_PREFIXES;
+  public ImmutableSet<String> ownKeys() {
+    return writesPlan ? ImmutableSet.of("vm", "host", "out") : ImmutableSet.of("vm", "host");
   }
 
   @Override
