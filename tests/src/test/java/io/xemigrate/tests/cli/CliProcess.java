@@ -11,24 +11,32 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs {@code io.xemigrate.plugin.cli.Main} as a separate JVM on the test JVM's class path, the way
- * the launcher does, with its own configuration directory.
+ * the launcher does, with its own configuration and data directories (so that a journal never lands
+ * in the user's home).
  */
-final class CliProcess {
+public final class CliProcess {
   private final Path configHome;
+  private final Path dataDirectory;
 
-  CliProcess(Path configHome) {
+  /** Configuration in {@code configHome}, data (the journal) in its {@code data} subdirectory. */
+  public CliProcess(Path configHome) {
+    this(configHome, configHome.resolve("data"));
+  }
+
+  public CliProcess(Path configHome, Path dataDirectory) {
     this.configHome = configHome;
+    this.dataDirectory = dataDirectory;
   }
 
   /** What a run printed and how it ended. */
-  record Result(int exitCode, String out, String err) {
+  public record Result(int exitCode, String out, String err) {
     /** Every non-empty line of the error stream. */
-    List<String> errLines() {
+    public List<String> errLines() {
       return err.lines().filter(line -> !line.isBlank()).toList();
     }
   }
 
-  Result run(String... args) {
+  public Result run(String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Djdk.serialFilter=!*");
@@ -45,6 +53,7 @@ final class CliProcess {
       ProcessBuilder builder =
           new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
       builder.environment().put("XDG_CONFIG_HOME", configHome.toString());
+      builder.environment().put("XE_MIGRATE_DATA_DIR", dataDirectory.toString());
       Process process = builder.start();
       if (!process.waitFor(120, TimeUnit.SECONDS)) {
         process.destroyForcibly();

@@ -4,17 +4,14 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import io.xemigrate.planner.MigrationRequest;
 import io.xemigrate.planner.plan.MigrationPlan;
-import io.xemigrate.planner.predict.CalibrationObservations;
-import io.xemigrate.plugin.planning.PlanScheduler;
 import io.xemigrate.plugin.pools.PoolParameters;
 import io.xemigrate.xapi.model.PoolInventory;
 
 /**
  * {@code host-evacuate host=...}: plans and schedules the evacuation (as {@code
- * host-evacuate-plan}), shows it, asks, and applies it. A plan with blocked VMs applies the movable
- * ones and exits 3 so that scripts notice what stayed.
+ * host-evacuate-plan}), shows it, asks, and applies it (see {@link PlanRun}).
  */
-final class HostEvacuateCommand implements Command {
+final class HostEvacuateCommand implements PlanningCommand {
   @Override
   public String name() {
     return "host-evacuate";
@@ -32,17 +29,8 @@ final class HostEvacuateCommand implements Command {
   }
 
   @Override
-  public ImmutableSet<String> keys() {
-    return ImmutableSet.<String>builder()
-        .add("host", "yes")
-        .addAll(PlanningSession.OVERRIDE_KEYS)
-        .addAll(PoolParameters.KEYS)
-        .build();
-  }
-
-  @Override
-  public ImmutableSet<String> keyPrefixes() {
-    return PlanningSession.OVERRIDE_PREFIXES;
+  public ImmutableSet<String> ownKeys() {
+    return ImmutableSet.of("host", "yes");
   }
 
   @Override
@@ -59,29 +47,20 @@ final class HostEvacuateCommand implements Command {
             "host '" + hosts.get(0) + "'");
     PoolInventory destination = session.loadDestination(pools.destination("destination"));
     MigrationPlan plan =
-        new PlanScheduler(CalibrationObservations.none())
-            .schedule(
-                PlanningSession.plan(
-                    source,
-                    destination,
-                    new MigrationRequest.EvacuateHosts(hosts),
-                    PlanningSession.overrides(arguments)),
+        PlanRun.schedule(
+            PlanningSession.plan(
                 source,
-                destination);
-    if (!console.json()) {
-      PlanApplyCommand.show(plan, console);
-    }
-    if (plan.movableCount() == 0) {
-      console.error("no VM of host=" + String.join(",", hosts) + " can move: see the findings");
-      return ExitCode.BLOCKED;
-    }
-    if (!Confirmation.confirmed(yes, console, "Evacuate?")) {
-      return ExitCode.BAD_INPUT;
-    }
-    ExitCode applied = PlanApplyCommand.apply(plan, pools, console);
-    if (applied == ExitCode.DONE && plan.movableCount() < plan.moves().size()) {
-      return ExitCode.BLOCKED;
-    }
-    return applied;
+                destination,
+                new MigrationRequest.EvacuateHosts(hosts),
+                PlanningSession.overrides(arguments)),
+            source,
+            destination);
+    return PlanRun.showAskApply(
+        plan,
+        pools,
+        console,
+        yes,
+        "Evacuate?",
+        "no VM of host=" + String.join(",", hosts) + " can move: see the findings");
   }
 }

@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * {@code host-evacuate-plan host=}: plan and schedule moving every VM off hosts, to the other hosts
  * of their pool or to {@code destination=}; write the plan to {@code out=}.
  */
-final class HostEvacuatePlanCommand implements Command {
+final class HostEvacuatePlanCommand implements PlanningCommand {
 
   @Override
   public String name() {
@@ -32,17 +32,8 @@ final class HostEvacuatePlanCommand implements Command {
   }
 
   @Override
-  public ImmutableSet<String> keys() {
-    return ImmutableSet.<String>builder()
-        .add("host", "out")
-        .addAll(PlanningSession.OVERRIDE_KEYS)
-        .addAll(PoolParameters.KEYS)
-        .build();
-  }
-
-  @Override
-  public ImmutableSet<String> keyPrefixes() {
-    return PlanningSession.OVERRIDE_PREFIXES;
+  public ImmutableSet<String> ownKeys() {
+    return ImmutableSet.of("host", "out");
   }
 
   @Override

@@ -22,10 +22,12 @@ public final class Main {
         new HostEvacuatePlanCommand(),
         new PlanShowCommand(),
         new PlanApplyCommand(),
+        new VmMigrateApplyCommand(),
         new HostEvacuateCommand(),
         new RunListCommand(),
         new RunShowCommand(),
         new RunResumeCommand(),
+        new RunCancelCommand(),
         new DemoCommand(),
         new SimCommand(),
         new BenchCommand());

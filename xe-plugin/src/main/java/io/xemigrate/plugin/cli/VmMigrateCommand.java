@@ -14,7 +14,7 @@ import java.util.Optional;
  * {@code vm-migrate-check} (the verdict of every check for each VM) and {@code vm-migrate-plan}
  * (the same, placed and scheduled, written to {@code out=}).
  */
-final class VmMigrateCommand implements Command {
+final class VmMigrateCommand implements PlanningCommand {
   private final boolean writesPlan;
 
   private VmMigrateCommand(boolean writesPlan) {
@@ -51,26 +51,31 @@ final class VmMigrateCommand implements Command {
   }
 
   @Override
-  public ImmutableSet<String> keys() {
-    ImmutableSet.Builder<String> keys = ImmutableSet.builder();
-    keys.add("vm", "host").addAll(PlanningSession.OVERRIDE_KEYS).addAll(PoolParameters.KEYS);
-    if (writesPlan) {
-      keys.add("out");
-    }
-    return keys.build();
-  }
-
-  @Override
-  public ImmutableSet<String> keyPrefixes() {
-    return PlanningSession.OVERRIDE_PREFIXES;
+  public ImmutableSet<String> ownKeys() {
+    return writesPlan ? ImmutableSet.of("vm", "host", "out") : ImmutableSet.of("vm", "host");
   }
 
   @Override
   public ExitCode run(Arguments arguments, Console console) {
-    VmSelection vms = VmSelection.parse("vm", arguments.required("vm"));
     Optional<Path> out =
         writesPlan ? Optional.of(Path.of(arguments.required("out"))) : Optional.empty();
     PoolParameters pools = CommandSupport.pools(arguments, console);
+    Planned planned = planVms(arguments, pools);
+    return out.isPresent()
+        ? PlanOutput.write(
+            planned.plan(), planned.source(), planned.destination(), out.get(), console)
+        : PlanOutput.check(planned.plan(), console);
+  }
+
+  /** A plan (not yet scheduled) with the inventories it was made from. */
+  record Planned(MigrationPlan plan, PoolInventory source, PoolInventory destination) {}
+
+  /**
+   * Plans moving the VMs of {@code vm=} to {@code destination=} with the overrides given; {@code
+   * vm-migrate} shares it.
+   */
+  static Planned planVms(Arguments arguments, PoolParameters pools) {
+    VmSelection vms = VmSelection.parse("vm", arguments.required("vm"));
     Optional<PoolProfile> givenSource = pools.optionalPool("source");
     if (vms.all() && givenSource.isEmpty()) {
       throw new UsageException("vm=all needs source=<pool>: add the pool whose VMs to check");
@@ -87,8 +92,6 @@ final class VmMigrateCommand implements Command {
             destination,
             new MigrationRequest.MoveVms(uuids, arguments.optional("host").orElse("")),
             PlanningSession.overrides(arguments));
-    return out.isPresent()
-        ? PlanOutput.write(plan, source, destination, out.get(), console)
-        : PlanOutput.check(plan, console);
+    return new Planned(plan, source, destination);
   }
 }

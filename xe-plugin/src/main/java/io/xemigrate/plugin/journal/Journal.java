@@ -72,6 +72,9 @@ public final class Journal implements AutoCloseable {
   /** Parameters are joined with this separator, which no xapi parameter contains. */
   private static final String PARAM_SEPARATOR = "\u001f";
 
+  /** The outcome code of a move the user cancelled, as the coordinator writes it on Ctrl-C. */
+  public static final String USER_CANCELLED = "USER_CANCELLED";
+
   private final Connection connection;
   private final Clock clock;
 
@@ -190,6 +193,39 @@ public final class Journal implements AutoCloseable {
             update.executeUpdate();
           }
         });
+  }
+
+  /**
+   * Marks a run cancelled by the user (run-cancel): its moves that were not handed off to xapi
+   * (PENDING, RECEIVING, VALIDATING) become CANCELLED, so that a resume does not start them, and
+   * the run becomes CANCELLED. Moves already handed off keep their phase: a resume settles them by
+   * where the VM is. Returns how many moves were cancelled.
+   */
+  public int cancelRun(String runId) {
+    int[] cancelled = new int[1];
+    inTransaction(
+        () -> {
+          try (PreparedStatement moves =
+                  connection.prepareStatement(
+                      "UPDATE moves SET phase = ?, outcome_code = ?, outcome_params = '',"
+                          + " updated_at = ? WHERE run_id = ?"
+                          + " AND phase IN (?, ?, ?)");
+              PreparedStatement run =
+                  connection.prepareStatement("UPDATE runs SET status = ? WHERE run_id = ?")) {
+            moves.setString(1, MovePhase.CANCELLED.name());
+            moves.setString(2, USER_CANCELLED);
+            moves.setString(3, clock.instant().toString());
+            moves.setString(4, runId);
+            moves.setString(5, MovePhase.PENDING.name());
+            moves.setString(6, MovePhase.RECEIVING.name());
+            moves.setString(7, MovePhase.VALIDATING.name());
+            cancelled[0] = moves.executeUpdate();
+            run.setString(1, RunStatus.CANCELLED.name());
+            run.setString(2, runId);
+            run.executeUpdate();
+          }
+        });
+    return cancelled[0];
   }
 
   public void recordCompleted(CompletedMove move) {

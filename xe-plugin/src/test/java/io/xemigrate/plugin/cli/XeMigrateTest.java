@@ -31,7 +31,10 @@ class XeMigrateTest {
   @Test
   void helpListsEveryCommand() {
     assertThat(run("--help")).isEqualTo(ExitCode.DONE);
-    assertThat(stdout()).contains("Usage: xe-migrate COMMAND").contains("demo");
+    assertThat(stdout())
+        .contains("Usage: xe-migrate COMMAND")
+        .contains("demo")
+        .contains("vm-migrate ");
   }
 
   @Test

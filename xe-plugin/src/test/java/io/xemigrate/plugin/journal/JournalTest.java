@@ -43,6 +43,24 @@ class JournalTest {
   }
 
   @Test
+  void cancellingARunCancelsOnlyTheMovesNotHandedOff() {
+    try (Journal journal = open()) {
+      journal.startRun("run-1", "sha256:abc", "{}", List.of(VM_A, VM_B));
+      MoveState migrating = new MoveState(VM_B, MovePhase.MIGRATING, 0, 0, "", ImmutableList.of());
+      journal.saveMove("run-1", migrating);
+
+      assertThat(journal.cancelRun("run-1")).isEqualTo(1);
+
+      assertThat(journal.moves("run-1"))
+          .containsExactly(
+              new MoveState(
+                  VM_A, MovePhase.CANCELLED, 0, 0, Journal.USER_CANCELLED, ImmutableList.of()),
+              migrating);
+      assertThat(journal.run("run-1").orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
+    }
+  }
+
+  @Test
   void anIntentWithoutCompletionSurvivesACrash() {
     try (Journal journal = open()) {
       journal.startRun("run-1", "sha256:abc", "{}", List.of(VM_A));

@@ -1,0 +1,51 @@
+package io.xemigrate.plugin.cli;
+
+import io.xemigrate.planner.plan.MigrationPlan;
+import io.xemigrate.planner.predict.CalibrationObservations;
+import io.xemigrate.plugin.planning.PlanScheduler;
+import io.xemigrate.plugin.pools.PoolParameters;
+import io.xemigrate.xapi.model.PoolInventory;
+
+/**
+ * What the commands that plan and apply in one go ({@code host-evacuate}, {@code vm-migrate}) share
+ * once the planner has spoken: schedule, show, ask, apply through the run coordinator. A plan with
+ * blocked VMs applies the movable ones and exits 3 so that scripts notice what stayed.
+ */
+final class PlanRun {
+  private PlanRun() {}
+
+  /** Schedules a fresh plan with the uncalibrated predictor, as the planning commands do. */
+  static MigrationPlan schedule(
+      MigrationPlan plan, PoolInventory source, PoolInventory destination) {
+    return new PlanScheduler(CalibrationObservations.none()).schedule(plan, source, destination);
+  }
+
+  /**
+   * Shows {@code plan}, asks {@code question} unless {@code yes}, and applies it.
+   *
+   * @param nothingMovable the one-line error when no VM of the plan can move
+   */
+  static ExitCode showAskApply(
+      MigrationPlan plan,
+      PoolParameters pools,
+      Console console,
+      boolean yes,
+      String question,
+      String nothingMovable) {
+    if (!console.json()) {
+      PlanApplyCommand.show(plan, console);
+    }
+    if (plan.movableCount() == 0) {
+      console.error(nothingMovable);
+      return ExitCode.BLOCKED;
+    }
+    if (!Confirmation.confirmed(yes, console, question)) {
+      return ExitCode.BAD_INPUT;
+    }
+    ExitCode applied = PlanApplyCommand.apply(plan, pools, console);
+    if (applied == ExitCode.DONE && plan.movableCount() < plan.moves().size()) {
+      return ExitCode.BLOCKED;
+    }
+    return applied;
+  }
+}
