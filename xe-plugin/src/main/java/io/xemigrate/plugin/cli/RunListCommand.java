@@ -48,6 +48,8 @@ final class RunListCommand implements Command {
       }
       if (console.json()) {
         console.line(runs.toString());
+      } else if (journal.runs().isEmpty()) {
+        console.line("no runs yet: plan-apply, vm-migrate and host-evacuate record theirs here");
       }
       return ExitCode.DONE;
     }
