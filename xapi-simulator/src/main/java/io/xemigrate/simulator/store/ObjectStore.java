@@ -58,6 +58,8 @@ public final class ObjectStore {
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
+  private final Condition waiterArrived = lock.newCondition();
+  private int waiters;
   private final Map<XapiClass, LinkedHashMap<String, Row>> tables = new EnumMap<>(XapiClass.class);
   private final Map<XapiClass, HashMap<String, String>> refByUuid = new EnumMap<>(XapiClass.class);
   private final List<Tombstone> tombstones = new ArrayList<>();
@@ -345,6 +347,8 @@ public final class ObjectStore {
   public boolean awaitGenerationAfter(long since, Duration realTimeout)
       throws InterruptedException {
     lock.lock();
+    waiters++;
+    waiterArrived.signalAll();
     try {
       long nanos = realTimeout.toNanos();
       while (generation <= since) {
@@ -354,6 +358,25 @@ public final class ObjectStore {
         nanos = changed.awaitNanos(nanos);
       }
       return true;
+    } finally {
+      waiters--;
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Blocks until at least {@code count} callers wait in {@link #awaitGenerationAfter}, or {@code
+   * realTimeout} passes; returns how many wait. Lets a benchmark know its event.from waiters are
+   * held without sleeping.
+   */
+  public int awaitWaiters(int count, Duration realTimeout) throws InterruptedException {
+    lock.lock();
+    try {
+      long nanos = realTimeout.toNanos();
+      while (waiters < count && nanos > 0) {
+        nanos = waiterArrived.awaitNanos(nanos);
+      }
+      return waiters;
     } finally {
       lock.unlock();
     }

@@ -55,6 +55,7 @@ public final class SimulatorBenchmark {
               .get(0)
               .store()
               .count(io.xemigrate.simulator.store.XapiClass.VM));
+      io.xemigrate.simulator.store.ObjectStore store = simulator.fleet().pools().get(0).store();
       String session =
           call(url, "session.login_with_password", "root", "xenroot", "1.0", "bench").asText();
       int poolVms = 0;
@@ -88,9 +89,8 @@ public final class SimulatorBenchmark {
                 request(url, "event.from", session, List.of("vm"), token, 3600.0),
                 HttpResponse.BodyHandlers.ofString()));
       }
-      // A benchmark may sleep: give the waiters time to reach the server and block.
-      Thread.sleep(3000);
-      long stillWaiting = pending.stream().filter(f -> !f.isDone()).count();
+      // Wait on the store itself until every waiter is blocked in event.from (no sleep).
+      long stillWaiting = store.awaitWaiters(waiters, java.time.Duration.ofSeconds(60));
       String vm = call(url, "VM.get_all", session).get(5).asText();
       long woke = System.nanoTime();
       call(url, "VM.add_to_other_config", session, vm, "bench", "1");
@@ -103,7 +103,7 @@ public final class SimulatorBenchmark {
       }
       System.out.printf(
           Locale.ROOT,
-          "event.from: %d concurrent waiters held (%d still blocked after 3 s); one change reached %d of them in %d ms%n",
+          "event.from: %d concurrent waiters held (%d blocked in the server at once); one change reached %d of them in %d ms%n",
           waiters,
           stillWaiting,
           delivered,

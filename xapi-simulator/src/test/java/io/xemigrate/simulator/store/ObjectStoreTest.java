@@ -64,4 +64,25 @@ class ObjectStoreTest {
             e ->
                 assertThat(e.description()).containsExactly("HANDLE_INVALID", "SR", "OpaqueRef:x"));
   }
+
+  @Test
+  void awaitWaitersSeesACallerBlockedOnTheNextChange() throws Exception {
+    long since = store.generation();
+    java.util.concurrent.CompletableFuture<Boolean> waiter =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return store.awaitGenerationAfter(since, java.time.Duration.ofMinutes(1));
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+              }
+            });
+
+    assertThat(store.awaitWaiters(1, java.time.Duration.ofMinutes(1))).isEqualTo(1);
+    store.create(XapiClass.VM, ImmutableMap.of("uuid", "u-wake"));
+
+    assertThat(waiter.get(1, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+    assertThat(store.awaitWaiters(0, java.time.Duration.ZERO)).isZero();
+  }
 }
