@@ -54,7 +54,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     Router.Match match = router.find(method, path);
     boolean open = match.route().map(route -> !route.authenticated()).orElse(false);
     if (!open && !token.accepts(request.headers().get(HttpHeaderNames.AUTHORIZATION))) {
-      LOG.log(Level.INFO, () -> method + " " + path + " -> 401 (missing or wrong token)");
+      LOG.log(Level.DEBUG, () -> method + " " + path + " -> 401 (missing or wrong token)");
       FullHttpResponse response =
           Responses.error(
               new ApiException(
@@ -116,7 +116,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     } else if (reply instanceof Reply.Stream stream) {
       streams.open(ctx, stream.run());
     }
-    LOG.log(Level.INFO, () -> request.method() + " " + request.path() + " -> " + status);
+    LOG.log(Level.DEBUG, () -> request.method() + " " + request.path() + " -> " + status);
   }
 
   private static void answerUnrouted(

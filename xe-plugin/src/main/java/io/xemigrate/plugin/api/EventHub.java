@@ -6,10 +6,12 @@ import io.xemigrate.plugin.coordinator.MoveState;
 import io.xemigrate.plugin.run.MoveResult;
 import io.xemigrate.plugin.run.RunListener;
 import io.xemigrate.plugin.run.RunSummary;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -106,12 +108,36 @@ public final class EventHub implements RunListener {
     finished(summary.runId(), summary);
   }
 
+  /**
+   * Waits until exactly {@code count} subscribers are connected, at most {@code timeout}; true when
+   * they are. For tests and shutdown, which must not sleep to see a stream open or close.
+   */
+  public boolean awaitSubscribers(int count, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (subscribers) {
+      while (subscribers.size() != count) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(subscribers, left);
+      }
+      return true;
+    }
+  }
+
   void subscribe(Subscriber subscriber) {
-    subscribers.add(subscriber);
+    synchronized (subscribers) {
+      subscribers.add(subscriber);
+      subscribers.notifyAll();
+    }
   }
 
   void unsubscribe(Subscriber subscriber) {
-    subscribers.remove(subscriber);
+    synchronized (subscribers) {
+      subscribers.remove(subscriber);
+      subscribers.notifyAll();
+    }
   }
 
   Metrics metrics() {
@@ -196,7 +222,7 @@ public final class EventHub implements RunListener {
     String json = data.toString();
     for (Subscriber subscriber : subscribers) {
       if (subscriber.run().map(runId::equals).orElse(true) && !subscriber.send(event, json)) {
-        subscribers.remove(subscriber);
+        unsubscribe(subscriber);
       }
     }
   }
