@@ -139,6 +139,19 @@ class HostMaintenanceTest {
       assertThat(pools.journal.hosts(run.runId()))
           .containsExactly(
               new RunHost(run.runId(), pools.sourceBefore.pool().uuid(), a3, HostState.ENABLED));
+
+      // Inside one pool, host-restore moves them back all the same.
+      CliProcess.Result restored =
+          cli.run("host-restore", "run=" + run.runId(), "yes=true", "pools=" + endpoints);
+
+      assertThat(restored.exitCode()).as(restored.err()).isZero();
+      assertThat(pools.source.fresh().residentOn(a3))
+          .extracting(Vm::uuid)
+          .containsAll(
+              PlanJson.read(run.planJson()).moves().stream()
+                  .filter(move -> move.verdict() == Verdict.OK)
+                  .map(MovePlan::vmUuid)
+                  .toList());
       assertThat(unknown.exitCode()).isEqualTo(2);
       assertThat(errors(unknown)).singleElement().asString().contains("unknown run 'run-nope'");
       assertThat(open.exitCode()).isEqualTo(2);
