@@ -40,23 +40,23 @@ class HostMaintenanceTest {
       Path endpoints = dir.resolve("endpoints.json");
       pools.simulator.writeEndpoints(endpoints);
       CliProcess cli = new CliProcess(Files.createDirectories(dir.resolve("config")), data);
-      String a2 = hostUuid(pools.sourceBefore, "a2");
+      String a3 = hostUuid(pools.sourceBefore, "a3");
 
       CliProcess.Result evacuated =
           cli.run(
               "host-evacuate",
-              "host=a2",
+              "host=a3",
               "destination=pool-b",
               "maintenance=true",
               "yes=true",
               "pools=" + endpoints);
 
-      // a2 holds three VMs the checks block: the others move, exit 3 says some stayed.
+      // a3 holds VMs the checks block: the others move, exit 3 says some stayed.
       assertThat(evacuated.exitCode()).as(evacuated.err()).isEqualTo(3);
       assertThat(evacuated.out()).contains("left disabled in maintenance mode");
       RunRecord run = pools.journal.runs().get(0);
       assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
-      Host disabled = pools.source.fresh().host(a2).orElseThrow();
+      Host disabled = pools.source.fresh().host(a3).orElseThrow();
       assertThat(disabled.enabled()).isFalse();
       assertThat(disabled.otherConfig())
           .containsEntry(HostMaintenance.MAINTENANCE_MODE, "true")
@@ -64,7 +64,7 @@ class HostMaintenanceTest {
       assertThat(pools.journal.hosts(run.runId()))
           .containsExactly(
               new RunHost(
-                  run.runId(), pools.sourceBefore.pool().uuid(), a2, HostState.MAINTENANCE));
+                  run.runId(), pools.sourceBefore.pool().uuid(), a3, HostState.MAINTENANCE));
       List<MovePlan> moved =
           PlanJson.read(run.planJson()).moves().stream()
               .filter(move -> move.verdict() == Verdict.OK)
@@ -88,10 +88,10 @@ class HostMaintenanceTest {
       for (MovePlan move : moved.subList(1, moved.size())) {
         Vm vm = a.vm(move.vmUuid()).orElseThrow();
         assertThat(vm.powerState()).isEqualTo(PowerState.RUNNING);
-        assertThat(vm.residentOnHostUuid()).as(move.vmName()).isEqualTo(a2);
+        assertThat(vm.residentOnHostUuid()).as(move.vmName()).isEqualTo(a3);
         assertThat(pools.destination.fresh().vm(move.vmUuid())).isEmpty();
       }
-      Host enabled = a.host(a2).orElseThrow();
+      Host enabled = a.host(a3).orElseThrow();
       assertThat(enabled.enabled()).isTrue();
       assertThat(enabled.otherConfig())
           .doesNotContainKeys(HostMaintenance.MAINTENANCE_MODE, HostMaintenance.RUN_KEY);
@@ -113,23 +113,23 @@ class HostMaintenanceTest {
       Path endpoints = dir.resolve("endpoints.json");
       pools.simulator.writeEndpoints(endpoints);
       CliProcess cli = new CliProcess(Files.createDirectories(dir.resolve("config")), data);
-      String a3 = hostUuid(pools.sourceBefore, "a3");
+      String a2 = hostUuid(pools.sourceBefore, "a2");
       pools.journal.startRun("run-open", "sha256:abc", "{}", List.of());
 
       CliProcess.Result evacuated =
-          cli.run("host-evacuate", "host=a3", "yes=true", "pools=" + endpoints);
+          cli.run("host-evacuate", "host=a2", "yes=true", "pools=" + endpoints);
       CliProcess.Result unknown = cli.run("host-restore", "run=run-nope", "pools=" + endpoints);
       CliProcess.Result open = cli.run("host-restore", "run=run-open", "pools=" + endpoints);
 
       assertThat(evacuated.exitCode()).as(evacuated.err()).isIn(0, 3);
-      assertThat(evacuated.out()).contains("host=a3 enabled again");
+      assertThat(evacuated.out()).contains("host=a2 enabled again");
       RunRecord run =
           pools.journal.runs().stream()
               .filter(r -> !r.runId().equals("run-open"))
               .findFirst()
               .orElseThrow();
-      assertThat(pools.source.fresh().host(a3).orElseThrow().enabled()).isTrue();
-      assertThat(pools.source.fresh().residentOn(a3))
+      assertThat(pools.source.fresh().host(a2).orElseThrow().enabled()).isTrue();
+      assertThat(pools.source.fresh().residentOn(a2))
           .extracting(Vm::nameLabel)
           .doesNotContainAnyElementsOf(
               PlanJson.read(run.planJson()).moves().stream()
@@ -138,14 +138,14 @@ class HostMaintenanceTest {
                   .toList());
       assertThat(pools.journal.hosts(run.runId()))
           .containsExactly(
-              new RunHost(run.runId(), pools.sourceBefore.pool().uuid(), a3, HostState.ENABLED));
+              new RunHost(run.runId(), pools.sourceBefore.pool().uuid(), a2, HostState.ENABLED));
 
       // Inside one pool, host-restore moves them back all the same.
       CliProcess.Result restored =
           cli.run("host-restore", "run=" + run.runId(), "yes=true", "pools=" + endpoints);
 
       assertThat(restored.exitCode()).as(restored.err()).isZero();
-      assertThat(pools.source.fresh().residentOn(a3))
+      assertThat(pools.source.fresh().residentOn(a2))
           .extracting(Vm::uuid)
           .containsAll(
               PlanJson.read(run.planJson()).moves().stream()
