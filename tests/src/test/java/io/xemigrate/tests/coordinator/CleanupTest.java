@@ -3,6 +3,7 @@ package io.xemigrate.tests.coordinator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.xemigrate.planner.plan.MigrationPlan;
+import io.xemigrate.plugin.journal.Journal;
 import io.xemigrate.plugin.run.Cleanup;
 import io.xemigrate.plugin.run.CleanupResult;
 import io.xemigrate.plugin.run.Leftover;
@@ -15,6 +16,7 @@ import io.xemigrate.xapi.model.PowerState;
 import io.xemigrate.xapi.model.Vbd;
 import io.xemigrate.xapi.model.Vm;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,6 +47,11 @@ class CleanupTest {
       Map<String, String> runningBefore = running(pools.source.fresh(), pools.destination.fresh());
       List<Vm> haltedBefore = halted(pools.sourceBefore);
 
+      try (Journal unrelated = Journal.open(dir.resolve("other.db"), Clock.systemUTC())) {
+        // Without the run in the journal nothing is tied to xe-migrate: nothing is touched.
+        assertThat(Cleanup.clean(List.of(pools.clientA, pools.clientB), unrelated).removed())
+            .isEmpty();
+      }
       CleanupResult result = Cleanup.clean(List.of(pools.clientA, pools.clientB), pools.journal);
       CleanupResult again = Cleanup.clean(List.of(pools.clientA, pools.clientB), pools.journal);
 
