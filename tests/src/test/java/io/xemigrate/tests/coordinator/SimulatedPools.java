@@ -123,8 +123,8 @@ final class SimulatedPools implements AutoCloseable {
 
   /**
    * As above; with {@code haltedLeftovers}, a halted record left on the source by a move that in
-   * fact succeeded (xapi's failed final handshake) is accepted: that is what {@code cleanup} is
-   * for, which is not built yet.
+   * fact succeeded (xapi's failed final handshake) is accepted: that is what {@code cleanup} is for
+   * ({@code CleanupTest}).
    */
   void assertInvariants(MigrationPlan plan, String runId, boolean haltedLeftovers) {
     PoolInventory a = source.fresh();

@@ -10,11 +10,16 @@ import io.xemigrate.plugin.journal.RunRecord.RunStatus;
 import io.xemigrate.plugin.journal.StepRecord.Stage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -131,6 +136,58 @@ class JournalTest {
 
       assertThat(journal.completedMoves()).containsExactly(move);
       assertThat(journal.runs()).extracting(RunRecord::status).containsExactly(RunStatus.SUCCEEDED);
+    }
+  }
+
+  @Test
+  void anUnknownDowntimeStaysUnknownNotZero() {
+    try (Journal journal = open()) {
+      CompletedMove move =
+          new CompletedMove("run-1", VM_A, "h1", "h2", 1L << 30, 12.0, OptionalDouble.empty());
+
+      journal.recordCompleted(move);
+
+      assertThat(journal.completedMoves()).containsExactly(move);
+    }
+  }
+
+  @Test
+  void anOldJournalsZeroDowntimesBecomeUnknown() throws SQLException {
+    Path file = directory.resolve("old.db");
+    try (Connection old = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement statement = old.createStatement()) {
+      statement.execute(
+          "CREATE TABLE completed_moves (run_id TEXT NOT NULL, vm_uuid TEXT NOT NULL,"
+              + " source_host TEXT NOT NULL, destination_host TEXT NOT NULL,"
+              + " bytes_sent INTEGER NOT NULL, seconds REAL NOT NULL,"
+              + " downtime_ms REAL NOT NULL, PRIMARY KEY (run_id, vm_uuid))");
+      statement.execute(
+          "INSERT INTO completed_moves VALUES ('run-0', 'vm', 'h1', 'h2', 5, 3.5, 0)");
+    }
+
+    try (Journal journal = Journal.open(file, CLOCK)) {
+      journal.recordCompleted(
+          new CompletedMove("run-1", VM_A, "h1", "h2", 7, 2.0, OptionalDouble.empty()));
+
+      assertThat(journal.completedMoves())
+          .containsExactly(
+              new CompletedMove("run-0", "vm", "h1", "h2", 5, 3.5, OptionalDouble.empty()),
+              new CompletedMove("run-1", VM_A, "h1", "h2", 7, 2.0, OptionalDouble.empty()));
+    }
+  }
+
+  @Test
+  void theHostsARunDisabledAreJournaledWithWhereTheyStand() {
+    try (Journal journal = open()) {
+      journal.holdHost("run-1", "pool-a", "host-2", RunHost.HostState.DISABLED);
+      journal.holdHost("run-1", "pool-a", "host-1", RunHost.HostState.DISABLED);
+      journal.holdHost("run-1", "pool-a", "host-2", RunHost.HostState.MAINTENANCE);
+      journal.holdHost("run-2", "pool-a", "host-3", RunHost.HostState.ENABLED);
+
+      assertThat(journal.hosts("run-1"))
+          .containsExactly(
+              new RunHost("run-1", "pool-a", "host-1", RunHost.HostState.DISABLED),
+              new RunHost("run-1", "pool-a", "host-2", RunHost.HostState.MAINTENANCE));
     }
   }
 
