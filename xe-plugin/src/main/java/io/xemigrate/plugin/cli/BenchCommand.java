@@ -55,7 +55,7 @@ final class BenchCommand implements Command {
       }
     } else {
       suite.add(BenchScenarios.mixedEvacuation(seed));
-      suite.add(BenchScenarios.eightHosts(seed));
+      suite.add(BenchScenarios.eightHostsAcrossPools(seed));
       if (largeVms > 0) {
         suite.add(BenchScenarios.largeDrain(largeVms, seed));
       }
