@@ -37,34 +37,29 @@ public final class BenchScenarios {
   private BenchScenarios() {}
 
   /**
-   * One host evacuated to four others of its pool over 10 GbE: 30 VMs, of which 6 hot databases (16
-   * GiB, 130-150 MB/s, working set 8 GiB: they converge on an unshared 2 Gbit/s stream but not on a
-   * NIC shared by ten) and 24 idle or light ones (2-8 GiB, 0.5-20 MB/s, working set 64-256 MiB):
-   * the mix of migration-physics.md §2.4 and §5.1, where ordering and pacing matter.
+   * One host evacuated to four others of its pool over 10 GbE: 40 VMs, of which 6 memory-intensive
+   * (12-16 GiB, 130-145 MB/s spread over all their memory, as in-memory caches and analytics do:
+   * an unshared 2 Gbit/s stream outruns them, a NIC shared by ten streams does not) and 34 idle or
+   * light ones (2-8 GiB, 0.5-20 MB/s, working set 64-256 MiB): few hot VMs among many quiet ones,
+   * where ordering and pacing matter (migration-physics.md §2.4, §5.1).
    */
   public static Scenario mixedEvacuation(long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     List<VmSpec> vms = new ArrayList<>();
-    for (int v = 0; v < 30; v++) {
+    for (int v = 0; v < 40; v++) {
       String name = String.format(Locale.ROOT, "vm-%04d", v);
-      if (v % 5 == 0) {
-        vms.add(vm(name, "h00", 16_384, 130 + 20 * random.nextDouble(), 8192, null));
-      } else if (v % 5 == 1) {
-        vms.add(
-            vm(name, "h00", 2048 + random.nextInt(6144), 5 + 15 * random.nextDouble(), 256, null));
+      long memory = 2048 + random.nextInt(6144);
+      if (v % 7 == 3) {
+        long hot = 12_288 + 1024 * random.nextInt(5);
+        vms.add(vm(name, "h00", hot, 130 + 15 * random.nextDouble(), hot, null));
+      } else if (v % 3 == 0) {
+        vms.add(vm(name, "h00", memory, 5 + 15 * random.nextDouble(), 256, null));
       } else {
-        vms.add(
-            vm(
-                name,
-                "h00",
-                2048 + random.nextInt(6144),
-                0.5 + 1.5 * random.nextDouble(),
-                64,
-                null));
+        vms.add(vm(name, "h00", memory, 0.5 + 1.5 * random.nextDouble(), 64, null));
       }
     }
     return new Scenario(
-        "one host evacuated, 30 VMs, mixed dirty rates",
+        "one host evacuated, 40 VMs, mixed dirty rates",
         null,
         users(),
         ImmutableList.of(pool("bench-pool", 0, 5, 1, 524_288L, vms, false)));
