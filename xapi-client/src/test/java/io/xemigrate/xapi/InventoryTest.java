@@ -90,6 +90,7 @@ class InventoryTest {
       assertThat(inventory.sr("sr-1").orElseThrow().smCapabilities())
           .containsExactlyInAnyOrder("VDI_SNAPSHOT", "VDI_MIRROR");
       assertThat(inventory.sr("sr-1").orElseThrow().attachedHostUuids()).hasSize(3);
+      assertThat(inventory.pifs().values()).allMatch(pif -> pif.speedMbps() == 10_000);
       assertThat(inventory.host("host-2").orElseThrow().memoryTotal()).isEqualTo(256L << 30);
       assertThat(inventory.host("host-2").orElseThrow().live()).isTrue();
       assertThat(inventory.managementNetwork()).isPresent();
@@ -97,7 +98,7 @@ class InventoryTest {
     }
     List<String> calls = new ArrayList<>(server.received());
     calls.removeIf(call -> call.startsWith("session."));
-    assertThat(calls).hasSize(15).startsWith("event.from").doesNotHaveDuplicates();
+    assertThat(calls).hasSize(16).startsWith("event.from").doesNotHaveDuplicates();
   }
 
   @Test

@@ -196,7 +196,8 @@ final class InventoryAssembler {
         num(record.virtualAllocation),
         str(record.contentType),
         capabilities(str(record.type)),
-        attached);
+        attached,
+        map(record.otherConfig));
   }
 
   /**
@@ -242,6 +243,13 @@ final class InventoryAssembler {
         record.ipConfigurationMode == null ? "None" : record.ipConfigurationMode.toString(),
         str(record.IP),
         str(record.netmask),
-        flag(record.currentlyAttached));
+        flag(record.currentlyAttached),
+        speedOf(ref(record.metrics)));
+  }
+
+  /** {@code PIF_metrics.speed} in Mbit/s; 0 when the metrics or the speed are missing. */
+  private long speedOf(String metricsRef) {
+    com.xensource.xenapi.PIFMetrics.Record metrics = records.pifMetrics.get(metricsRef);
+    return metrics == null || metrics.speed == null ? 0 : Math.max(0, metrics.speed);
   }
 }

@@ -6,6 +6,7 @@ import com.xensource.xenapi.HostMetrics;
 import com.xensource.xenapi.Network;
 import com.xensource.xenapi.PBD;
 import com.xensource.xenapi.PIF;
+import com.xensource.xenapi.PIFMetrics;
 import com.xensource.xenapi.Pool;
 import com.xensource.xenapi.SM;
 import com.xensource.xenapi.SR;
@@ -21,12 +22,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The SDK records of one pool, by reference, for the fourteen classes the inventory reads. Mutable
+ * The SDK records of one pool, by reference, for the fifteen classes the inventory reads. Mutable
  * and confined to one thread (the loader, then the tracker); the immutable {@code PoolInventory} is
  * assembled from it.
  */
 final class PoolRecords {
-  /** The event class names of the fourteen classes, as {@code event.from} spells them. */
+  /** The event class names of the fifteen classes, as {@code event.from} spells them. */
   static final List<String> CLASSES =
       List.of(
           "pool",
@@ -42,6 +43,7 @@ final class PoolRecords {
           "sm",
           "network",
           "pif",
+          "pif_metrics",
           "vif");
 
   final Map<String, Pool.Record> pools = new LinkedHashMap<>();
@@ -57,9 +59,10 @@ final class PoolRecords {
   final Map<String, SM.Record> sms = new LinkedHashMap<>();
   final Map<String, Network.Record> networks = new LinkedHashMap<>();
   final Map<String, PIF.Record> pifs = new LinkedHashMap<>();
+  final Map<String, PIFMetrics.Record> pifMetrics = new LinkedHashMap<>();
   final Map<String, VIF.Record> vifs = new LinkedHashMap<>();
 
-  /** One {@code get_all_records} per class: fourteen calls, whatever the pool's size. */
+  /** One {@code get_all_records} per class: fifteen calls, whatever the pool's size. */
   static PoolRecords load(Connection connection) throws Exception {
     PoolRecords records = new PoolRecords();
     copy(Pool.getAllRecords(connection), records.pools);
@@ -75,6 +78,7 @@ final class PoolRecords {
     copy(SM.getAllRecords(connection), records.sms);
     copy(Network.getAllRecords(connection), records.networks);
     copy(PIF.getAllRecords(connection), records.pifs);
+    copy(PIFMetrics.getAllRecords(connection), records.pifMetrics);
     copy(VIF.getAllRecords(connection), records.vifs);
     return records;
   }
@@ -157,6 +161,7 @@ final class PoolRecords {
       case "sm" -> sms;
       case "network" -> networks;
       case "pif" -> pifs;
+      case "pif_metrics" -> pifMetrics;
       case "vif" -> vifs;
       default -> null;
     };

@@ -60,7 +60,7 @@ public final class SdkPoolClient implements PoolClient {
 
   @Override
   public PoolInventory loadInventory() {
-    // The token first: whatever changes during the fourteen reads is replayed by the tracker.
+    // The token first: whatever changes during the fifteen reads is replayed by the tracker.
     String token =
         SdkCall.run("event.from", () -> Event.from(connection, Set.of("pool"), "", 0.0).token);
     PoolRecords records = SdkCall.run("get_all_records", () -> PoolRecords.load(connection));

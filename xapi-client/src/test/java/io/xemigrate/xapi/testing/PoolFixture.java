@@ -30,6 +30,7 @@ public final class PoolFixture {
             "SM",
             "network",
             "PIF",
+            "PIF_metrics",
             "VIF")) {
       tables.put(name, new LinkedHashMap<>());
     }
@@ -159,7 +160,13 @@ public final class PoolFixture {
               "netmask",
               "255.255.255.0",
               "currently_attached",
-              true));
+              true,
+              "metrics",
+              "OpaqueRef:pif-metrics-" + h));
+      put(
+          "PIF_metrics",
+          "OpaqueRef:pif-metrics-" + h,
+          record("uuid", "pif-metrics-" + h, "speed", 10_000L, "carrier", true));
       put(
           "PBD",
           "OpaqueRef:pbd-" + h,
@@ -342,7 +349,7 @@ public final class PoolFixture {
     tables.get(table).put(ref, record);
   }
 
-  /** Serves {@code <Class>.get_all_records} for the fourteen classes. */
+  /** Serves {@code <Class>.get_all_records} for the fifteen classes. */
   public FakeXapiServer serveOn(FakeXapiServer server) {
     tables.forEach(
         (name, table) -> server.on(name + ".get_all_records", params -> Reply.value(table)));

@@ -111,8 +111,14 @@ final class MigrationFlow {
     MigrationPhase before = phase;
     switch (phase) {
       case DISK_COPY -> finishDiskSegment(now);
-      case METADATA_IMPORT -> startRound(0, spec.populatedMemoryBytes(), now);
-      case MEMORY_PRECOPY -> finishLiveRound(now);
+      case METADATA_IMPORT -> startMemory(now);
+      case MEMORY_PRECOPY -> {
+        if (transfer) {
+          finishLiveRound(now);
+        } else {
+          startRound(0, spec.populatedMemoryBytes(), now);
+        }
+      }
       case STOP_AND_COPY -> {
         rounds.add(new RoundTruth(round + 1, Math.round(segmentBytes), now - stopStartedAt, true));
         phase = MigrationPhase.SWITCH_OVER;
@@ -149,14 +155,24 @@ final class MigrationFlow {
       phase = MigrationPhase.METADATA_IMPORT;
       delay(policy.metadataImport().toNanos(), now);
     } else {
+      startMemory(now);
+    }
+  }
+
+  /** The memory phase opens with its fixed setup (a delay inside MEMORY_PRECOPY), then round 0. */
+  private void startMemory(long now) {
+    memoryStartedAt = now;
+    phase = MigrationPhase.MEMORY_PRECOPY;
+    segmentBytes = 0;
+    remainingBytes = 0;
+    if (policy.memorySetup().isZero()) {
       startRound(0, spec.populatedMemoryBytes(), now);
+    } else {
+      delay(policy.memorySetup().toNanos(), now);
     }
   }
 
   private void startRound(int index, double bytes, long now) {
-    if (index == 0) {
-      memoryStartedAt = now;
-    }
     phase = MigrationPhase.MEMORY_PRECOPY;
     round = index;
     startTransfer(bytes, now);

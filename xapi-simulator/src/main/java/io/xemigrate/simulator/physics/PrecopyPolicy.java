@@ -12,6 +12,9 @@ import java.time.Duration;
  *     §1.3)
  * @param diskSetup per-disk snapshot, datapath and SR scan time (T_setup,d of §3)
  * @param metadataImport time of the real metadata import on the destination (cross-pool only)
+ * @param memorySetup time before the first page of memory, in every live move: xapi attaches the
+ *     VM's networks on the target and xenopsd's {@code VM.migrate} connects to the receiving
+ *     xenopsd, which builds the destination domain (xapi-semantics.md §5.4 P4/P6, §6 step 5)
  * @param switchOver resume and commit time added to the stop-and-copy round (T_res of §2.1)
  */
 public record PrecopyPolicy(
@@ -20,6 +23,7 @@ public record PrecopyPolicy(
     double partialRoundCredit,
     Duration diskSetup,
     Duration metadataImport,
+    Duration memorySetup,
     Duration switchOver) {
 
   /** Bytes of one guest page. */
@@ -35,9 +39,11 @@ public record PrecopyPolicy(
   }
 
   /**
-   * XenServer / XCP-ng: 4 dirty rounds, 50 pages, 80 % credit. The three fixed costs are the
-   * simulator's own assumptions (no published figure): 2 s per disk, 2 s of metadata import and a
-   * 100 ms switch-over (Clark 2005 measured 9 ms of resume on 2005 hardware).
+   * XenServer / XCP-ng: 4 dirty rounds, 50 pages, 80 % credit. The fixed costs are the simulator's
+   * own assumptions (no published figure): 2 s per disk, 2 s of metadata import, 2 s of
+   * memory-phase setup and a 100 ms switch-over (Clark 2005 measured 9 ms of resume on 2005
+   * hardware). Fixed pre- and post-migration overheads exist on real hosts and do not shrink with
+   * link speed (Akoush 2010, migration-physics.md §2.3).
    */
   public static PrecopyPolicy xenServer() {
     return new PrecopyPolicy(
@@ -46,11 +52,13 @@ public record PrecopyPolicy(
         0.8,
         Duration.ofSeconds(2),
         Duration.ofSeconds(2),
+        Duration.ofSeconds(2),
         Duration.ofMillis(100));
   }
 
   /** The same stop rules with no fixed costs, to compare against the closed-form model. */
   public static PrecopyPolicy withoutFixedCosts() {
-    return new PrecopyPolicy(4, 50 * PAGE_BYTES, 0.8, Duration.ZERO, Duration.ZERO, Duration.ZERO);
+    return new PrecopyPolicy(
+        4, 50 * PAGE_BYTES, 0.8, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO);
   }
 }

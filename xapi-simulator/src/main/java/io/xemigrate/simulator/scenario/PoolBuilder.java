@@ -231,6 +231,7 @@ public final class PoolBuilder {
                         "vdi_snapshot",
                         "vdi_mirror",
                         "vdi_clone"))
+                .put("other_config", or(sr.otherConfig(), ImmutableMap.of()))
                 .buildOrThrow());
     srRefs.put(sr.name(), ref);
     List<String> pbdHosts =
@@ -296,6 +297,24 @@ public final class PoolBuilder {
               .findFirst()
               .orElse(Macs.derived(pool.name() + "/" + pif.host() + "/" + device));
       boolean hasIp = pif.ip() != null;
+      // xapi reports the link speed in Mbit/s in PIF_metrics.speed (what ethtool says).
+      long speed =
+          orEmpty(hosts.get(pif.host()).nics()).stream()
+              .filter(n -> device.equals(n.device()) && n.bandwidthMbps() != null)
+              .map(Scenario.NicSpec::bandwidthMbps)
+              .findFirst()
+              .orElse(Defaults.NIC_MBPS);
+      String metrics =
+          store.create(
+              XapiClass.PIF_METRICS,
+              ImmutableMap.<String, Object>builder()
+                  .put("uuid", uuid(netUuid, "pif-metrics", pif.host()))
+                  .put("carrier", true)
+                  .put("speed", speed)
+                  .put("duplex", true)
+                  .put("device_name", device)
+                  .put("last_updated", store.now())
+                  .buildOrThrow());
       store.create(
           XapiClass.PIF,
           ImmutableMap.<String, Object>builder()
@@ -314,6 +333,7 @@ public final class PoolBuilder {
               .put("gateway", or(pif.gateway(), ""))
               .put("management", or(pif.management(), false))
               .put("managed", true)
+              .put("metrics", metrics)
               .buildOrThrow());
     }
   }

@@ -72,7 +72,8 @@ public record Scenario(String name, String epoch, List<UserSpec> users, List<Poo
       Long sizeGiB,
       Long freeGiB,
       Long throughputMBps,
-      List<String> capabilities) {}
+      List<String> capabilities,
+      Map<String, String> otherConfig) {}
 
   /** A network with the PIFs that carry it. */
   public record NetworkSpec(
@@ -114,7 +115,8 @@ public record Scenario(String name, String epoch, List<UserSpec> users, List<Poo
       Map<String, String> platform,
       String cpuFeatures,
       String cpuVendor,
-      Boolean template) {}
+      Boolean template,
+      Map<String, String> otherConfig) {}
 
   /** A virtual disk; {@code fillPercent} of {@code sizeGiB} is allocated. */
   public record DiskSpec(

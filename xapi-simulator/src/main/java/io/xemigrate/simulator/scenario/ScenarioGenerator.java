@@ -109,6 +109,7 @@ public final class ScenarioGenerator {
       long memory = MEMORY_MIB[random.nextInt(MEMORY_MIB.length)];
       String host = hosts.get(v % hostCount).name();
       double dirty = Math.round(random.nextDouble(5, 400) * 10) / 10.0;
+      long workingSet = memory / (2 + random.nextInt(4));
       long disk = 20 + random.nextInt(200);
       int fill = 10 + random.nextInt(85);
       boolean running = random.nextInt(10) < 8;
@@ -124,7 +125,7 @@ public final class ScenarioGenerator {
               (long) (1 + random.nextInt(8)),
               null,
               dirty,
-              memory / (2 + random.nextInt(4)),
+              workingSet,
               random.nextInt(50) != 0,
               ImmutableList.of(
                   new DiskSpec(null, null, "shared-nfs", disk, fill, null, null, null)),
@@ -139,7 +140,8 @@ public final class ScenarioGenerator {
               null,
               null,
               null,
-              null));
+              null,
+              MigrationHints.of(dirty, workingSet)));
     }
     return new PoolSpec(
         name,
@@ -147,7 +149,8 @@ public final class ScenarioGenerator {
         "shared-nfs",
         hosts,
         ImmutableList.of(
-            new SrSpec("shared-nfs", null, "nfs", true, null, 1_048_576L, 700_000L, 1000L, null)),
+            new SrSpec(
+                "shared-nfs", null, "nfs", true, null, 1_048_576L, 700_000L, 1000L, null, null)),
         ImmutableList.of(
             new NetworkSpec("management", null, "xenbr0", null, 1500L, pifs, ImmutableMap.of())),
         vms);

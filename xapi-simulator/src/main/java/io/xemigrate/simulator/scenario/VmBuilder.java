@@ -117,6 +117,7 @@ final class VmBuilder {
     fields.put("tags", or(vm.tags(), ImmutableList.of()));
     fields.put("blocked_operations", or(vm.blockedOperations(), ImmutableMap.of()));
     fields.put("is_a_template", or(vm.template(), false));
+    fields.put("other_config", or(vm.otherConfig(), ImmutableMap.of()));
     fields.put("hardware_platform_version", 0L);
     fields.put("user_version", 1L);
     if (!power.equals("Halted")) {
@@ -300,7 +301,10 @@ final class VmBuilder {
           vmRef,
           ImmutableMap.of(
               "other_config",
-              ImmutableMap.of("pci", "0/" + String.join(",0/", orEmpty(vm.pci())))));
+              ImmutableMap.<String, String>builder()
+                  .putAll(or(vm.otherConfig(), ImmutableMap.of()))
+                  .put("pci", "0/" + String.join(",0/", orEmpty(vm.pci())))
+                  .buildKeepingLast()));
     }
     List<String> vgpus = orEmpty(vm.vgpus());
     for (int i = 0; i < vgpus.size(); i++) {

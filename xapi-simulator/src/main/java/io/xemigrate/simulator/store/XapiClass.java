@@ -25,6 +25,7 @@ public enum XapiClass {
   VIF("VIF"),
   NETWORK("network"),
   PIF("PIF"),
+  PIF_METRICS("PIF_metrics"),
   TASK("task"),
   MESSAGE("message"),
   PCI("PCI"),

@@ -26,6 +26,7 @@ class PrecopyPhysicsTest {
             0.8,
             Duration.ZERO,
             Duration.ZERO,
+            Duration.ZERO,
             Duration.ofMillis(100));
     MigrationTruth truth = runAlone(policy, 8 * GIB, DirtyProfile.constant(2.5 * MB), GBIT);
     ClosedFormPrecopy expected =

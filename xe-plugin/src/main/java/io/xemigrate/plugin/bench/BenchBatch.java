@@ -1,122 +1,154 @@
 package io.xemigrate.plugin.bench;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import io.xemigrate.planner.predict.CalibrationObservations;
-import io.xemigrate.planner.predict.DirtyProfile;
 import io.xemigrate.planner.predict.DirtyRateEstimator;
 import io.xemigrate.planner.predict.MoveDemand;
-import io.xemigrate.planner.schedule.HostLink;
+import io.xemigrate.planner.predict.MoveDemands;
 import io.xemigrate.planner.schedule.Topology;
-import io.xemigrate.simulator.scenario.Scenario;
-import io.xemigrate.storage.estimate.DiskCopyEstimator;
+import io.xemigrate.plugin.planning.InventoryTopology;
+import io.xemigrate.storage.estimate.DiskCopy;
 import io.xemigrate.xapi.model.Host;
+import io.xemigrate.xapi.model.Network;
 import io.xemigrate.xapi.model.PoolInventory;
 import io.xemigrate.xapi.model.PowerState;
+import io.xemigrate.xapi.model.Sr;
+import io.xemigrate.xapi.model.Vdi;
+import io.xemigrate.xapi.model.Vif;
 import io.xemigrate.xapi.model.Vm;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * A scenario turned into the scheduler's input: every running VM on a disabled host moves to the
- * enabled host with the least memory committed so far (biggest VMs first, ties by host UUID).
+ * A scenario's pools turned into the scheduler's input. Every running VM on a <b>disabled</b> host
+ * of the first pool moves to the enabled host (of the second pool when there is one: a cross-pool
+ * move with its disks, {@code VM.migrate_send}; else of the same pool: {@code VM.pool_migrate})
+ * with the least memory committed so far, biggest VMs first, ties by host UUID.
  *
- * <p>The bench places the VMs itself rather than through {@code MigrationPlanner}: it measures time
- * and downtime, and its scenarios have no compatibility findings to explain. The physics the
- * predictor needs but no XenAPI record holds (dirty rate, writable working set, NIC bandwidth) come
- * from the scenario, as a calibrated journal would give them; populated memory comes from the
- * inventory ({@code memory_actual}), as in a real plan.
+ * <p>Everything the predictor uses comes from XenAPI records, as in a real plan: populated memory
+ * ({@code memory_actual}), dirty rate and working set from the VMs' other_config hints, NIC speeds
+ * from {@code PIF_metrics.speed}, SR throughputs from the SRs' other_config ({@link
+ * InventoryTopology}). The bench places the VMs itself: its scenarios have no compatibility
+ * findings to explain.
  *
  * @param name the scenario's name
  * @param moves the moves, in inventory order (VM UUID)
  * @param topology the links the moves use
+ * @param crossPool how each cross-pool move is sent, by VM UUID (empty inside a pool)
  */
-public record BenchBatch(String name, ImmutableList<MoveDemand> moves, Topology topology) {
-  /** The simulator's default per-stream ceiling: 2 Gbit/s (migration-physics.md §4.1). */
-  public static final double STREAM_CAP_BYTES_PER_SECOND = 2_000e6 / 8;
+public record BenchBatch(
+    String name,
+    ImmutableList<MoveDemand> moves,
+    Topology topology,
+    ImmutableMap<String, CrossPoolMove> crossPool) {
 
-  private static final double DEFAULT_NIC_MBPS = 10_000;
+  /**
+   * The maps of one {@code VM.migrate_send}.
+   *
+   * @param networkUuid the destination network {@code host.migrate_receive} is asked for
+   * @param vdiMap each disk to its destination SR
+   * @param vifMap each VIF to the destination network of the same name
+   */
+  public record CrossPoolMove(
+      String networkUuid,
+      ImmutableMap<String, String> vdiMap,
+      ImmutableMap<String, String> vifMap) {}
 
-  /** The batch of {@code scenario}, whose only pool's inventory is {@code inventory}. */
-  public static BenchBatch of(Scenario scenario, PoolInventory inventory) {
-    Scenario.PoolSpec pool = scenario.pools().get(0);
-    Map<String, Scenario.VmSpec> specs = new HashMap<>();
-    pool.vms().forEach(vm -> specs.put(vm.name(), vm));
-    Map<String, Double> nicMbps = new HashMap<>();
-    pool.hosts().forEach(host -> nicMbps.put(host.name(), nicMbps(host)));
-
-    Map<String, HostLink> links = new HashMap<>();
+  /** The batch of the scenario named {@code name} whose pools' inventories are {@code pools}. */
+  public static BenchBatch of(String name, List<PoolInventory> pools) {
+    boolean crossPool = pools.size() > 1;
+    PoolInventory source = pools.get(0);
+    PoolInventory destination = crossPool ? pools.get(1) : source;
     Map<String, Long> committed = new HashMap<>();
-    List<Host> destinations = new ArrayList<>();
-    for (Host host : inventory.hosts().values()) {
-      double mbps = nicMbps.getOrDefault(host.nameLabel(), DEFAULT_NIC_MBPS);
-      links.put(host.uuid(), new HostLink(host.uuid(), inventory.pool().uuid(), mbps * 1e6 / 8));
+    List<Host> targets = new ArrayList<>();
+    for (Host host : destination.hosts().values()) {
       if (host.enabled()) {
-        destinations.add(host);
+        targets.add(host);
         committed.put(
             host.uuid(),
-            inventory.residentOn(host.uuid()).stream()
+            destination.residentOn(host.uuid()).stream()
                 .mapToLong(DirtyRateEstimator::populatedMemory)
                 .sum());
       }
     }
-    if (destinations.isEmpty()) {
-      throw new IllegalArgumentException("scenario " + scenario.name() + " has no enabled host");
+    if (targets.isEmpty()) {
+      throw new IllegalArgumentException("scenario " + name + " has no enabled host to move to");
     }
-    destinations.sort(Comparator.comparing(Host::uuid));
-
+    targets.sort(Comparator.comparing(Host::uuid));
     List<Vm> moving =
-        inventory.guests().stream()
+        source.guests().stream()
             .filter(vm -> vm.powerState() == PowerState.RUNNING)
-            .filter(vm -> !inventory.host(vm.residentOnHostUuid()).orElseThrow().enabled())
+            .filter(vm -> !source.host(vm.residentOnHostUuid()).orElseThrow().enabled())
             .sorted(
                 Comparator.comparingLong(DirtyRateEstimator::populatedMemory)
                     .reversed()
                     .thenComparing(Vm::uuid))
             .toList();
+    MoveDemands demands = new MoveDemands(new DirtyRateEstimator(CalibrationObservations.none()));
     List<MoveDemand> moves = new ArrayList<>();
+    ImmutableMap.Builder<String, CrossPoolMove> sends = ImmutableMap.builder();
     for (Vm vm : moving) {
       long memory = DirtyRateEstimator.populatedMemory(vm);
       Host target =
-          destinations.stream()
+          targets.stream()
               .min(Comparator.comparingLong((Host host) -> committed.get(host.uuid())))
               .orElseThrow();
       committed.merge(target.uuid(), memory, Long::sum);
-      moves.add(
-          MoveDemand.memoryOnly(
-              vm.uuid(),
-              vm.residentOnHostUuid(),
-              target.uuid(),
-              memory,
-              dirtyOf(specs.get(vm.nameLabel()), memory)));
+      List<DiskCopy> disks = new ArrayList<>();
+      if (crossPool) {
+        String sr = destinationSr(destination, target);
+        ImmutableMap.Builder<String, String> vdiMap = ImmutableMap.builder();
+        for (Vdi vdi : source.disksOf(vm)) {
+          disks.add(DiskCopy.of(vdi, sr));
+          vdiMap.put(vdi.uuid(), sr);
+        }
+        ImmutableMap.Builder<String, String> vifMap = ImmutableMap.builder();
+        for (Vif vif : source.vifsOf(vm)) {
+          vifMap.put(vif.uuid(), sameNetwork(source, destination, vif.networkUuid()));
+        }
+        sends.put(
+            vm.uuid(),
+            new CrossPoolMove(
+                destination.managementNetwork().orElseThrow().uuid(),
+                vdiMap.buildOrThrow(),
+                vifMap.buildOrThrow()));
+      }
+      moves.add(demands.of(vm, target.uuid(), disks, crossPool, 0));
     }
     moves.sort(Comparator.comparing(MoveDemand::vmUuid));
+    List<String> networks = new ArrayList<>();
+    for (PoolInventory pool : pools) {
+      pool.managementNetwork().ifPresent(network -> networks.add(network.uuid()));
+    }
     Topology topology =
-        new Topology(
-            links,
-            STREAM_CAP_BYTES_PER_SECOND,
-            DiskCopyEstimator.defaults(),
+        InventoryTopology.of(
+            crossPool ? List.of(source, destination) : List.of(source),
+            networks,
             CalibrationObservations.none());
-    return new BenchBatch(scenario.name(), ImmutableList.copyOf(moves), topology);
+    return new BenchBatch(name, ImmutableList.copyOf(moves), topology, sends.buildOrThrow());
   }
 
-  private static DirtyProfile dirtyOf(Scenario.VmSpec spec, long memory) {
-    if (spec == null || spec.dirtyRateMBps() == null) {
-      return DirtyProfile.NONE;
-    }
-    long workingSet =
-        spec.writableWorkingSetMiB() == null ? memory : spec.writableWorkingSetMiB() << 20;
-    return new DirtyProfile(spec.dirtyRateMBps() * 1e6, workingSet);
+  /** The target host's own local SR when it has one, else the pool's default SR. */
+  private static String destinationSr(PoolInventory pool, Host target) {
+    Optional<Sr> local =
+        pool.srs().values().stream()
+            .filter(sr -> !sr.shared() && sr.visibleFrom(target.uuid()))
+            .filter(sr -> sr.contentType().equals("user"))
+            .findFirst();
+    return local.map(Sr::uuid).orElse(pool.pool().defaultSrUuid());
   }
 
-  private static double nicMbps(Scenario.HostSpec host) {
-    if (host.nics() == null
-        || host.nics().isEmpty()
-        || host.nics().get(0).bandwidthMbps() == null) {
-      return DEFAULT_NIC_MBPS;
-    }
-    return host.nics().get(0).bandwidthMbps();
+  private static String sameNetwork(PoolInventory from, PoolInventory to, String networkUuid) {
+    String label = from.network(networkUuid).map(Network::nameLabel).orElse("");
+    return to.networks().values().stream()
+        .filter(network -> network.nameLabel().equals(label))
+        .map(Network::uuid)
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no network " + label + " in " + to));
   }
 }

@@ -2,6 +2,8 @@ package io.xemigrate.plugin.bench;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import io.xemigrate.plugin.planning.InventoryTopology;
+import io.xemigrate.simulator.scenario.MigrationHints;
 import io.xemigrate.simulator.scenario.Scenario;
 import io.xemigrate.simulator.scenario.Scenario.DiskSpec;
 import io.xemigrate.simulator.scenario.Scenario.HostSpec;
@@ -19,51 +21,145 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * The bench's generated scenarios, in the simulator's format. Every host to evacuate is disabled
- * (the bench's convention, see {@link BenchBatch}); disks stay on a shared NFS SR, so every move is
- * a live memory move ({@code VM.pool_migrate}). Seeded: the same call gives the same scenario.
+ * The bench's generated scenarios, in the simulator's format. Hosts to evacuate are disabled (the
+ * bench's convention, see {@link BenchBatch}). Seeded: the same call gives the same scenario.
  *
- * <p>Workload mix (as the planner's own generated batches): 35 % idle (0.5-2 MB/s, WWS 64 MiB), 30
- * % general (5-20 MB/s, WWS 5 % of memory up to 512 MiB), 20 % database (40-100 MB/s, WWS 10 % up
- * to 2 GiB), 15 % hot (100-220 MB/s, WWS 1-2 GiB: close to one stream's rate).
+ * <p>Every VM carries the other_config hints an administrator would set ({@link MigrationHints}:
+ * dirty rate and working set, equal to the simulated workload), every SR its measured throughput
+ * ({@value InventoryTopology#SR_THROUGHPUT_KEY}); NIC speeds reach the planner as {@code
+ * PIF_metrics.speed}. The planner reads nothing else of the scenario.
  */
 public final class BenchScenarios {
   private static final long TEN_GBE_MBPS = 10_000;
+  private static final long SR_MBYTES = 400;
   private static final long[] MEMORY_MIB = {2048, 4096, 8192, 16384, 32768};
 
   private BenchScenarios() {}
 
-  /** One host evacuated to four others of its pool: 24 VMs with mixed dirty rates. */
+  /**
+   * One host evacuated to four others of its pool over 10 GbE: 40 VMs, of which 6 memory-intensive
+   * (12-16 GiB, 130-145 MB/s spread over all their memory, as in-memory caches and analytics do: an
+   * unshared 2 Gbit/s stream outruns them, a NIC shared by ten streams does not) and 34 idle or
+   * light ones (2-8 GiB, 0.5-20 MB/s, working set 64-256 MiB): few hot VMs among many quiet ones,
+   * where ordering and pacing matter (migration-physics.md §2.4, §5.1).
+   */
   public static Scenario mixedEvacuation(long seed) {
-    return pool("one host evacuated, 24 VMs, mixed dirty rates", 5, 1, 24, 524_288L, seed);
+    SplittableRandom random = new SplittableRandom(seed);
+    List<VmSpec> vms = new ArrayList<>();
+    for (int v = 0; v < 40; v++) {
+      String name = String.format(Locale.ROOT, "vm-%04d", v);
+      long memory = 2048 + random.nextInt(6144);
+      if (v % 7 == 3) {
+        long hot = 12_288 + 1024 * random.nextInt(5);
+        vms.add(vm(name, "h00", hot, 130 + 15 * random.nextDouble(), hot, null));
+      } else if (v % 3 == 0) {
+        vms.add(vm(name, "h00", memory, 5 + 15 * random.nextDouble(), 256, null));
+      } else {
+        vms.add(vm(name, "h00", memory, 0.5 + 1.5 * random.nextDouble(), 64, null));
+      }
+    }
+    return new Scenario(
+        "one host evacuated, 40 VMs, mixed dirty rates",
+        null,
+        users(),
+        ImmutableList.of(pool("bench-pool", 0, 5, 1, 524_288L, vms, false)));
   }
 
-  /** Eight hosts of a 16-host pool evacuated to the other eight: 160 VMs. */
-  public static Scenario eightHosts(long seed) {
-    return pool("8 hosts evacuated, 160 VMs", 16, 8, 160, 524_288L, seed);
+  /**
+   * Eight hosts of pool A evacuated into the eight hosts of pool B, 160 VMs with their disks on the
+   * hosts' local SRs: every move is a cross-pool {@code VM.migrate_send} with storage motion.
+   */
+  public static Scenario eightHostsAcrossPools(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    List<VmSpec> vms = new ArrayList<>();
+    for (int v = 0; v < 160; v++) {
+      String host = hostName(v % 8);
+      long diskGiB = 10 + random.nextInt(31);
+      vms.add(
+          mixedVm(
+              random,
+              String.format(Locale.ROOT, "vm-%04d", v),
+              host,
+              new DiskSpec(null, null, host + "-local", diskGiB, 50, null, null, null)));
+    }
+    return new Scenario(
+        "8 hosts evacuated across pools, 160 VMs with disks",
+        null,
+        users(),
+        ImmutableList.of(
+            pool("pool-a", 0, 8, 8, 524_288L, vms, true),
+            pool("pool-b", 1, 8, 0, 524_288L, List.of(), true)));
   }
 
-  /** A 64-host pool with {@code vms} VMs drained onto 32 new hosts of the same pool. */
+  /** A 96-host pool whose 64 first hosts, holding {@code vms} VMs, drain onto the other 32. */
   public static Scenario largeDrain(int vms, long seed) {
-    return pool("64 hosts drained, " + vms + " VMs", 96, 64, vms, 2_097_152L, seed);
+    SplittableRandom random = new SplittableRandom(seed);
+    List<VmSpec> specs = new ArrayList<>();
+    for (int v = 0; v < vms; v++) {
+      specs.add(mixedVm(random, String.format(Locale.ROOT, "vm-%04d", v), hostName(v % 64), null));
+    }
+    return new Scenario(
+        "64 hosts drained, " + vms + " VMs",
+        null,
+        users(),
+        ImmutableList.of(pool("bench-pool", 0, 96, 64, 2_097_152L, specs, false)));
   }
 
   /** A tiny one for tests: {@code vms} VMs on one host evacuated to two others. */
   public static Scenario tiny(int vms, long seed) {
-    return pool("tiny evacuation, " + vms + " VMs", 3, 1, vms, 524_288L, seed);
+    SplittableRandom random = new SplittableRandom(seed);
+    List<VmSpec> specs = new ArrayList<>();
+    for (int v = 0; v < vms; v++) {
+      specs.add(mixedVm(random, String.format(Locale.ROOT, "vm-%04d", v), "h00", null));
+    }
+    return new Scenario(
+        "tiny evacuation, " + vms + " VMs",
+        null,
+        users(),
+        ImmutableList.of(pool("bench-pool", 0, 3, 1, 524_288L, specs, false)));
+  }
+
+  /** A tiny cross-pool one for tests: {@code vms} VMs with a local disk each, one host to two. */
+  public static Scenario tinyAcrossPools(int vms, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    List<VmSpec> specs = new ArrayList<>();
+    for (int v = 0; v < vms; v++) {
+      specs.add(
+          mixedVm(
+              random,
+              String.format(Locale.ROOT, "vm-%04d", v),
+              "h00",
+              new DiskSpec(null, null, "h00-local", 4L, 50, null, null, null)));
+    }
+    return new Scenario(
+        "tiny evacuation across pools, " + vms + " VMs",
+        null,
+        users(),
+        ImmutableList.of(
+            pool("pool-a", 0, 1, 1, 524_288L, specs, true),
+            pool("pool-b", 1, 2, 0, 524_288L, List.of(), true)));
   }
 
   /**
-   * One pool of {@code hostCount} hosts; the first {@code evacuated} are disabled and hold all
-   * {@code vmCount} VMs, round robin.
+   * One pool of {@code hostCount} hosts; the first {@code evacuated} are disabled. Pools are told
+   * apart by {@code index} (names, addresses, SR names).
+   *
+   * @param localSrs whether each host has a local SR named {@code <host>-local}
    */
-  static Scenario pool(
-      String name, int hostCount, int evacuated, int vmCount, long hostMemoryMiB, long seed) {
-    SplittableRandom random = new SplittableRandom(seed);
+  private static PoolSpec pool(
+      String name,
+      int index,
+      int hostCount,
+      int evacuated,
+      long hostMemoryMiB,
+      List<VmSpec> vms,
+      boolean localSrs) {
     List<HostSpec> hosts = new ArrayList<>();
     List<PifSpec> pifs = new ArrayList<>();
+    List<SrSpec> srs = new ArrayList<>();
+    srs.add(sr("shared-nfs", "nfs", true, null, 1000));
     for (int h = 0; h < hostCount; h++) {
-      String host = hostName(h);
+      String host = index == 0 ? hostName(h) : String.format(Locale.ROOT, "p%dh%02d", index, h);
       hosts.add(
           new HostSpec(
               host,
@@ -82,36 +178,45 @@ public final class BenchScenarios {
           new PifSpec(
               host,
               "eth0",
-              String.format(Locale.ROOT, "10.0.%d.%d", h / 200, 10 + h % 200),
+              String.format(Locale.ROOT, "10.%d.%d.%d", index, h / 200, 10 + h % 200),
               null,
               null,
               true));
+      if (localSrs) {
+        srs.add(sr(host + "-local", "ext", false, host, SR_MBYTES));
+      }
     }
-    List<VmSpec> vms = new ArrayList<>();
-    for (int v = 0; v < vmCount; v++) {
-      vms.add(vm(random, String.format(Locale.ROOT, "vm-%04d", v), hostName(v % evacuated)));
-    }
-    PoolSpec pool =
-        new PoolSpec(
-            "bench-pool",
-            null,
-            "shared-nfs",
-            hosts,
-            ImmutableList.of(
-                new SrSpec(
-                    "shared-nfs", null, "nfs", true, null, 1_048_576L, 700_000L, 1000L, null)),
-            ImmutableList.of(
-                new NetworkSpec(
-                    "management", null, "xenbr0", null, 1500L, pifs, ImmutableMap.of())),
-            vms);
-    return new Scenario(
+    return new PoolSpec(
         name,
         null,
-        ImmutableList.of(new UserSpec("root", "xenroot", "pool-admin")),
-        ImmutableList.of(pool));
+        "shared-nfs",
+        hosts,
+        srs,
+        ImmutableList.of(
+            new NetworkSpec("management", null, "xenbr0", null, 1500L, pifs, ImmutableMap.of())),
+        vms);
   }
 
-  private static VmSpec vm(SplittableRandom random, String name, String host) {
+  private static SrSpec sr(String name, String type, boolean shared, String host, long mbytes) {
+    return new SrSpec(
+        name,
+        null,
+        type,
+        shared,
+        host,
+        shared ? 1_048_576L : 4096L,
+        shared ? 700_000L : 3500L,
+        mbytes,
+        null,
+        ImmutableMap.of(InventoryTopology.SR_THROUGHPUT_KEY, Long.toString(mbytes)));
+  }
+
+  /**
+   * A VM of the general mix: 35 % idle (0.5-2 MB/s, WWS 64 MiB), 30 % general (5-20 MB/s, WWS 5 %
+   * up to 512 MiB), 20 % database (40-100 MB/s, WWS 10 % up to 2 GiB), 15 % hot (100-220 MB/s, WWS
+   * 1-2 GiB: close to one stream's rate).
+   */
+  private static VmSpec mixedVm(SplittableRandom random, String name, String host, DiskSpec disk) {
     long configured = MEMORY_MIB[random.nextInt(MEMORY_MIB.length)];
     long memory = (long) (configured * (0.5 + 0.5 * random.nextDouble()));
     double kind = random.nextDouble();
@@ -130,20 +235,29 @@ public final class BenchScenarios {
       rate = 100 + 120 * random.nextDouble();
       wws = (long) ((1 + random.nextDouble()) * 1024);
     }
+    return vm(name, host, memory, rate, wws, disk);
+  }
+
+  private static VmSpec vm(
+      String name, String host, long memoryMiB, double rateMBps, long wwsMiB, DiskSpec disk) {
+    double rate = Math.round(rateMBps * 10) / 10.0;
     return new VmSpec(
         name,
         null,
         "Running",
         host,
         null,
-        memory,
+        memoryMiB,
         null,
         2L,
         null,
-        Math.round(rate * 10) / 10.0,
-        wws,
+        rate,
+        wwsMiB,
         true,
-        ImmutableList.of(new DiskSpec(null, null, "shared-nfs", 20L, 50, null, null, null)),
+        ImmutableList.of(
+            disk != null
+                ? disk
+                : new DiskSpec(null, null, "shared-nfs", 20L, 50, null, null, null)),
         ImmutableList.of(new VifSpec(null, "management", null, null)),
         null,
         null,
@@ -155,7 +269,12 @@ public final class BenchScenarios {
         null,
         null,
         null,
-        null);
+        null,
+        MigrationHints.of(rate, wwsMiB));
+  }
+
+  private static ImmutableList<UserSpec> users() {
+    return ImmutableList.of(new UserSpec("root", "xenroot", "pool-admin"));
   }
 
   private static String hostName(int index) {

@@ -7,7 +7,10 @@ import io.xemigrate.simulator.migration.MigrationService;
 import io.xemigrate.simulator.physics.MigrationTruth;
 import io.xemigrate.simulator.physics.StopReason;
 import io.xemigrate.xapi.CancellationSignal;
+import io.xemigrate.xapi.MigrateReceiveToken;
+import io.xemigrate.xapi.MigrationSpec;
 import io.xemigrate.xapi.PoolClient;
+import io.xemigrate.xapi.TaskHandle;
 import io.xemigrate.xapi.XapiException;
 import io.xemigrate.xapi.model.Task;
 import java.time.Duration;
@@ -25,8 +28,9 @@ import java.util.concurrent.Executors;
 /**
  * Runs a {@link Schedule}'s dependency-ordered queue against a simulated pool: a move starts once
  * every predecessor has finished and the previous move in its slot of the sending host has ended;
- * each move is a {@code VM.pool_migrate} task followed to its end with {@code awaitTask}. Then
- * reads what each move really did from the simulator's recorded truth.
+ * each move is a {@code VM.pool_migrate} task (inside a pool) or {@code host.migrate_receive} then
+ * {@code VM.migrate_send} (across pools), followed to its end with {@code awaitTask}. Then reads
+ * what each move really did from the simulator's recorded truth.
  *
  * <p>The bench has its own replayer, not the coordinator's run loop, because it must also run the
  * baselines' orders, which the coordinator never runs, and needs nothing else of the coordinator
@@ -39,10 +43,24 @@ final class ScheduleReplayer {
   private static final int MAX_THREADS = 800;
 
   private final PoolClient client;
+  private final PoolClient destination;
+  private final Map<String, BenchBatch.CrossPoolMove> crossPool;
   private final MigrationService truth;
 
-  ScheduleReplayer(PoolClient client, MigrationService truth) {
+  /**
+   * @param client the sending pool
+   * @param destination the receiving pool (the same client for moves inside one pool)
+   * @param crossPool how each cross-pool move is sent; a VM not in it moves with {@code
+   *     VM.pool_migrate}
+   */
+  ScheduleReplayer(
+      PoolClient client,
+      PoolClient destination,
+      Map<String, BenchBatch.CrossPoolMove> crossPool,
+      MigrationService truth) {
     this.client = client;
+    this.destination = destination;
+    this.crossPool = crossPool;
     this.truth = truth;
   }
 
@@ -78,14 +96,33 @@ final class ScheduleReplayer {
   }
 
   private Optional<String> migrate(ScheduledMove move) {
+    BenchBatch.CrossPoolMove send = crossPool.get(move.vmUuid());
+    if (send == null) {
+      try {
+        return follow(
+            client.poolMigrate(
+                move.vmUuid(), move.destinationHostUuid(), ImmutableMap.of("live", "true")));
+      } catch (XapiException e) {
+        return Optional.of(e.getMessage());
+      }
+    }
+    // Cross-pool: xapi's only way is migrate_send with storage motion, after the destination
+    // mints a token; the token's session is closed when the move ends.
+    try (MigrateReceiveToken token =
+        destination.migrateReceive(move.destinationHostUuid(), send.networkUuid())) {
+      return follow(
+          client.migrateSend(
+              new MigrationSpec(
+                  move.vmUuid(), true, send.vdiMap(), send.vifMap(), ImmutableMap.of()),
+              token));
+    } catch (XapiException e) {
+      return Optional.of(e.getMessage());
+    }
+  }
+
+  private Optional<String> follow(TaskHandle started) {
     try {
-      Task task =
-          client.awaitTask(
-              client.poolMigrate(
-                  move.vmUuid(), move.destinationHostUuid(), ImmutableMap.of("live", "true")),
-              progress -> {},
-              CancellationSignal.never(),
-              EVENT_WAIT);
+      Task task = client.awaitTask(started, progress -> {}, CancellationSignal.never(), EVENT_WAIT);
       return switch (task.status()) {
         case SUCCESS -> Optional.empty();
         case FAILURE, CANCELLED, PENDING, CANCELLING ->

@@ -1,5 +1,6 @@
 package io.xemigrate.plugin.bench;
 
+import com.google.common.collect.ImmutableList;
 import io.xemigrate.simulator.Endpoints;
 import io.xemigrate.simulator.Simulator;
 import io.xemigrate.simulator.SimulatorOptions;
@@ -11,50 +12,75 @@ import io.xemigrate.xapi.PasswordSource;
 import io.xemigrate.xapi.PoolClient;
 import io.xemigrate.xapi.TrustPolicy;
 import io.xemigrate.xapi.XapiClients;
+import io.xemigrate.xapi.model.PoolInventory;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
- * A fresh in-process simulator of a one-pool scenario with the migration calls, running virtual
- * time at {@code speed}, and a client logged in to its master over pinned TLS.
+ * A fresh in-process simulator of a scenario (one pool, or two for cross-pool moves) with the
+ * migration calls, running virtual time at {@code speed}, and a client logged in to each pool's
+ * master over pinned TLS (at most the first two pools).
  */
 final class SimulatedPool implements AutoCloseable {
   private static final String PASSWORD_VARIABLE = "XE_BENCH_PASSWORD";
 
   private final MigrationExtension migration;
   private final Simulator simulator;
-  private final PoolClient client;
+  private final ImmutableList<PoolClient> clients;
 
-  private SimulatedPool(MigrationExtension migration, Simulator simulator, PoolClient client) {
+  private SimulatedPool(
+      MigrationExtension migration, Simulator simulator, ImmutableList<PoolClient> clients) {
     this.migration = migration;
     this.simulator = simulator;
-    this.client = client;
+    this.clients = clients;
   }
 
   static SimulatedPool start(Scenario scenario, double speed) {
     SimulatorOptions options = SimulatorOptions.atSpeed(speed);
     MigrationExtension migration = MigrationExtension.of(scenario, options.clock());
     Simulator simulator = Simulator.start(scenario, options.withExtension(migration));
+    List<PoolClient> clients = new ArrayList<>();
     try {
-      Endpoints.PoolEndpoint pool = simulator.endpoints().pools().get(0);
-      // The simulator's generated password never reaches an environment variable or a log: the
-      // map stands in for the environment.
-      ClientSettings settings =
-          ClientSettings.login(
-                  pool.master(),
-                  pool.username(),
-                  PasswordSource.environment(
-                      PASSWORD_VARIABLE, Map.of(PASSWORD_VARIABLE, pool.password())))
-              .withTrust(TrustPolicy.pinned(pool.tlsFingerprint()));
-      return new SimulatedPool(migration, simulator, XapiClients.connect(settings));
+      List<Endpoints.PoolEndpoint> pools = simulator.endpoints().pools();
+      for (Endpoints.PoolEndpoint pool : pools.subList(0, Math.min(2, pools.size()))) {
+        clients.add(connect(pool));
+      }
+      return new SimulatedPool(migration, simulator, ImmutableList.copyOf(clients));
     } catch (RuntimeException e) {
+      clients.forEach(PoolClient::close);
       simulator.close();
       migration.close();
       throw e;
     }
   }
 
+  private static PoolClient connect(Endpoints.PoolEndpoint pool) {
+    // The simulator's generated password never reaches an environment variable or a log: the map
+    // stands in for the environment.
+    ClientSettings settings =
+        ClientSettings.login(
+                pool.master(),
+                pool.username(),
+                PasswordSource.environment(
+                    PASSWORD_VARIABLE, Map.of(PASSWORD_VARIABLE, pool.password())))
+            .withTrust(TrustPolicy.pinned(pool.tlsFingerprint()));
+    return XapiClients.connect(settings);
+  }
+
+  /** The first pool's client: the one every move leaves. */
   PoolClient client() {
-    return client;
+    return clients.get(0);
+  }
+
+  /** The receiving pool's client: the second pool's, or the first's when there is one pool. */
+  PoolClient destination() {
+    return clients.get(clients.size() - 1);
+  }
+
+  /** The inventories of the pools, first pool first. */
+  List<PoolInventory> inventories() {
+    return clients.stream().map(PoolClient::loadInventory).toList();
   }
 
   MigrationService migrations() {
@@ -63,7 +89,7 @@ final class SimulatedPool implements AutoCloseable {
 
   @Override
   public void close() {
-    client.close();
+    clients.forEach(PoolClient::close);
     simulator.close();
     migration.close();
   }

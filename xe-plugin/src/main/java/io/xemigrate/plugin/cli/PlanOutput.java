@@ -6,7 +6,6 @@ import io.xemigrate.planner.plan.MigrationPlan;
 import io.xemigrate.planner.plan.MovePlan;
 import io.xemigrate.planner.plan.PlanHash;
 import io.xemigrate.planner.plan.PlanJson;
-import io.xemigrate.planner.predict.CalibrationObservations;
 import io.xemigrate.plugin.planning.PlanScheduler;
 import io.xemigrate.xapi.model.PoolInventory;
 import java.io.IOException;
@@ -73,8 +72,7 @@ final class PlanOutput {
       Path out,
       Console console) {
     MigrationPlan plan =
-        new PlanScheduler(CalibrationObservations.none())
-            .schedule(unscheduled, source, destination);
+        new PlanScheduler(RunSession.calibration()).schedule(unscheduled, source, destination);
     try {
       Files.writeString(out, PlanJson.pretty(plan) + "\n", StandardCharsets.UTF_8);
     } catch (IOException e) {

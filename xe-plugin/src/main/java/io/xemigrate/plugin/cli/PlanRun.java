@@ -1,7 +1,6 @@
 package io.xemigrate.plugin.cli;
 
 import io.xemigrate.planner.plan.MigrationPlan;
-import io.xemigrate.planner.predict.CalibrationObservations;
 import io.xemigrate.plugin.planning.PlanScheduler;
 import io.xemigrate.plugin.pools.PoolParameters;
 import io.xemigrate.xapi.model.PoolInventory;
@@ -14,10 +13,10 @@ import io.xemigrate.xapi.model.PoolInventory;
 final class PlanRun {
   private PlanRun() {}
 
-  /** Schedules a fresh plan with the uncalibrated predictor, as the planning commands do. */
+  /** Schedules a fresh plan, calibrated by the journal's completed moves, as planning does. */
   static MigrationPlan schedule(
       MigrationPlan plan, PoolInventory source, PoolInventory destination) {
-    return new PlanScheduler(CalibrationObservations.none()).schedule(plan, source, destination);
+    return new PlanScheduler(RunSession.calibration()).schedule(plan, source, destination);
   }
 
   /**

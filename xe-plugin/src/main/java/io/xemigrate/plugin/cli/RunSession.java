@@ -2,8 +2,10 @@ package io.xemigrate.plugin.cli;
 
 import io.xemigrate.planner.plan.InventoryIdentity;
 import io.xemigrate.planner.plan.MigrationPlan;
+import io.xemigrate.planner.predict.CalibrationObservations;
 import io.xemigrate.plugin.journal.DataDirectory;
 import io.xemigrate.plugin.journal.Journal;
+import io.xemigrate.plugin.planning.JournalCalibration;
 import io.xemigrate.plugin.pools.PoolParameters;
 import io.xemigrate.plugin.pools.PoolProfile;
 import io.xemigrate.plugin.run.PoolSide;
@@ -11,6 +13,8 @@ import io.xemigrate.plugin.run.RunCoordinator;
 import io.xemigrate.plugin.run.RunOptions;
 import io.xemigrate.plugin.run.RunSummary;
 import io.xemigrate.xapi.PoolClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -25,10 +29,26 @@ final class RunSession {
   private RunSession() {}
 
   static Journal openJournal() {
-    return Journal.open(
-        DataDirectory.journal(
-            DataDirectory.resolve(System.getenv(), System.getProperty("user.home"))),
-        Clock.systemUTC());
+    return Journal.open(journalFile(), Clock.systemUTC());
+  }
+
+  /**
+   * The predictor's calibration from the journal's completed moves; none when there is no journal
+   * yet (planning never creates one).
+   */
+  static CalibrationObservations calibration() {
+    Path file = journalFile();
+    if (!Files.exists(file)) {
+      return CalibrationObservations.none();
+    }
+    try (Journal journal = Journal.open(file, Clock.systemUTC())) {
+      return JournalCalibration.of(journal.completedMoves());
+    }
+  }
+
+  private static Path journalFile() {
+    return DataDirectory.journal(
+        DataDirectory.resolve(System.getenv(), System.getProperty("user.home")));
   }
 
   static PoolProfile profileOf(PoolParameters pools, InventoryIdentity identity) {

@@ -108,7 +108,7 @@ final class MoveRunner {
               move.vmUuid(),
               move.sourceHostUuid(),
               move.destinationHostUuid(),
-              move.bytesToCopy(),
+              move.bytesToCopy() + memoryOf(run.destination().fresh()),
               seconds,
               // xapi reports no downtime: unknown, never 0 (the calibration must not learn 0 ms).
               OptionalDouble.empty());
@@ -124,6 +124,17 @@ final class MoveRunner {
             seconds);
     run.listener().moveFinished(move, result);
     return result;
+  }
+
+  /**
+   * The populated memory pre-copy sent at least once (the first full pass), read on the destination
+   * where the VM now runs: with the disk bytes it makes the journal's bytes figure.
+   */
+  private long memoryOf(PoolInventory destination) {
+    return destination
+        .vm(move.vmUuid())
+        .map(vm -> vm.memoryActual() > 0 ? vm.memoryActual() : vm.memory().dynamicMax())
+        .orElse(0L);
   }
 
   private void execute(MoveAction action) {
