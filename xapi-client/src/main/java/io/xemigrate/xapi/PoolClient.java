@@ -73,6 +73,24 @@ public interface PoolClient extends AutoCloseable {
   /** Shuts a VM down, cleanly or not. */
   TaskHandle shutdownVm(String vmUuid, boolean clean);
 
+  /**
+   * Destroys a VM record that is not running (xapi's {@code VM.destroy}): its VBDs, VIFs and
+   * metrics go with it, its disks stay. {@code VM_BAD_POWER_STATE} when it runs.
+   */
+  void destroyVm(String vmUuid);
+
+  /**
+   * Destroys a disk (xapi's {@code VDI.destroy}) and the VBDs of halted VMs that still point at it.
+   * {@code VDI_IN_USE} when a running VM has it.
+   */
+  void destroyVdi(String vdiUuid);
+
+  /** Sets one key of a host's {@code other_config} (replacing its value). */
+  void setHostOtherConfig(String hostUuid, String key, String value);
+
+  /** Removes one key of a host's {@code other_config}; nothing happens when it is absent. */
+  void removeHostOtherConfig(String hostUuid, String key);
+
   /** Logs out (unless the session was reused). Never throws. */
   @Override
   void close();

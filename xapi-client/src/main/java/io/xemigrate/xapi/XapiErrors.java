@@ -104,7 +104,8 @@ public final class XapiErrors {
                   "INVALID_DEVICE",
                   "DEVICE_ALREADY_EXISTS",
                   "MAC_INVALID",
-                  "SR_NOT_ATTACHED"))
+                  "SR_NOT_ATTACHED",
+                  "VDI_IN_USE"))
           // Busy: the same call may succeed later.
           .putAll(
               kinds(

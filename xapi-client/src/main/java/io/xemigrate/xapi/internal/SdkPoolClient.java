@@ -307,6 +307,57 @@ public final class SdkPoolClient implements PoolClient {
         : started("Async.VM.hard_shutdown", () -> vm.hardShutdownAsync(connection));
   }
 
+  @Override
+  public void destroyVm(String vmUuid) {
+    VM vm = vm(vmUuid);
+    SdkCall.run(
+        "VM.destroy",
+        () -> {
+          vm.destroy(connection);
+          return null;
+        });
+  }
+
+  @Override
+  public void destroyVdi(String vdiUuid) {
+    VDI vdi = SdkCall.run("VDI.get_by_uuid", () -> VDI.getByUuid(connection, vdiUuid));
+    SdkCall.run(
+        "VDI.destroy",
+        () -> {
+          vdi.destroy(connection);
+          return null;
+        });
+  }
+
+  @Override
+  public void setHostOtherConfig(String hostUuid, String key, String value) {
+    Host host = host(hostUuid);
+    // add_to_other_config refuses a present key (MAP_DUPLICATE_KEY): remove first.
+    SdkCall.run(
+        "host.remove_from_other_config",
+        () -> {
+          host.removeFromOtherConfig(connection, key);
+          return null;
+        });
+    SdkCall.run(
+        "host.add_to_other_config",
+        () -> {
+          host.addToOtherConfig(connection, key, value);
+          return null;
+        });
+  }
+
+  @Override
+  public void removeHostOtherConfig(String hostUuid, String key) {
+    Host host = host(hostUuid);
+    SdkCall.run(
+        "host.remove_from_other_config",
+        () -> {
+          host.removeFromOtherConfig(connection, key);
+          return null;
+        });
+  }
+
   private TaskHandle started(String operation, SdkCall<com.xensource.xenapi.Task> call) {
     return new TaskHandle(SdkCall.run(operation, call).toWireString(), operation);
   }

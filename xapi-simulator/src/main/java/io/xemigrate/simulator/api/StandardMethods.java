@@ -21,6 +21,7 @@ public final class StandardMethods {
     VmPowerMethods.register(registry);
     VifMethods.register(registry);
     PoolMethods.register(registry);
+    DestroyMethods.register(registry);
     return registry;
   }
 

@@ -4,12 +4,19 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import io.xemigrate.planner.MigrationRequest;
 import io.xemigrate.planner.plan.MigrationPlan;
+import io.xemigrate.plugin.journal.RunRecord.RunStatus;
 import io.xemigrate.plugin.pools.PoolParameters;
+import io.xemigrate.plugin.run.HostMaintenance;
+import io.xemigrate.plugin.run.RunSummary;
+import io.xemigrate.xapi.model.Host;
 import io.xemigrate.xapi.model.PoolInventory;
+import java.util.List;
 
 /**
- * {@code host-evacuate host=...}: plans and schedules the evacuation (as {@code
- * host-evacuate-plan}), shows it, asks, and applies it (see {@link PlanRun}).
+ * {@code host-evacuate host=... [maintenance=true]}: plans and schedules the evacuation (as {@code
+ * host-evacuate-plan}), shows it, asks, disables the hosts (so nothing new lands on them), applies
+ * it (see {@link PlanRun}), then enables them again, or with {@code maintenance=true} leaves them
+ * disabled in maintenance mode ({@link HostMaintenance}) for {@code host-restore run=} to undo.
  */
 final class HostEvacuateCommand implements PlanningCommand {
   @Override
@@ -25,18 +32,20 @@ final class HostEvacuateCommand implements PlanningCommand {
   @Override
   public String synopsis() {
     return "host-evacuate host=<uuid|name>[,...] [destination=<pool>] [source=<pool>]"
-        + " [yes=true] [pools=FILE] [--json]";
+        + " [maintenance=true] [yes=true] [pools=FILE] [--json]";
   }
 
   @Override
   public ImmutableSet<String> ownKeys() {
-    return ImmutableSet.of("host", "yes");
+    return ImmutableSet.of("host", "yes", "maintenance");
   }
 
   @Override
   public ExitCode run(Arguments arguments, Console console) {
     ImmutableList<String> hosts = PlanningSession.hosts(arguments.required("host"));
     boolean yes = Parameters.bool("yes", arguments.optional("yes").orElse("false"));
+    boolean maintenance =
+        Parameters.bool("maintenance", arguments.optional("maintenance").orElse("false"));
     PoolParameters pools = CommandSupport.pools(arguments, console);
     PlanningSession session = new PlanningSession(pools);
     PoolInventory source =
@@ -55,12 +64,44 @@ final class HostEvacuateCommand implements PlanningCommand {
                 PlanningSession.overrides(arguments)),
             source,
             destination);
+    ImmutableList<String> hostUuids = uuidsOf(source, hosts);
     return PlanRun.showAskApply(
         plan,
         pools,
         console,
         yes,
         "Evacuate?",
-        "no VM of host=" + String.join(",", hosts) + " can move: see the findings");
+        "no VM of host=" + String.join(",", hosts) + " can move: see the findings",
+        (runId, journal, coordinator, sourceSide, destinationSide) -> {
+          HostMaintenance.disable(
+              runId, sourceSide.client(), sourceSide.fresh(), hostUuids, journal);
+          RunSummary summary = null;
+          try {
+            summary = coordinator.apply(runId, plan);
+            return summary;
+          } finally {
+            boolean failed = summary == null || summary.status() != RunStatus.SUCCEEDED;
+            boolean kept =
+                HostMaintenance.finish(runId, sourceSide.client(), journal, maintenance, failed);
+            if (!console.json()) {
+              console.line(
+                  kept
+                      ? "host="
+                          + String.join(",", hosts)
+                          + " left disabled in maintenance mode; 'xe-migrate host-restore run="
+                          + runId
+                          + "' brings the VMs back and enables it"
+                      : "host=" + String.join(",", hosts) + " enabled again");
+            }
+          }
+        });
+  }
+
+  /** The UUIDs of the hosts named (by UUID or name-label) in {@code host=}. */
+  private static ImmutableList<String> uuidsOf(PoolInventory pool, List<String> hosts) {
+    return pool.hosts().values().stream()
+        .filter(host -> hosts.contains(host.uuid()) || hosts.contains(host.nameLabel()))
+        .map(Host::uuid)
+        .collect(ImmutableList.toImmutableList());
   }
 }

@@ -24,10 +24,12 @@ public final class Main {
         new PlanApplyCommand(),
         new VmMigrateApplyCommand(),
         new HostEvacuateCommand(),
+        new HostRestoreCommand(),
         new RunListCommand(),
         new RunShowCommand(),
         new RunResumeCommand(),
         new RunCancelCommand(),
+        new CleanupCommand(),
         new DemoCommand(),
         new SimCommand(),
         new BenchCommand());

@@ -7,6 +7,8 @@ import io.xemigrate.planner.plan.PlanJson;
 import io.xemigrate.planner.plan.Verdict;
 import io.xemigrate.plugin.journal.Journal;
 import io.xemigrate.plugin.pools.PoolParameters;
+import io.xemigrate.plugin.run.PoolSide;
+import io.xemigrate.plugin.run.RunCoordinator;
 import io.xemigrate.plugin.run.RunSummary;
 import io.xemigrate.xapi.model.PoolInventory;
 import io.xemigrate.xapi.model.PowerState;
@@ -73,13 +75,41 @@ final class PlanApplyCommand implements Command {
   }
 
   static ExitCode apply(MigrationPlan plan, PoolParameters pools, Console console) {
-    String runId = RUN_ID.format(ZonedDateTime.now(ZoneOffset.UTC));
+    return apply(
+        plan,
+        pools,
+        console,
+        (runId, journal, coordinator, source, destination) -> coordinator.apply(runId, plan));
+  }
+
+  /** How a command starts its run once both pools are connected (host-evacuate adds to it). */
+  @FunctionalInterface
+  interface RunStart {
+    RunSummary start(
+        String runId,
+        Journal journal,
+        RunCoordinator coordinator,
+        PoolSide source,
+        PoolSide destination);
+  }
+
+  static ExitCode apply(MigrationPlan plan, PoolParameters pools, Console console, RunStart start) {
+    String runId = newRunId();
     try (Journal journal = RunSession.openJournal()) {
       RunSummary summary =
-          RunSession.withCoordinator(
-              plan, pools, journal, console, coordinator -> coordinator.apply(runId, plan));
+          RunSession.withPools(
+              plan,
+              pools,
+              journal,
+              console,
+              (coordinator, source, destination) ->
+                  start.start(runId, journal, coordinator, source, destination));
       return RunSession.exitOf(summary);
     }
+  }
+
+  static String newRunId() {
+    return RUN_ID.format(ZonedDateTime.now(ZoneOffset.UTC));
   }
 
   static MigrationPlan read(String file) {

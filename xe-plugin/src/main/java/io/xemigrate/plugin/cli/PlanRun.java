@@ -32,6 +32,25 @@ final class PlanRun {
       boolean yes,
       String question,
       String nothingMovable) {
+    return showAskApply(
+        plan,
+        pools,
+        console,
+        yes,
+        question,
+        nothingMovable,
+        (runId, journal, coordinator, source, destination) -> coordinator.apply(runId, plan));
+  }
+
+  /** As above, the run started by {@code start} (which may act on the pools around it). */
+  static ExitCode showAskApply(
+      MigrationPlan plan,
+      PoolParameters pools,
+      Console console,
+      boolean yes,
+      String question,
+      String nothingMovable,
+      PlanApplyCommand.RunStart start) {
     if (!console.json()) {
       PlanApplyCommand.show(plan, console);
     }
@@ -42,7 +61,7 @@ final class PlanRun {
     if (!Confirmation.confirmed(yes, console, question)) {
       return ExitCode.BAD_INPUT;
     }
-    ExitCode applied = PlanApplyCommand.apply(plan, pools, console);
+    ExitCode applied = PlanApplyCommand.apply(plan, pools, console, start);
     if (applied == ExitCode.DONE && plan.movableCount() < plan.moves().size()) {
       return ExitCode.BLOCKED;
     }

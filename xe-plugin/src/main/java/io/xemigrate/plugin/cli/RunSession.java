@@ -39,6 +39,12 @@ final class RunSession {
     }
   }
 
+  /** What runs inside a session: the coordinator and both pools of the plan. */
+  @FunctionalInterface
+  interface RunWork {
+    RunSummary run(RunCoordinator coordinator, PoolSide source, PoolSide destination);
+  }
+
   /** Connects both pools of {@code plan}, runs {@code work} with a coordinator, disconnects. */
   static RunSummary withCoordinator(
       MigrationPlan plan,
@@ -46,6 +52,17 @@ final class RunSession {
       Journal journal,
       Console console,
       Function<RunCoordinator, RunSummary> work) {
+    return withPools(
+        plan,
+        pools,
+        journal,
+        console,
+        (coordinator, source, destination) -> work.apply(coordinator));
+  }
+
+  /** As {@link #withCoordinator}, with both pools handed to {@code work}. */
+  static RunSummary withPools(
+      MigrationPlan plan, PoolParameters pools, Journal journal, Console console, RunWork work) {
     PoolProfile sourceProfile = profileOf(pools, plan.source());
     PoolProfile destinationProfile = profileOf(pools, plan.destination());
     try (PoolClient source = pools.connector().connect(sourceProfile);
@@ -76,7 +93,7 @@ final class RunSession {
               "xe-migrate-cancel");
       Runtime.getRuntime().addShutdownHook(hook);
       try {
-        return work.apply(coordinator);
+        return work.run(coordinator, sourceSide, destinationSide);
       } finally {
         finished.countDown();
         try {

@@ -14,11 +14,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The durable record of every run, move and step, in an embedded SQLite database.
@@ -65,8 +67,36 @@ public final class Journal implements AutoCloseable {
         destination_host TEXT NOT NULL,
         bytes_sent INTEGER NOT NULL,
         seconds REAL NOT NULL,
-        downtime_ms REAL NOT NULL,
+        downtime_ms REAL,
         PRIMARY KEY (run_id, vm_uuid));
+      CREATE TABLE IF NOT EXISTS run_hosts (
+        run_id TEXT NOT NULL,
+        pool_uuid TEXT NOT NULL,
+        host_uuid TEXT NOT NULL,
+        state TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (run_id, host_uuid));
+      """;
+
+  /**
+   * Journals written before downtime could be unknown declared it NOT NULL and hold 0 for "not
+   * measured" (the only value the coordinator wrote): the table is rebuilt with 0 read as unknown.
+   */
+  private static final String NULLABLE_DOWNTIME =
+      """
+      ALTER TABLE completed_moves RENAME TO completed_moves_old;
+      CREATE TABLE completed_moves (
+        run_id TEXT NOT NULL,
+        vm_uuid TEXT NOT NULL,
+        source_host TEXT NOT NULL,
+        destination_host TEXT NOT NULL,
+        bytes_sent INTEGER NOT NULL,
+        seconds REAL NOT NULL,
+        downtime_ms REAL,
+        PRIMARY KEY (run_id, vm_uuid));
+      INSERT INTO completed_moves SELECT run_id, vm_uuid, source_host, destination_host,
+        bytes_sent, seconds, NULLIF(downtime_ms, 0) FROM completed_moves_old;
+      DROP TABLE completed_moves_old;
       """;
 
   /** Parameters are joined with this separator, which no xapi parameter contains. */
@@ -102,9 +132,36 @@ public final class Journal implements AutoCloseable {
           }
         }
       }
-      return new Journal(connection, clock);
+      Journal journal = new Journal(connection, clock);
+      journal.makeDowntimeNullable();
+      return journal;
     } catch (SQLException | IOException e) {
       throw new JournalException("cannot open the journal " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void makeDowntimeNullable() throws SQLException {
+    boolean notNull;
+    try (Statement statement = connection.createStatement();
+        ResultSet columns = statement.executeQuery("PRAGMA table_info(completed_moves)")) {
+      notNull = false;
+      while (columns.next()) {
+        if (columns.getString("name").equals("downtime_ms") && columns.getInt("notnull") == 1) {
+          notNull = true;
+        }
+      }
+    }
+    if (notNull) {
+      inTransaction(
+          () -> {
+            try (Statement statement = connection.createStatement()) {
+              for (String ddl : NULLABLE_DOWNTIME.split(";")) {
+                if (!ddl.isBlank()) {
+                  statement.execute(ddl);
+                }
+              }
+            }
+          });
     }
   }
 
@@ -240,10 +297,55 @@ public final class Journal implements AutoCloseable {
             insert.setString(4, move.destinationHostUuid());
             insert.setLong(5, move.bytesSent());
             insert.setDouble(6, move.seconds());
-            insert.setDouble(7, move.downtimeMillis());
+            if (move.downtimeMillis().isPresent()) {
+              insert.setDouble(7, move.downtimeMillis().getAsDouble());
+            } else {
+              insert.setNull(7, Types.REAL);
+            }
             insert.executeUpdate();
           }
         });
+  }
+
+  /**
+   * Records what a run did to a host it disabled. {@code DISABLED} is written before the call, so
+   * that after a crash {@code host-restore} knows the host may be disabled by this run.
+   */
+  public void holdHost(String runId, String poolUuid, String hostUuid, RunHost.HostState state) {
+    inTransaction(
+        () -> {
+          try (PreparedStatement upsert =
+              connection.prepareStatement(
+                  "INSERT INTO run_hosts VALUES (?, ?, ?, ?, ?) ON CONFLICT (run_id, host_uuid)"
+                      + " DO UPDATE SET state = excluded.state,"
+                      + " updated_at = excluded.updated_at")) {
+            upsert.setString(1, runId);
+            upsert.setString(2, poolUuid);
+            upsert.setString(3, hostUuid);
+            upsert.setString(4, state.name());
+            upsert.setString(5, clock.instant().toString());
+            upsert.executeUpdate();
+          }
+        });
+  }
+
+  /** The hosts a run disabled, in host UUID order. */
+  public ImmutableList<RunHost> hosts(String runId) {
+    return query(
+        "SELECT * FROM run_hosts WHERE run_id = ? ORDER BY host_uuid",
+        rows -> {
+          List<RunHost> hosts = new ArrayList<>();
+          while (rows.next()) {
+            hosts.add(
+                new RunHost(
+                    rows.getString("run_id"),
+                    rows.getString("pool_uuid"),
+                    rows.getString("host_uuid"),
+                    RunHost.HostState.valueOf(rows.getString("state"))));
+          }
+          return ImmutableList.copyOf(hosts);
+        },
+        runId);
   }
 
   public Optional<RunRecord> run(String runId) {
@@ -305,10 +407,15 @@ public final class Journal implements AutoCloseable {
                     rows.getString("destination_host"),
                     rows.getLong("bytes_sent"),
                     rows.getDouble("seconds"),
-                    rows.getDouble("downtime_ms")));
+                    downtime(rows)));
           }
           return ImmutableList.copyOf(moves);
         });
+  }
+
+  private static OptionalDouble downtime(ResultSet rows) throws SQLException {
+    double value = rows.getDouble("downtime_ms");
+    return rows.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(value);
   }
 
   @Override

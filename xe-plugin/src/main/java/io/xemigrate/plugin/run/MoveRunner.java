@@ -27,6 +27,7 @@ import io.xemigrate.xapi.model.Vm;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Runs one move: observe both pools, call {@link MoveTransitions#next}, journal the intent, run the
@@ -114,7 +115,8 @@ final class MoveRunner {
               move.destinationHostUuid(),
               move.bytesToCopy(),
               seconds,
-              0);
+              // xapi reports no downtime: unknown, never 0 (the calibration must not learn 0 ms).
+              OptionalDouble.empty());
       run.write(() -> run.journal().recordCompleted(completed));
     }
     MoveResult result =
