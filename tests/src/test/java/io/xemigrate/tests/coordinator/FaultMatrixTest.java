@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.xemigrate.planner.plan.MigrationPlan;
 import io.xemigrate.planner.plan.MovePlan;
+import io.xemigrate.plugin.run.Cleanup;
+import io.xemigrate.plugin.run.CleanupResult;
 import io.xemigrate.plugin.run.RunOptions;
 import io.xemigrate.plugin.run.RunSummary;
 import io.xemigrate.simulator.migration.Fault;
@@ -84,6 +86,12 @@ class FaultMatrixTest {
       assertThat(pools.journal.run("run-matrix").orElseThrow().status())
           .isEqualTo(resumed.status());
       MatrixInvariants.assertSettled(pools, plan, "run-matrix");
+
+      CleanupResult cleaned = Cleanup.clean(List.of(pools.clientA, pools.clientB), pools.journal);
+
+      assertThat(cleaned.failed()).as("leftovers cleanup could not remove").isEmpty();
+      MatrixInvariants.assertSettled(pools, plan, "run-matrix");
+      MatrixInvariants.assertNoLeftovers(pools, plan, "run-matrix");
     }
   }
 

@@ -114,7 +114,9 @@ final class MatrixInvariants {
 
     Set<String> expectedDisksA = new HashSet<>(pools.sourceBefore.vdis().keySet());
     expectedDisksA.removeAll(movedDisks);
-    assertThat(a.vdis().keySet()).as("disks in the source pool").isEqualTo(expectedDisksA);
+    assertThat(a.vdis().keySet())
+        .as("disks in the source pool")
+        .containsExactlyInAnyOrderElementsOf(expectedDisksA);
     Set<String> newDisksB = new HashSet<>(b.vdis().keySet());
     newDisksB.removeAll(pools.destinationBefore.vdis().keySet());
     assertThat(newDisksB).as("new disks in the destination pool").hasSize(movedDisks.size());
