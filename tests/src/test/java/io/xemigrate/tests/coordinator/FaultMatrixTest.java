@@ -86,6 +86,8 @@ class FaultMatrixTest {
       assertThat(pools.journal.run("run-matrix").orElseThrow().status())
           .isEqualTo(resumed.status());
       MatrixInvariants.assertSettled(pools, plan, "run-matrix");
+      // No crash here: every journaled intent has its completion.
+      assertThat(pools.journal.unfinishedSteps("run-matrix")).isEmpty();
 
       CleanupResult cleaned = Cleanup.clean(List.of(pools.clientA, pools.clientB), pools.journal);
 
