@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.xemigrate.planner.plan.MigrationPlan;
 import io.xemigrate.planner.plan.MovePlan;
+import io.xemigrate.plugin.coordinator.MovePhase;
+import io.xemigrate.plugin.coordinator.MoveState;
 import io.xemigrate.plugin.run.Cleanup;
 import io.xemigrate.plugin.run.CleanupResult;
 import io.xemigrate.plugin.run.RunOptions;
@@ -13,6 +15,7 @@ import io.xemigrate.simulator.migration.FaultKind;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,9 +95,54 @@ class FaultMatrixTest {
       CleanupResult cleaned = Cleanup.clean(List.of(pools.clientA, pools.clientB), pools.journal);
 
       assertThat(cleaned.failed()).as("leftovers cleanup could not remove").isEmpty();
+      MoveState outcome =
+          pools.journal.moves("run-matrix").stream()
+              .filter(state -> state.vmUuid().equals(victim.vmUuid()))
+              .findFirst()
+              .orElseThrow();
+      expectedVictimPhase(kind, step)
+          .ifPresent(phase -> assertThat(outcome.phase()).as("victim").isEqualTo(phase));
+      // One line per cell: the table of outcomes in tests/README.md comes from these.
+      System.out.printf(
+          "matrix %s %s: victim %s %s, run %s, cleanup removed %d, others failed %s%n",
+          kind,
+          step,
+          outcome.phase(),
+          outcome.outcomeCode(),
+          resumed.status(),
+          cleaned.removed().size(),
+          resumed.results().stream()
+              .filter(result -> !result.ok() && !result.vmUuid().equals(victim.vmUuid()))
+              .map(result -> result.vmName() + " " + result.outcomeCode())
+              .toList());
       MatrixInvariants.assertSettled(pools, plan, "run-matrix");
       MatrixInvariants.assertNoLeftovers(pools, plan, "run-matrix");
     }
+  }
+
+  /**
+   * Where the victim must end, when the fault decides it: a migration fault before the switch-over
+   * fails the move cleanly (the VM stays or is restarted on its source); after it, or a fault once
+   * the VM has arrived, the move succeeds; a slow NIC only slows. Elsewhere, whatever the pools
+   * say.
+   */
+  private static Optional<MovePhase> expectedVictimPhase(FaultKind kind, MatrixStep step) {
+    return switch (kind) {
+      case FAIL_DISK_COPY,
+          MIRROR_FAILED,
+          FAIL_METADATA_IMPORT,
+          FAIL_MEMORY_PRECOPY,
+          FAIL_AFTER_SUSPEND ->
+          Optional.of(MovePhase.FAILED);
+      case FAIL_FINAL_HANDSHAKE, FAIL_CLEANUP, SLOW_NIC -> Optional.of(MovePhase.SUCCEEDED);
+      case REFUSE_CONNECTIONS,
+          RESET_RPC_CONNECTIONS,
+          MASTER_FAILOVER,
+          TOOLSTACK_RESTART,
+          TAKE_DESTINATION_MEMORY,
+          EXPIRE_SESSIONS ->
+          step == MatrixStep.DURING_VERIFYING ? Optional.of(MovePhase.SUCCEEDED) : Optional.empty();
+    };
   }
 
   private static boolean isMigrationFault(FaultKind kind) {
