@@ -291,4 +291,23 @@ class InventoryTest {
               XapiException.class, e -> assertThat(e.code()).isEqualTo(XapiErrors.TASK_LOST));
     }
   }
+
+  @Test
+  void aTaskAlreadyGoneBeforeItIsFollowedIsReportedLost() {
+    // A toolstack restart between the call and the first event.from: from "" the task is absent,
+    // and no later event will mention it.
+    batches.add(params -> Reply.value(batch("1", List.of())));
+    try (PoolClient client =
+        XapiClients.connect(TestClients.settings(server, "pool-a", listener))) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () ->
+                  client.awaitTask(
+                      new TaskHandle("OpaqueRef:task-1", "Async.VM.migrate_send"),
+                      p -> {},
+                      CancellationSignal.never(),
+                      Duration.ofSeconds(30)))
+          .isInstanceOfSatisfying(
+              XapiException.class, e -> assertThat(e.code()).isEqualTo(XapiErrors.TASK_LOST));
+    }
+  }
 }

@@ -162,6 +162,34 @@ class CliEndToEndTest {
   }
 
   @Test
+  void aPlanWhoseInventoryDriftedIsRefused() throws IOException {
+    // The golden plan with app-01 planned from a host it does not run on.
+    JsonNode plan = JSON.readTree(Golden.DIRECTORY.resolve("plan.json").toFile());
+    for (JsonNode move : plan.get("moves")) {
+      if (move.get("vmName").asText().equals("app-01")) {
+        ((com.fasterxml.jackson.databind.node.ObjectNode) move)
+            .put("sourceHostUuid", "00000000-0000-0000-0000-0000000000a9");
+      }
+    }
+    Path drifted = Files.writeString(dir.resolve("drifted-plan.json"), plan.toString());
+
+    assertOneLineError(
+        cli.run("plan-apply", "plan=" + drifted, "yes=true", pools),
+        2,
+        "the plan's inventory drifted (app-01 no longer runs on a1)");
+  }
+
+  @Test
+  void runCommandsRefuseAnUnknownOrMalformedRun() {
+    assertOneLineError(cli.run("run-show", "run=run-nope"), 2, "unknown run 'run-nope' in run=");
+    assertOneLineError(
+        cli.run("run-resume", "run=run-nope", pools), 2, "unknown run 'run-nope' in run=");
+    assertOneLineError(cli.run("run-cancel", "run=run-nope"), 2, "unknown run 'run-nope' in run=");
+    assertOneLineError(
+        cli.run("run-show", "run=../journal.db"), 2, "malformed run id '../journal.db' in run=");
+  }
+
+  @Test
   void ambiguousNameIsOneLineNamingTheParameter() throws IOException {
     String text =
         new String(

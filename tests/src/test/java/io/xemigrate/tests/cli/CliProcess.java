@@ -37,24 +37,12 @@ public final class CliProcess {
   }
 
   public Result run(String... args) {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Djdk.serialFilter=!*");
-    command.add("-XX:+UseSerialGC");
-    command.add("-XX:TieredStopAtLevel=1");
-    command.add("-Xshare:auto");
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add("io.xemigrate.plugin.cli.Main");
-    command.addAll(List.of(args));
+    List<String> command = command(args);
     try {
       Path out = Files.createTempFile(configHome, "out", ".txt");
       Path err = Files.createTempFile(configHome, "err", ".txt");
-      ProcessBuilder builder =
-          new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-      builder.environment().put("XDG_CONFIG_HOME", configHome.toString());
-      builder.environment().put("XE_MIGRATE_DATA_DIR", dataDirectory.toString());
-      Process process = builder.start();
+      Process process =
+          builder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
       if (!process.waitFor(120, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         throw new AssertionError("xe-migrate " + String.join(" ", args) + " did not end");
@@ -69,5 +57,38 @@ public final class CliProcess {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted", e);
     }
+  }
+
+  /**
+   * Starts the command and returns at once: its standard output is a pipe to read line by line (a
+   * test may kill the process at a chosen line), its errors go to {@code errors}.
+   */
+  public Process start(Path errors, String... args) {
+    try {
+      return builder(command(args)).redirectError(errors.toFile()).start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private ProcessBuilder builder(List<String> command) {
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().put("XDG_CONFIG_HOME", configHome.toString());
+    builder.environment().put("XE_MIGRATE_DATA_DIR", dataDirectory.toString());
+    return builder;
+  }
+
+  private static List<String> command(String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Djdk.serialFilter=!*");
+    command.add("-XX:+UseSerialGC");
+    command.add("-XX:TieredStopAtLevel=1");
+    command.add("-Xshare:auto");
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add("io.xemigrate.plugin.cli.Main");
+    command.addAll(List.of(args));
+    return command;
   }
 }

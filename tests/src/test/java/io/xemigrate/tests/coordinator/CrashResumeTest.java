@@ -5,23 +5,33 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.xemigrate.planner.plan.MigrationPlan;
 import io.xemigrate.plugin.journal.RunRecord.RunStatus;
+import io.xemigrate.plugin.run.Cleanup;
+import io.xemigrate.plugin.run.CleanupResult;
 import io.xemigrate.plugin.run.RunOptions;
 import io.xemigrate.plugin.run.RunSummary;
-import io.xemigrate.simulator.migration.MigrationService;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.List;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The run dies after its N-th journal write (every thread stops at its next write, as in a killed
- * process; the toolstack carries on); {@code run-resume} then finishes the plan from the journal
- * and both pools, without moving anything twice.
+ * The run dies after a random number of journal writes (every thread stops at its next write, as in
+ * a killed process; the toolstack carries on); {@code run-resume} then dies the same way, and so
+ * on: {@value #CRASHES_PER_RUN} crashes per run over {@value #RUNS} runs of the five-VM plan (20
+ * random points), then a last resume, {@code cleanup} and the fault matrix's invariants. Seeded:
+ * the seed is in the test's name, {@code -Dcrash.seed=N} replays one. {@link
+ * ProcessCrashResumeTest} does the same with real processes and SIGKILL.
  */
 class CrashResumeTest {
+  static final int RUNS = 2;
+  static final int CRASHES_PER_RUN = 10;
+
+  /** A crash comes after 1 to this many journal writes of the run or resume it interrupts. */
+  private static final int MAX_WRITES_BEFORE_CRASH = 8;
+
   @TempDir Path dir;
 
   /** What the test hook throws: the process "dies" here. */
@@ -33,33 +43,52 @@ class CrashResumeTest {
     }
   }
 
-  @ParameterizedTest
-  @ValueSource(ints = {2, 6, 11, 17, 26})
-  void resumesAfterACrashAtEveryPoint(int writes) {
-    try (SimulatedPools pools = new SimulatedPools(dir.resolve("journal.db"))) {
-      MigrationPlan scheduled = pools.planFive();
-      AtomicInteger count = new AtomicInteger();
-      RunOptions crashing =
-          RunOptions.defaults()
-              .withAfterJournalWrite(
-                  () -> {
-                    if (count.incrementAndGet() > writes) {
-                      throw new SimulatedCrash();
-                    }
-                  });
+  static List<Long> seeds() {
+    return List.of(Long.getLong("crash.seed", 7L));
+  }
 
-      assertThatThrownBy(() -> pools.coordinator(crashing).apply("run-crash", scheduled))
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void resumesAfterACrashAtEveryRandomPoint(long seed) {
+    Random random = new Random(seed);
+    for (int run = 0; run < RUNS; run++) {
+      crashAndResume(dir.resolve("journal-" + run + ".db"), random);
+    }
+  }
+
+  private static void crashAndResume(Path journalFile, Random random) {
+    try (SimulatedPools pools = new SimulatedPools(journalFile)) {
+      MigrationPlan scheduled = pools.planFive();
+      assertThatThrownBy(() -> pools.coordinator(crashing(random)).apply("run-crash", scheduled))
           .isInstanceOf(SimulatedCrash.class);
+      for (int crash = 1; crash < CRASHES_PER_RUN; crash++) {
+        try {
+          pools.coordinator(crashing(random)).resume("run-crash");
+        } catch (SimulatedCrash expected) {
+          // Died again: the next resume starts from what this one journaled.
+        }
+      }
       RunSummary resumed = pools.coordinator(RunOptions.defaults()).resume("run-crash");
 
       assertThat(resumed.status()).isIn(RunStatus.SUCCEEDED, RunStatus.FAILED);
-      pools.assertInvariants(scheduled, "run-crash");
-      Map<String, Long> migrations =
-          pools.migration.service().recorded().stream()
-              .collect(
-                  Collectors.groupingBy(MigrationService.Recorded::vmUuid, Collectors.counting()));
-      assertThat(migrations.values()).allMatch(times -> times == 1);
       assertThat(pools.journal.run("run-crash").orElseThrow().status()).isEqualTo(resumed.status());
+      MatrixInvariants.assertSettled(pools, scheduled, "run-crash");
+      CleanupResult cleaned = Cleanup.clean(List.of(pools.clientA, pools.clientB), pools.journal);
+      assertThat(cleaned.failed()).isEmpty();
+      MatrixInvariants.assertNoLeftovers(pools, scheduled, "run-crash");
     }
+  }
+
+  /** Options whose journal hook "kills" the run after a random number of writes. */
+  private static RunOptions crashing(Random random) {
+    int writes = 1 + random.nextInt(MAX_WRITES_BEFORE_CRASH);
+    AtomicInteger count = new AtomicInteger();
+    return RunOptions.defaults()
+        .withAfterJournalWrite(
+            () -> {
+              if (count.incrementAndGet() > writes) {
+                throw new SimulatedCrash();
+              }
+            });
   }
 }

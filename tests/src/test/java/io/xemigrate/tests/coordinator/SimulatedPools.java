@@ -65,8 +65,13 @@ final class SimulatedPools implements AutoCloseable {
   final PoolInventory destinationBefore;
 
   SimulatedPools(Path journalFile) {
+    this(journalFile, SPEED);
+  }
+
+  /** At {@code speed} times real time (the fault matrix runs faster than the other tests). */
+  SimulatedPools(Path journalFile, double speed) {
     Scenario scenario = ScenarioLoader.loadBundled("two-pools.yaml");
-    SimulatorOptions options = SimulatorOptions.atSpeed(SPEED);
+    SimulatorOptions options = SimulatorOptions.atSpeed(speed);
     migration = MigrationExtension.of(scenario, options.clock());
     simulator = Simulator.start(scenario, options.withExtension(migration));
     clientA = connect(simulator.endpoints().pool("pool-a"));
@@ -100,8 +105,11 @@ final class SimulatedPools implements AutoCloseable {
   }
 
   RunCoordinator coordinator(RunOptions options) {
-    return new RunCoordinator(
-        source, destination, journal, Clock.systemUTC(), RunListener.none(), options);
+    return coordinator(options, RunListener.none());
+  }
+
+  RunCoordinator coordinator(RunOptions options, RunListener listener) {
+    return new RunCoordinator(source, destination, journal, Clock.systemUTC(), listener, options);
   }
 
   String uuidOf(String vmName) {

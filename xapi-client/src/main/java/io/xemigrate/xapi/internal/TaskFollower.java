@@ -46,8 +46,16 @@ final class TaskFollower {
         // When no longer cancellable the task is followed to its end all the same.
         listener.taskCancel(handle.operation(), cancelTask.test(handle));
       }
+      boolean first = token.isEmpty();
       EventBatch batch = from(handle, token, wait);
       token = batch.token;
+      // From "" event.from returns every live object subscribed to: a task missing from the first
+      // batch is already gone (a toolstack restart or a new master), and no later event will say
+      // so. Waiting on would wait forever.
+      if (first && batch.events.stream().noneMatch(event -> handle.ref().equals(event.ref))) {
+        throw XapiErrors.client(
+            handle.operation(), XapiErrors.TASK_LOST, "the task disappeared", null);
+      }
       for (Event.Record event : batch.events) {
         if (!handle.ref().equals(event.ref)) {
           continue;

@@ -47,6 +47,21 @@ final class RpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     this.fingerprint = fingerprint;
   }
 
+  /**
+   * A client that goes away mid-connection (a killed process, a reset) is ordinary for a server:
+   * close the channel without netty's "reached the tail of the pipeline" warning. Anything else is
+   * passed on, so a real bug is still seen.
+   */
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (cause instanceof java.io.IOException
+        || cause instanceof io.netty.handler.codec.PrematureChannelClosureException) {
+      var unused = ctx.close();
+    } else {
+      ctx.fireExceptionCaught(cause);
+    }
+  }
+
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
     boolean keepAlive = HttpUtil.isKeepAlive(request);

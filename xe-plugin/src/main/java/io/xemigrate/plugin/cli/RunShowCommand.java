@@ -10,6 +10,7 @@ import io.xemigrate.planner.plan.PlanJson;
 import io.xemigrate.plugin.coordinator.MoveState;
 import io.xemigrate.plugin.journal.Journal;
 import io.xemigrate.plugin.journal.RunRecord;
+import java.util.regex.Pattern;
 
 /** {@code run-show run=ID}: a run's moves with their phases and outcome codes. */
 final class RunShowCommand implements Command {
@@ -73,7 +74,19 @@ final class RunShowCommand implements Command {
     }
   }
 
+  /**
+   * Run ids are made by xe-migrate ({@code run-20261126-071500}): letters, digits, dots, dashes and
+   * underscores. Anything else is a typo or a pasted fragment, not a run to look for.
+   */
+  private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+
   static RunRecord find(Journal journal, String runId) {
+    if (!RUN_ID.matcher(runId).matches()) {
+      throw new UsageException(
+          "malformed run id '"
+              + runId
+              + "' in run=: run ids look like run-20261126-071500 (see 'xe-migrate run-list')");
+    }
     return journal
         .run(runId)
         .orElseThrow(

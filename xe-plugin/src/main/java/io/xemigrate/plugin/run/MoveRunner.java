@@ -38,6 +38,9 @@ final class MoveRunner {
   /** Longest wait for a toolstack to finish a migration whose task was lost: 2 virtual hours. */
   private static final int QUIET_ROUNDS = 1440;
 
+  /** Pool changes within which a migration whose call's answer was lost must show up. */
+  private static final int LOST_CALL_GRACE_ROUNDS = 3;
+
   private final RunContext run;
   private final MovePlan move;
   private final boolean needsReceive;
@@ -65,6 +68,7 @@ final class MoveRunner {
         awaitQuiet();
       }
       while (true) {
+        run.listener().observing(move, state);
         Observation seen =
             Observations.of(
                 move,
@@ -92,6 +96,7 @@ final class MoveRunner {
         String name = action.getClass().getSimpleName();
         MoveState intended = state;
         long step = run.writeAndGet(() -> run.journal().intend(run.runId(), intended, name));
+        run.listener().actionStarting(move, intended, action);
         execute(action);
         Stage stage = failure.isPresent() ? Stage.FAILED : Stage.DONE;
         String detail = failure.map(CallFailure::code).orElse("");
@@ -169,6 +174,9 @@ final class MoveRunner {
       }
     } catch (XapiException e) {
       failure = Optional.of(new CallFailure(e.code(), e.parameters(), maybeSent(e)));
+      if (action instanceof MoveAction.StartMigration && maybeSent(e)) {
+        awaitLostCall();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       failure = Optional.of(new CallFailure("XE_INTERRUPTED", ImmutableList.of(), true));
@@ -216,18 +224,32 @@ final class MoveRunner {
     return new TaskView(state, ended.progress(), ended.errorInfo());
   }
 
+  /**
+   * The answer to a migration call was lost: xapi may have started it. Its task runs the call on
+   * another thread, so the VM may show the migration only a moment later: give it a few pool
+   * changes (each wait at most 5 s) to appear, then wait for it to end. Observing at once would
+   * find the VM still on its source and call the move failed while it migrates.
+   */
+  private void awaitLostCall() {
+    for (int round = 0;
+        round < LOST_CALL_GRACE_ROUNDS && !migrating(run.source().fresh());
+        round++) {
+      run.source().awaitChange(Duration.ofSeconds(5));
+    }
+    awaitQuiet();
+  }
+
+  private boolean migrating(PoolInventory source) {
+    return source
+        .vm(move.vmUuid())
+        .map(v -> v.currentOperations().values().stream().anyMatch(op -> op.contains("migrate")))
+        .orElse(false);
+  }
+
   /** Waits until the source shows no migration of the VM under way (or the VM left the pool). */
   private void awaitQuiet() {
     for (int round = 0; round < QUIET_ROUNDS; round++) {
-      PoolInventory source = run.source().fresh();
-      Optional<Vm> vm = source.vm(move.vmUuid());
-      boolean busy =
-          vm.map(
-                  v ->
-                      v.currentOperations().values().stream()
-                          .anyMatch(op -> op.contains("migrate")))
-              .orElse(false);
-      if (!busy) {
+      if (!migrating(run.source().fresh())) {
         return;
       }
       run.source().awaitChange(Duration.ofSeconds(5));

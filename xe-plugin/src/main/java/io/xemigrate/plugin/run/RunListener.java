@@ -1,6 +1,7 @@
 package io.xemigrate.plugin.run;
 
 import io.xemigrate.planner.plan.MovePlan;
+import io.xemigrate.plugin.coordinator.MoveAction;
 import io.xemigrate.plugin.coordinator.MoveState;
 
 /**
@@ -13,6 +14,15 @@ public interface RunListener {
   default void moveStarted(MovePlan move) {}
 
   default void phaseChanged(MovePlan move, MoveState state) {}
+
+  /**
+   * The move is about to read both pools to take its next step. With {@link #actionStarting}, the
+   * seam through which the fault matrix injects a simulator fault at a chosen step of a move.
+   */
+  default void observing(MovePlan move, MoveState state) {}
+
+  /** The move is about to run {@code action}; its intent is already journaled. */
+  default void actionStarting(MovePlan move, MoveState state, MoveAction action) {}
 
   /** Task progress from 0 to 1, with the bytes per second observed since the last report. */
   default void progress(MovePlan move, double fraction, double bytesPerSecond) {}
