@@ -30,6 +30,7 @@ public final class Main {
         new RunCancelCommand(),
         new DemoCommand(),
         new SimCommand(),
-        new BenchCommand());
+        new BenchCommand(),
+        new XenCenterCommand());
   }
 }
