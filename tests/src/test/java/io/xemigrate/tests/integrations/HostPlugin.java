@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,11 +60,19 @@ final class HostPlugin {
   /** Writes a host-plugin.conf with the daemon's URL and a token file beside it. */
   static Path writeConfig(Path folder, String url, String token, String... extraLines)
       throws IOException {
-    Path tokenFile = Files.writeString(folder.resolve("api-token"), token + "\n");
+    Path tokenFile = privateFile(folder.resolve("api-token"), token);
     List<String> lines = new ArrayList<>(List.of("# written by the test", "url = " + url));
     lines.add("token_file = " + tokenFile.toAbsolutePath());
     lines.addAll(List.of(extraLines));
     return Files.write(folder.resolve("host-plugin.conf"), lines);
+  }
+
+  /** A token file as an administrator writes it: one line, mode 0600. */
+  static Path privateFile(Path file, String token) throws IOException {
+    Files.deleteIfExists(file);
+    Files.createFile(
+        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    return Files.writeString(file, token + "\n");
   }
 
   /** {@code python3 xe-migrate FUNCTION key=value ...}. */

@@ -179,9 +179,14 @@ class HostPluginProtocolTest {
         HostPlugin.writeConfig(
             Files.createDirectories(dir.resolve("remote")), "http://10.0.0.5:8443", TOKEN);
     HostPlugin.Result plainRemote = new HostPlugin(remote, dir).run("status");
+    Path open = Files.writeString(dir.resolve("open-token"), TOKEN + "\n");
+    Path openConfig =
+        Files.writeString(
+            dir.resolve("open.conf"), "url = " + url() + "\ntoken_file = " + open + "\n");
+    HostPlugin.Result openToken = new HostPlugin(openConfig, dir).run("status");
 
     for (HostPlugin.Result result :
-        List.of(unknownArgument, bothKinds, noFunction, badConfig, plainRemote)) {
+        List.of(unknownArgument, bothKinds, noFunction, badConfig, plainRemote, openToken)) {
       assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
       assertThat(result.err().lines().toList())
           .singleElement()
@@ -191,6 +196,7 @@ class HostPluginProtocolTest {
     assertThat(unknownArgument.err()).contains("fn=check takes no args:colour=");
     assertThat(badConfig.err()).contains(unknownKey + ":2: unknown key 'pasword'");
     assertThat(plainRemote.err()).contains("plain HTTP to another machine");
+    assertThat(openToken.err()).contains("is open to other users: chmod 600 " + open);
     assertThat(requests).isEmpty();
   }
 
