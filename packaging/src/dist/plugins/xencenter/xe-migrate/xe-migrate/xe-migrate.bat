@@ -9,6 +9,8 @@ rem lib\ here), else in "%%ProgramFiles%%\xe-migrate". Java 17 or newer: JAVA_HO
 setlocal
 if defined XE_MIGRATE_HOME goto found
 set "XE_MIGRATE_HOME=%ProgramFiles%\xe-migrate"
+rem A 32-bit XenCenter sees "Program Files (x86)" as %ProgramFiles%: look in the 64-bit one too.
+if defined ProgramW6432 if exist "%ProgramW6432%\xe-migrate\lib\" set "XE_MIGRATE_HOME=%ProgramW6432%\xe-migrate"
 if exist "%~dp0lib\" set "XE_MIGRATE_HOME=%~dp0."
 :found
 set "JAVA=java"
