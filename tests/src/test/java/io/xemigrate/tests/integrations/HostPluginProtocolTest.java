@@ -112,8 +112,7 @@ class HostPluginProtocolTest {
             "POST /api/v1/plans/plan-1/approve",
             "POST /api/v1/plans/plan-1/apply");
     assertThat(JSON.readTree(requests.get(0).body()))
-        .isEqualTo(
-            JSON.readTree("{\"kind\":\"host-evacuate\",\"hosts\":[\"a2\"],\"maintenance\":true}"));
+        .isEqualTo(JSON.readTree("{\"kind\":\"host-evacuate\",\"hosts\":[\"a2\"]}"));
   }
 
   @Test
