@@ -51,6 +51,12 @@ public final class PoolConnector {
 
   /** The client settings for a profile; checks the password can be read first. */
   public ClientSettings settings(PoolProfile profile) {
+    if (profile.address().startsWith("http://") && profile.reusesSession()) {
+      throw new UsageException(
+          "XenCenter is connected to "
+              + profile.address()
+              + " over plain HTTP: xe-migrate speaks only HTTPS; connect XenCenter over HTTPS");
+    }
     if (profile.address().startsWith("http://")) {
       throw new UsageException(
           "pool '"

@@ -147,6 +147,13 @@ class XenCenterCommandTest {
   }
 
   @Test
+  void plainHttpIsRefusedBeforeTheSessionIsSent() {
+    assertThat(run("xencenter", "vm-migrate-check", "http://10.0.0.10/", SESSION, "VM", VM))
+        .isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(error()).contains("over plain HTTP: xe-migrate speaks only HTTPS");
+  }
+
+  @Test
   void poolCheckNeedsTwoPoolsOrADestination() {
     assertThat(run("xencenter", "pool-check", URL, SESSION, "Pool", VM))
         .isEqualTo(ExitCode.BAD_INPUT);
