@@ -32,6 +32,10 @@ class PackagesTest {
     assertThat(home.resolve("bin/xe-migrate")).isExecutable();
     assertThat(home.resolve("systemd/xe-migrate.service")).exists();
     assertThat(home.resolve("etc/pools.example.yaml")).exists();
+    Path xenCenter = home.resolve("plugins/xencenter/xe-migrate/xe-migrate");
+    assertThat(xenCenter.resolve("xe-migrate.xcplugin.xml")).exists();
+    assertThat(xenCenter.resolve("xe-migrate.bat")).exists();
+    assertThat(home.resolve("plugins/xapi/xe-migrate")).isExecutable();
     assertThat(run(List.of(home.resolve("bin/xe-migrate").toString(), "--version")))
         .startsWith("xe-migrate ");
   }

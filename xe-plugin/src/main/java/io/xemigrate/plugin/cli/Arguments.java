@@ -1,7 +1,9 @@
 package io.xemigrate.plugin.cli;
 
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
+import io.xemigrate.plugin.pools.PoolProfile;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +17,13 @@ import java.util.Set;
 public final class Arguments {
   private final String command;
   private final ImmutableMap<String, String> values;
+  private final ImmutableList<PoolProfile> givenPools;
 
-  private Arguments(String command, ImmutableMap<String, String> values) {
+  private Arguments(
+      String command, ImmutableMap<String, String> values, ImmutableList<PoolProfile> givenPools) {
     this.command = command;
     this.values = values;
+    this.givenPools = givenPools;
   }
 
   /**
@@ -63,11 +68,25 @@ public final class Arguments {
         throw new UsageException("parameter '" + key + "' is given twice: give it once");
       }
     }
-    return new Arguments(command, ImmutableMap.copyOf(values));
+    return new Arguments(command, ImmutableMap.copyOf(values), ImmutableList.of());
   }
 
   public static Arguments none(String command) {
-    return new Arguments(command, ImmutableMap.of());
+    return new Arguments(command, ImmutableMap.of(), ImmutableList.of());
+  }
+
+  /**
+   * The same parameters plus pools that come with the invocation rather than from a profile file:
+   * the sessions XCP-ng Center passes to its plugins (never a {@code key=value}, so a session
+   * reference never has to be typed or shown).
+   */
+  public Arguments withPools(List<PoolProfile> pools) {
+    return new Arguments(command, values, ImmutableList.copyOf(pools));
+  }
+
+  /** The pools given with {@link #withPools}; empty for an ordinary command line. */
+  public ImmutableList<PoolProfile> givenPools() {
+    return givenPools;
   }
 
   public Optional<String> optional(String key) {

@@ -38,6 +38,7 @@ public final class Main {
         new CleanupCommand(),
         new DemoCommand(),
         new SimCommand(),
-        new BenchCommand());
+        new BenchCommand(),
+        new XenCenterCommand());
   }
 }

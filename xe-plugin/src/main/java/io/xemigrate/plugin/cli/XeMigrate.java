@@ -79,6 +79,9 @@ public final class XeMigrate {
       return ExitCode.DONE;
     }
     try {
+      if (command instanceof XenCenterCommand xenCenter) {
+        return xenCenter.launch(rest, commands, console);
+      }
       Arguments arguments = Arguments.parse(name, rest, command.keys(), command.keyPrefixes());
       return command.run(arguments, console);
     } catch (UsageException e) {

@@ -20,6 +20,12 @@ final class ConnectionFailures {
               "cannot reach " + where + ": " + detail + "; check the address and the network";
           case "SESSION_AUTHENTICATION_FAILED" ->
               where + " refused the login of user '" + profile.username() + "': check the password";
+          case "SESSION_INVALID" ->
+              profile.reusesSession()
+                  ? where
+                      + ": the session XenCenter passed is no longer valid; reconnect to the pool"
+                      + " in XenCenter and start the menu item again"
+                  : where + ": the session ended; run the command again";
           default -> where + ": " + e.code() + " " + e.parameters();
         };
     return new PoolConnectionException(message, e);

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Where a pool's password comes from. Never the command line: a file, an environment variable, or
- * (for the simulator's endpoints file only) the profile file itself.
+ * (for the simulator's endpoints file only) the profile file itself. Or no password at all: a
+ * session XCP-ng Center or XenCenter already holds, reused as it is.
  */
 public sealed interface PasswordOrigin {
 
@@ -58,6 +59,24 @@ public sealed interface PasswordOrigin {
     @Override
     public PasswordSource open(String pool, Map<String, String> environment) {
       return () -> password;
+    }
+  }
+
+  /**
+   * A session someone else logged in (XCP-ng Center passes its own to plugins): the client neither
+   * logs in nor logs out, so there is no password to read. {@link PoolConnector} reuses it.
+   */
+  record ExistingSession(Secret session) implements PasswordOrigin {
+    @Override
+    public PasswordSource open(String pool, Map<String, String> environment) {
+      return () -> {
+        throw new IllegalStateException("pool '" + pool + "' reuses a session: no password");
+      };
+    }
+
+    @Override
+    public String toString() {
+      return "ExistingSession[<redacted>]";
     }
   }
 }

@@ -51,6 +51,12 @@ public final class PoolConnector {
 
   /** The client settings for a profile; checks the password can be read first. */
   public ClientSettings settings(PoolProfile profile) {
+    if (profile.address().startsWith("http://") && profile.reusesSession()) {
+      throw new UsageException(
+          "XenCenter is connected to "
+              + profile.address()
+              + " over plain HTTP: xe-migrate speaks only HTTPS; connect XenCenter over HTTPS");
+    }
     if (profile.address().startsWith("http://")) {
       throw new UsageException(
           "pool '"
@@ -60,6 +66,11 @@ public final class PoolConnector {
               + ") is plain HTTP: xe-migrate speaks only HTTPS; serve the simulator without"
               + " plain-http=true");
     }
+    if (profile.password() instanceof PasswordOrigin.ExistingSession existing) {
+      return ClientSettings.reuse(profile.address(), existing.session())
+          .withTrust(trust(profile))
+          .withListener(new Listener(profile.name(), warnings));
+    }
     PasswordSource password = profile.password().open(profile.name(), environment);
     return ClientSettings.login(profile.address(), profile.username(), password)
         .withTrust(trust(profile))
@@ -67,7 +78,10 @@ public final class PoolConnector {
         .withKnownMembers(profile.members());
   }
 
-  /** Opens and logs in; the caller closes the client (try-with-resources). */
+  /**
+   * Opens and logs in (or reuses the profile's session); the caller closes the client
+   * (try-with-resources), which logs out only a session the client opened itself.
+   */
   public PoolClient connect(PoolProfile profile) {
     ClientSettings settings = settings(profile);
     try {

@@ -52,6 +52,18 @@ public final class PoolDirectory {
     return new PoolDirectory(ImmutableList.copyOf(profiles), Optional.empty());
   }
 
+  /**
+   * This directory with {@code first} ahead of its own profiles, so they win a name clash: the
+   * pools of the sessions XCP-ng Center passed.
+   */
+  public PoolDirectory withFirst(List<PoolProfile> first) {
+    if (first.isEmpty()) {
+      return this;
+    }
+    return new PoolDirectory(
+        ImmutableList.<PoolProfile>builder().addAll(first).addAll(profiles).build(), file);
+  }
+
   public ImmutableList<PoolProfile> profiles() {
     return profiles;
   }

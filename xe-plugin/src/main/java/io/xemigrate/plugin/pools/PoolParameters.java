@@ -35,12 +35,16 @@ public final class PoolParameters {
     this.connector = connector;
   }
 
-  /** Reads {@code pools=} (or the default profile file) and {@code insecure=}. */
+  /**
+   * Reads {@code pools=} (or the default profile file) and {@code insecure=}; the pools the caller
+   * gave with the arguments (XCP-ng Center's sessions) come first.
+   */
   public static PoolParameters from(
       Arguments arguments, Map<String, String> environment, Consumer<String> warnings) {
     ConfigPaths paths = ConfigPaths.fromEnvironment(environment);
     boolean insecure = parseBoolean("insecure", arguments.optional("insecure").orElse("false"));
-    PoolDirectory directory = PoolDirectory.locate(arguments.optional("pools"), paths);
+    PoolDirectory directory =
+        PoolDirectory.locate(arguments.optional("pools"), paths).withFirst(arguments.givenPools());
     return new PoolParameters(
         arguments, directory, new PoolConnector(paths, environment, warnings).insecure(insecure));
   }

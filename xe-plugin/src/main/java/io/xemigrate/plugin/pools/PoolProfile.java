@@ -1,6 +1,7 @@
 package io.xemigrate.plugin.pools;
 
 import com.google.common.collect.ImmutableList;
+import io.xemigrate.xapi.Secret;
 import java.util.Optional;
 
 /**
@@ -39,6 +40,46 @@ public record PoolProfile(
         false,
         ImmutableList.of(),
         "remote-master=");
+  }
+
+  /**
+   * A pool reached through a session XCP-ng Center or XenCenter passed: no login, no logout, trust
+   * on first use as for any profile without a pin.
+   *
+   * @param url the coordinator's URL as XenCenter gives it, for example {@code https://host:443/}
+   * @param uuid the pool's UUID when known (XenCenter passes it when a pool is selected)
+   */
+  public static PoolProfile reusing(
+      String name, String url, Secret session, Optional<String> uuid) {
+    return new PoolProfile(
+        name,
+        uuid,
+        url,
+        "",
+        new PasswordOrigin.ExistingSession(session),
+        Optional.empty(),
+        false,
+        ImmutableList.of(),
+        "XenCenter's session");
+  }
+
+  /** The same profile, knowing its pool's UUID (plans name their pools by UUID). */
+  public PoolProfile withUuid(String poolUuid) {
+    return new PoolProfile(
+        name,
+        Optional.of(poolUuid),
+        address,
+        username,
+        password,
+        tlsFingerprint,
+        insecure,
+        members,
+        origin);
+  }
+
+  /** Whether the client reuses a session instead of logging in. */
+  public boolean reusesSession() {
+    return password instanceof PasswordOrigin.ExistingSession;
   }
 
   /** Whether {@code nameOrUuid} names this pool. */
