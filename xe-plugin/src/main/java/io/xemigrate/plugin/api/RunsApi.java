@@ -2,6 +2,7 @@ package io.xemigrate.plugin.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.collect.ImmutableSet;
 import io.xemigrate.planner.plan.InventoryIdentity;
 import io.xemigrate.planner.plan.MigrationPlan;
 import io.xemigrate.planner.plan.MovePlan;
@@ -83,7 +84,9 @@ final class RunsApi implements AutoCloseable {
     AutoCloseable lease =
         services
             .gate()
-            .acquire(Set.of(plan.source().poolUuid(), plan.destination().poolUuid()), runId);
+            .acquire(
+                // A move inside one pool names its pool twice: Set.of would refuse the duplicate.
+                ImmutableSet.of(plan.source().poolUuid(), plan.destination().poolUuid()), runId);
     List<PoolClient> clients = new ArrayList<>();
     try {
       if (!store.markApplied(planId, runId)) {
