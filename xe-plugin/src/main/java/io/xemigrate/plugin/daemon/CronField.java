@@ -25,7 +25,8 @@ record CronField(BitSet values, boolean star) {
         "month",
         1,
         12,
-        List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")),
+        List.of(
+            "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")),
     // 7 is Sunday too, as in Vixie cron; it is folded onto 0 after parsing.
     DAY_OF_WEEK("day-of-week", 0, 7, List.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"));
 
@@ -105,13 +106,7 @@ record CronField(BitSet values, boolean star) {
     int value = number(text, kind, "value");
     if (value < kind.min || value > kind.max) {
       throw new CronException(
-          kind.label
-              + " value "
-              + value
-              + " is out of range "
-              + kind.min
-              + "-"
-              + kind.max);
+          kind.label + " value " + value + " is out of range " + kind.min + "-" + kind.max);
     }
     return value;
   }

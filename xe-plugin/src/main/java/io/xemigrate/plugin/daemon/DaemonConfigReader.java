@@ -17,9 +17,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads the daemon's YAML configuration. Every mistake (an unknown key, a bad value, a missing
- * key, a key that does not apply to the job's action) is one line: {@code config FILE:LINE: what
- * is wrong; what to do}. Relative paths are relative to the configuration file.
+ * Reads the daemon's YAML configuration. Every mistake (an unknown key, a bad value, a missing key,
+ * a key that does not apply to the job's action) is one line: {@code config FILE:LINE: what is
+ * wrong; what to do}. Relative paths are relative to the configuration file.
  */
 public final class DaemonConfigReader {
   private static final ImmutableSet<String> TOP =
@@ -90,7 +90,8 @@ public final class DaemonConfigReader {
     int port = colon < 0 ? -1 : parsePort(listen.substring(colon + 1));
     if (colon <= 0 || port < 0) {
       throw new ConfigException(
-          node.lineOf("listen"), "listen must be host:port (port 0 to 65535), not '" + listen + "'");
+          node.lineOf("listen"),
+          "listen must be host:port (port 0 to 65535), not '" + listen + "'");
     }
     Path token = resolve(file, api.requiredText("tokenFile"));
     Optional<Path> certificate = Optional.empty();

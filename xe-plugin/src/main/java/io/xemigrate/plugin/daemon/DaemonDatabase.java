@@ -79,7 +79,9 @@ public final class DaemonDatabase implements AutoCloseable {
     }
   }
 
-  /** One {@code BEGIN IMMEDIATE} transaction: committed when {@code work} returns, else rolled back. */
+  /**
+   * One {@code BEGIN IMMEDIATE} transaction: committed when {@code work} returns, else rolled back.
+   */
   synchronized <T> T write(SqlWork<T> work) {
     try {
       connection.setAutoCommit(false);

@@ -38,8 +38,7 @@ final class JobSpecReader {
           "hosts", List.of(JobAction.EVACUATE_HOSTS),
           "tag", List.of(JobAction.MOVE_TAGGED),
           "restoreJob", List.of(JobAction.RESTORE),
-          "source",
-              List.of(JobAction.EVACUATE_HOSTS, JobAction.DRAIN_POOL, JobAction.MOVE_TAGGED),
+          "source", List.of(JobAction.EVACUATE_HOSTS, JobAction.DRAIN_POOL, JobAction.MOVE_TAGGED),
           "destination",
               List.of(JobAction.EVACUATE_HOSTS, JobAction.DRAIN_POOL, JobAction.MOVE_TAGGED),
           "maintenance", List.of(JobAction.EVACUATE_HOSTS, JobAction.DRAIN_POOL));
@@ -63,7 +62,8 @@ final class JobSpecReader {
     try {
       schedule = CronSchedule.parse(job.requiredText("schedule"));
     } catch (CronException e) {
-      throw new ConfigException(job.line("schedule"), "schedule of " + what + ": " + e.getMessage());
+      throw new ConfigException(
+          job.line("schedule"), "schedule of " + what + ": " + e.getMessage());
     }
     ZoneId zone = zone(job);
     if (schedule.next(REFERENCE, ZoneOffset.UTC).isEmpty()) {

@@ -63,10 +63,7 @@ public final class JobStore {
           for (String job : jobs) {
             try (PreparedStatement insert =
                 DaemonDatabase.prepare(
-                    sql,
-                    "INSERT OR IGNORE INTO job_state VALUES (?, 0, ?)",
-                    job,
-                    now.toString())) {
+                    sql, "INSERT OR IGNORE INTO job_state VALUES (?, 0, ?)", job, now.toString())) {
               insert.executeUpdate();
             }
           }
@@ -173,7 +170,8 @@ public final class JobStore {
     String id = job + "-now-" + REQUEST_TIME.format(now);
     for (int attempt = 0; ; attempt++) {
       String unique = attempt == 0 ? id : id + "-" + attempt;
-      if (insert(unique, job, JobRunRecord.REQUESTED, now, now, JobRunStatus.PENDING, "requested")) {
+      if (insert(
+          unique, job, JobRunRecord.REQUESTED, now, now, JobRunStatus.PENDING, "requested")) {
         return unique;
       }
     }
@@ -211,8 +209,7 @@ public final class JobStore {
    * It must still be PENDING, or RUNNING under {@code previousHolder} (a takeover). Returns whether
    * it did.
    */
-  static boolean claim(
-      Connection sql, String id, String holder, String previousHolder, Instant now)
+  static boolean claim(Connection sql, String id, String holder, String previousHolder, Instant now)
       throws SQLException {
     try (PreparedStatement update =
         DaemonDatabase.prepare(

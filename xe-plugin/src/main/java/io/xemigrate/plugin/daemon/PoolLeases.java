@@ -49,7 +49,11 @@ public final class PoolLeases {
 
   /** One holding of a pool, from acquisition to release (empty while held). */
   public record Holding(
-      String poolUuid, String holder, String purpose, Instant acquiredAt, Optional<Instant> released) {}
+      String poolUuid,
+      String holder,
+      String purpose,
+      Instant acquiredAt,
+      Optional<Instant> released) {}
 
   private final DaemonDatabase database;
 
@@ -82,18 +86,19 @@ public final class PoolLeases {
             Optional<Lease> current = lease(sql, pool);
             if (current.isPresent()) {
               // A takeover: the previous holding ended when its lease expired.
-              Instant end = current.get().expiresAt().isBefore(now) ? current.get().expiresAt() : now;
+              Instant end =
+                  current.get().expiresAt().isBefore(now) ? current.get().expiresAt() : now;
               closeHistory(sql, pool, end);
             }
             try (PreparedStatement upsert =
-                DaemonDatabase.prepare(
-                    sql,
-                    "INSERT OR REPLACE INTO pool_leases VALUES (?, ?, ?, ?, ?)",
-                    pool,
-                    holder,
-                    purpose,
-                    now.toString(),
-                    now.plus(ttl).toEpochMilli());
+                    DaemonDatabase.prepare(
+                        sql,
+                        "INSERT OR REPLACE INTO pool_leases VALUES (?, ?, ?, ?, ?)",
+                        pool,
+                        holder,
+                        purpose,
+                        now.toString(),
+                        now.plus(ttl).toEpochMilli());
                 PreparedStatement history =
                     DaemonDatabase.prepare(
                         sql,
@@ -139,7 +144,8 @@ public final class PoolLeases {
             Optional<Lease> current = lease(sql, pool);
             if (current.isPresent() && current.get().holder().equals(holder)) {
               try (PreparedStatement delete =
-                  DaemonDatabase.prepare(sql, "DELETE FROM pool_leases WHERE pool_uuid = ?", pool)) {
+                  DaemonDatabase.prepare(
+                      sql, "DELETE FROM pool_leases WHERE pool_uuid = ?", pool)) {
                 delete.executeUpdate();
               }
               closeHistory(sql, pool, now);

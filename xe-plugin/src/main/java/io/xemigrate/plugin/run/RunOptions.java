@@ -48,13 +48,7 @@ public record RunOptions(
       Duration slotPatience,
       Runnable afterJournalWrite) {
     this(
-        maxPerSourceHost,
-        stopOnFailure,
-        taskWait,
-        slotPatience,
-        afterJournalWrite,
-        0,
-        Instant.MAX);
+        maxPerSourceHost, stopOnFailure, taskWait, slotPatience, afterJournalWrite, 0, Instant.MAX);
   }
 
   public static RunOptions defaults() {
@@ -96,11 +90,23 @@ public record RunOptions(
 
   public RunOptions withMaxConcurrent(int max) {
     return new RunOptions(
-        maxPerSourceHost, stopOnFailure, taskWait, slotPatience, afterJournalWrite, max, startDeadline);
+        maxPerSourceHost,
+        stopOnFailure,
+        taskWait,
+        slotPatience,
+        afterJournalWrite,
+        max,
+        startDeadline);
   }
 
   public RunOptions withStartDeadline(Instant deadline) {
     return new RunOptions(
-        maxPerSourceHost, stopOnFailure, taskWait, slotPatience, afterJournalWrite, maxConcurrent, deadline);
+        maxPerSourceHost,
+        stopOnFailure,
+        taskWait,
+        slotPatience,
+        afterJournalWrite,
+        maxConcurrent,
+        deadline);
   }
 }
