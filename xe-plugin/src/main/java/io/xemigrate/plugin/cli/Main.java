@@ -28,6 +28,12 @@ public final class Main {
         new RunShowCommand(),
         new RunResumeCommand(),
         new RunCancelCommand(),
+        new ServeCommand(),
+        new JobListCommand(),
+        new JobRunCommand(),
+        JobPauseCommand.pause(),
+        JobPauseCommand.resume(),
+        new JobHistoryCommand(),
         new DemoCommand(),
         new SimCommand(),
         new BenchCommand());

@@ -56,6 +56,7 @@ public final class Daemon implements AutoCloseable {
   private final Map<String, String> poolUuids = new ConcurrentHashMap<>();
   private final Object wake = new Object();
   private volatile boolean stopping;
+  private boolean closed;
 
   /** A run under way here: its pools (leased) and its coordinator once moves go. */
   private record Active(Set<String> pools, AtomicReference<RunCoordinator> coordinator) {}
@@ -247,7 +248,11 @@ public final class Daemon implements AutoCloseable {
    * started end CANCELLED) and waited for, leases released.
    */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     stopping = true;
     synchronized (wake) {
       wake.notifyAll();
