@@ -218,7 +218,8 @@ final class JobExecutor {
   }
 
   private JobRunStatus finish(JobRunRecord run, JobRunStatus status, String detail) {
-    store.finish(run.id(), status, detail, services.clock().instant());
+    String late = run.detail().startsWith("missed") ? "ran late (missed: run-late); " : "";
+    store.finish(run.id(), status, late + detail, services.clock().instant());
     return status;
   }
 
