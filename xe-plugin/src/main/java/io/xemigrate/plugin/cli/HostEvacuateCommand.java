@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import io.xemigrate.planner.MigrationRequest;
 import io.xemigrate.planner.plan.MigrationPlan;
+import io.xemigrate.plugin.planning.PlanningSources;
 import io.xemigrate.plugin.pools.PoolParameters;
 import io.xemigrate.xapi.model.PoolInventory;
 
@@ -38,7 +39,7 @@ final class HostEvacuateCommand implements PlanningCommand {
     ImmutableList<String> hosts = PlanningSession.hosts(arguments.required("host"));
     boolean yes = Parameters.bool("yes", arguments.optional("yes").orElse("false"));
     PoolParameters pools = CommandSupport.pools(arguments, console);
-    PlanningSession session = new PlanningSession(pools);
+    PlanningSources session = PlanningSession.sources(pools);
     PoolInventory source =
         session.loadSource(
             pools.optionalPool("source"),

@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import io.xemigrate.planner.MigrationRequest;
 import io.xemigrate.planner.plan.MigrationPlan;
+import io.xemigrate.plugin.planning.PlanningSources;
 import io.xemigrate.plugin.pools.PoolParameters;
 import io.xemigrate.xapi.model.PoolInventory;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ final class HostEvacuatePlanCommand implements PlanningCommand {
     ImmutableList<String> hosts = PlanningSession.hosts(arguments.required("host"));
     Path out = Path.of(arguments.required("out"));
     PoolParameters pools = CommandSupport.pools(arguments, console);
-    PlanningSession session = new PlanningSession(pools);
+    PlanningSources session = PlanningSession.sources(pools);
     PoolInventory source =
         session.loadSource(
             pools.optionalPool("source"),

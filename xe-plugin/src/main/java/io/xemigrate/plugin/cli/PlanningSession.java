@@ -9,20 +9,17 @@ import io.xemigrate.planner.Overrides;
 import io.xemigrate.planner.PlanningInput;
 import io.xemigrate.planner.ResolutionException;
 import io.xemigrate.planner.plan.MigrationPlan;
+import io.xemigrate.plugin.planning.PlanningSources;
 import io.xemigrate.plugin.pools.PoolParameters;
-import io.xemigrate.plugin.pools.PoolProfile;
-import io.xemigrate.xapi.model.Host;
 import io.xemigrate.xapi.model.PoolInventory;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
- * Loads the source and destination inventories a planning command needs (one session per pool,
- * closed at once) and runs the planner; turns the planner's resolution errors into one-line errors
- * naming the parameter.
+ * The planning commands' parameters and the planner call: turns the planner's resolution errors
+ * into one-line errors naming the parameter. Loading the pools is {@link PlanningSources}'s, which
+ * the HTTP API shares.
  */
 final class PlanningSession {
   /** The parameters of the planning commands besides the pools'. */
@@ -31,64 +28,11 @@ final class PlanningSession {
 
   static final ImmutableSet<String> OVERRIDE_PREFIXES = ImmutableSet.of("vdi:", "vif:");
 
-  private final PoolParameters pools;
-  private final Map<String, PoolInventory> loaded = new HashMap<>();
-  private PoolProfile source;
-  private PoolProfile destination;
+  private PlanningSession() {}
 
-  PlanningSession(PoolParameters pools) {
-    this.pools = pools;
-  }
-
-  /** Source: {@code source=}, else the one profile whose pool holds what {@code holds} accepts. */
-  PoolInventory loadSource(
-      Optional<PoolProfile> given, Predicate<PoolInventory> holds, String parameter, String what) {
-    if (given.isPresent()) {
-      source = given.get();
-      return inventory(source);
-    }
-    List<PoolProfile> holding =
-        pools.directory().profiles().stream()
-            .filter(profile -> holds.test(inventory(profile)))
-            .toList();
-    if (holding.size() > 1) {
-      throw new UsageException(
-          "ambiguous "
-              + what
-              + " in "
-              + parameter
-              + "=: pools "
-              + String.join(", ", holding.stream().map(PoolProfile::name).toList())
-              + " all have it; add source=POOL or give a UUID");
-    }
-    if (holding.isEmpty()) {
-      throw new UsageException(
-          "unknown "
-              + what
-              + " in "
-              + parameter
-              + "=: no pool of the profile file has it; check the name or give source=");
-    }
-    source = holding.get(0);
-    return inventory(source);
-  }
-
-  /** Destination: the pool given, else the source pool (a move inside the pool). */
-  PoolInventory loadDestination(Optional<PoolProfile> given) {
-    destination = given.orElse(source);
-    return inventory(destination);
-  }
-
-  PoolProfile source() {
-    return source;
-  }
-
-  PoolProfile destination() {
-    return destination;
-  }
-
-  private PoolInventory inventory(PoolProfile profile) {
-    return loaded.computeIfAbsent(profile.name(), name -> pools.connector().loadInventory(profile));
+  /** Loads the pools of a planning command's parameters. */
+  static PlanningSources sources(PoolParameters pools) {
+    return new PlanningSources(pools.directory(), pools.connector());
   }
 
   /** Runs the planner; a name the planner cannot resolve is a one-line usage error. */
@@ -130,13 +74,7 @@ final class PlanningSession {
   }
 
   static boolean hasHost(PoolInventory inventory, List<String> hosts) {
-    return hosts.stream()
-        .allMatch(
-            host ->
-                inventory.hosts().containsKey(host)
-                    || inventory.hosts().values().stream()
-                        .map(Host::nameLabel)
-                        .anyMatch(host::equals));
+    return PlanningSources.hasHost(inventory, hosts);
   }
 
   private static String suffix(String key) {

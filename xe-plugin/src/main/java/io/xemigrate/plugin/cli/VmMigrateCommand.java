@@ -4,6 +4,8 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import io.xemigrate.planner.MigrationRequest;
 import io.xemigrate.planner.plan.MigrationPlan;
+import io.xemigrate.plugin.planning.PlanningSources;
+import io.xemigrate.plugin.planning.VmSelection;
 import io.xemigrate.plugin.pools.PoolParameters;
 import io.xemigrate.plugin.pools.PoolProfile;
 import io.xemigrate.xapi.model.PoolInventory;
@@ -81,7 +83,7 @@ final class VmMigrateCommand implements PlanningCommand {
       throw new UsageException("vm=all needs source=<pool>: add the pool whose VMs to check");
     }
     Optional<PoolProfile> givenDestination = pools.destination("destination");
-    PlanningSession session = new PlanningSession(pools);
+    PlanningSources session = PlanningSession.sources(pools);
     PoolInventory source =
         session.loadSource(givenSource, vms::allFoundIn, "vm", "VM '" + vms.firstItem() + "'");
     ImmutableList<String> uuids = vms.resolve(source, session.source().name());

@@ -1,7 +1,8 @@
-package io.xemigrate.plugin.cli;
+package io.xemigrate.plugin.planning;
 
 import com.google.common.base.Splitter;
 import com.google.common.collect.ImmutableList;
+import io.xemigrate.plugin.cli.UsageException;
 import io.xemigrate.xapi.model.PoolInventory;
 import io.xemigrate.xapi.model.Vm;
 import java.util.List;
@@ -10,9 +11,9 @@ import java.util.regex.Pattern;
 
 /**
  * The VMs named by {@code vm=}: UUIDs or unique name-labels, comma-separated, or {@code all}. Every
- * mistake is one line naming the parameter.
+ * mistake is one line naming the parameter. The command line and the HTTP API share it.
  */
-final class VmSelection {
+public final class VmSelection {
   private static final Pattern UUID =
       Pattern.compile(
           "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -29,7 +30,7 @@ final class VmSelection {
   }
 
   /** Splits and checks the syntax (malformed UUIDs) before any pool is contacted. */
-  static VmSelection parse(String parameter, String value) {
+  public static VmSelection parse(String parameter, String value) {
     ImmutableList<String> items =
         ImmutableList.copyOf(Splitter.on(',').trimResults().omitEmptyStrings().split(value));
     if (items.isEmpty()) {
@@ -44,17 +45,17 @@ final class VmSelection {
     return new VmSelection(parameter, items);
   }
 
-  boolean all() {
+  public boolean all() {
     return items.equals(List.of("all"));
   }
 
   /** Whether every named VM is in {@code inventory} (to find the source pool). */
-  boolean allFoundIn(PoolInventory inventory) {
+  public boolean allFoundIn(PoolInventory inventory) {
     return items.stream().allMatch(item -> !matches(item, inventory).isEmpty());
   }
 
   /** The UUIDs, in the order given; {@code all} is every guest of the pool. */
-  ImmutableList<String> resolve(PoolInventory inventory, String poolName) {
+  public ImmutableList<String> resolve(PoolInventory inventory, String poolName) {
     if (all()) {
       return inventory.guests().stream().map(Vm::uuid).collect(ImmutableList.toImmutableList());
     }
@@ -82,7 +83,7 @@ final class VmSelection {
     return uuids.build();
   }
 
-  String firstItem() {
+  public String firstItem() {
     return items.get(0);
   }
 
