@@ -1,15 +1,25 @@
 package io.xemigrate.plugin.cli;
 
 import com.google.common.collect.ImmutableSet;
+import io.xemigrate.plugin.api.ApiServer;
+import io.xemigrate.plugin.api.ApiServices;
+import io.xemigrate.plugin.api.ApiSettings;
+import io.xemigrate.plugin.api.ApiStartException;
+import io.xemigrate.plugin.api.EventHub;
+import io.xemigrate.plugin.daemon.ApiConfig;
 import io.xemigrate.plugin.daemon.Daemon;
 import io.xemigrate.plugin.daemon.DaemonConfig;
 import io.xemigrate.plugin.daemon.DaemonConfigReader;
+import io.xemigrate.plugin.daemon.DaemonJobsPort;
 import io.xemigrate.plugin.daemon.DaemonServices;
+import io.xemigrate.plugin.daemon.FanOutListener;
 import io.xemigrate.plugin.daemon.JobSpec;
 import io.xemigrate.plugin.progress.JsonProgress;
 import io.xemigrate.plugin.progress.PlainProgress;
 import io.xemigrate.plugin.run.RunListener;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code serve config=FILE}: the daemon. Runs the configured jobs on their schedules until stopped
@@ -40,12 +50,49 @@ final class ServeCommand implements Command {
   @Override
   public ExitCode run(Arguments arguments, Console console) {
     DaemonConfig config = DaemonConfigReader.read(Path.of(arguments.required("config")));
-    RunListener listener =
+    RunListener output =
         console.json() ? new JsonProgress(console.out()) : new PlainProgress(console.out());
+    EventHub events = new EventHub();
+    RunListener listener =
+        config.api().isPresent() ? new FanOutListener(List.of(output, events)) : output;
     DaemonServices services = DaemonLaunch.services(config, console, listener);
     Daemon daemon = Daemon.start(config, services);
-    Thread hook = new Thread(daemon::close, "xe-migrate-stop");
+    Optional<ApiServer> api;
+    try {
+      api =
+          config
+              .api()
+              .map(
+                  settings ->
+                      ApiServer.start(
+                          settings(settings),
+                          ApiServices.of(
+                              services.directory(),
+                              services.connector(),
+                              services.database(),
+                              new DaemonJobsPort(daemon, services.clock()),
+                              daemon.gate(),
+                              events)));
+    } catch (ApiStartException e) {
+      daemon.close();
+      throw new UsageException("config " + config.file() + ": api: " + e.getMessage());
+    }
+    Thread hook =
+        new Thread(
+            () -> {
+              api.ifPresent(ApiServer::close);
+              daemon.close();
+            },
+            "xe-migrate-stop");
     Runtime.getRuntime().addShutdownHook(hook);
+    api.ifPresent(
+        server ->
+            console.line(
+                "xe-migrate serve: API on "
+                    + config.api().get().host()
+                    + ":"
+                    + server.port()
+                    + (config.api().get().certificate().isPresent() ? " (https)" : " (http)")));
     if (!console.json()) {
       console.line(
           "xe-migrate serve: "
@@ -74,7 +121,18 @@ final class ServeCommand implements Command {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    api.ifPresent(ApiServer::close);
     daemon.close();
     return ExitCode.DONE;
+  }
+
+  static ApiSettings settings(ApiConfig api) {
+    ApiSettings settings =
+        new ApiSettings(
+            api.host(), api.port(), api.tokenFile(), Optional.empty(), api.maxBodyBytes());
+    if (api.certificate().isPresent() && api.key().isPresent()) {
+      settings = settings.withTls(new ApiSettings.Tls(api.certificate().get(), api.key().get()));
+    }
+    return settings;
   }
 }

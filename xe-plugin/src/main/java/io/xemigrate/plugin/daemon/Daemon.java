@@ -1,5 +1,7 @@
 package io.xemigrate.plugin.daemon;
 
+import io.xemigrate.plugin.api.ApiException;
+import io.xemigrate.plugin.api.PoolGate;
 import io.xemigrate.plugin.journal.Journal;
 import io.xemigrate.plugin.pools.PoolProfile;
 import io.xemigrate.plugin.run.RunCoordinator;
@@ -54,6 +56,7 @@ public final class Daemon implements AutoCloseable {
   private final ScheduledFuture<?> beating;
   private final Map<String, Active> active = new ConcurrentHashMap<>();
   private final Map<String, String> poolUuids = new ConcurrentHashMap<>();
+  private final Map<String, Set<String>> gated = new ConcurrentHashMap<>();
   private final Object wake = new Object();
   private volatile boolean stopping;
   private boolean closed;
@@ -226,8 +229,41 @@ public final class Daemon implements AutoCloseable {
                     name -> services.connector().loadInventory(profile).pool().uuid()));
   }
 
+  /**
+   * The gate API-started runs go through: the same leases as the jobs, renewed by the same
+   * heartbeat while the run holds them.
+   */
+  public PoolGate gate() {
+    return (pools, holder) -> {
+      Instant now = services.clock().instant();
+      String purpose = "api " + holder;
+      if (!leases.tryAcquire(pools, instance, purpose, now, config.leaseTtl(), sql -> true)) {
+        String busy =
+            leases.leases().stream()
+                .filter(lease -> pools.contains(lease.poolUuid()))
+                .map(lease -> lease.poolUuid() + " (" + lease.purpose() + ")")
+                .findFirst()
+                .orElse(String.join(",", pools));
+        throw new ApiException(
+            409, "POOL_BUSY", "pool " + busy + " is busy with another run: try again when it ends");
+      }
+      gated.put(purpose, Set.copyOf(pools));
+      return () -> {
+        gated.remove(purpose);
+        leases.release(pools, instance, services.clock().instant());
+      };
+    };
+  }
+
   private void renewLeases() {
     Instant now = services.clock().instant();
+    for (Set<String> pools : gated.values()) {
+      try {
+        leases.renew(pools, instance, now, config.leaseTtl());
+      } catch (RuntimeException e) {
+        // As below: the next beat tries again.
+      }
+    }
     for (Active run : active.values()) {
       try {
         if (!leases.renew(run.pools(), instance, now, config.leaseTtl())) {

@@ -62,8 +62,8 @@ public final class PoolLeases {
   }
 
   /**
-   * Takes the lease of every pool in {@code pools} for {@code holder}, if each is free, expired, or
-   * already {@code holder}'s, and {@code also} holds; otherwise takes none.
+   * Takes the lease of every pool in {@code pools} for {@code holder}, if each is free or expired
+   * and {@code also} holds; otherwise takes none.
    *
    * @param purpose what the lease is for (a job run's id), shown to whoever finds the pool busy
    */
@@ -73,9 +73,8 @@ public final class PoolLeases {
         sql -> {
           for (String pool : new TreeSet<>(pools)) {
             Optional<Lease> current = lease(sql, pool);
-            if (current.isPresent()
-                && !current.get().holder().equals(holder)
-                && current.get().expiresAt().isAfter(now)) {
+            // Held and alive, by anyone (this daemon included: one run per pool): busy.
+            if (current.isPresent() && current.get().expiresAt().isAfter(now)) {
               return false;
             }
           }
