@@ -1,0 +1,122 @@
+package io.xemigrate.tests.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.xemigrate.plugin.daemon.DaemonDatabase;
+import io.xemigrate.plugin.daemon.JobRunRecord;
+import io.xemigrate.plugin.daemon.JobRunStatus;
+import io.xemigrate.plugin.daemon.JobStore;
+import io.xemigrate.plugin.daemon.PoolLeases;
+import io.xemigrate.plugin.daemon.PoolLeases.Holding;
+import io.xemigrate.plugin.journal.Journal;
+import io.xemigrate.plugin.journal.RunRecord.RunStatus;
+import io.xemigrate.tests.cli.CliProcess;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code xe-migrate serve} as a real process: killed with SIGKILL in the middle of a job run (a
+ * move handed off, two not started), then started again. The new daemon takes the expired lease
+ * over and resumes the journal's run: every VM moved exactly once (the simulator's record), the job
+ * run SUCCEEDED. Also: the job commands on the same database, and a configuration error as one line
+ * with exit 2.
+ */
+class DaemonRestartTest {
+  private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+  @TempDir Path dir;
+
+  @Test
+  void aDaemonKilledDuringARunResumesItOnRestartWithoutMovingAnythingTwice() throws IOException {
+    try (DaemonWorld world = new DaemonWorld(dir, 20)) {
+      Path config =
+          world.config(
+              "serve.yaml",
+              """
+              - name: evacuate-a2
+                schedule: "0 0 1 1 *"
+                action: evacuate-hosts
+                source: pool-a
+                hosts: [a2]
+                destination: pool-b
+                limits: {maxConcurrent: 1, perSourceHost: 1}
+              """);
+      String id;
+      try (DaemonProcess first = DaemonProcess.serve(dir, config)) {
+        first.awaitLine(line -> line.contains(" ready;"), PATIENCE);
+        try (DaemonDatabase database = DaemonDatabase.open(world.database)) {
+          id = new JobStore(database).request("evacuate-a2", Clock.systemUTC().instant());
+        }
+        first.awaitLine(line -> line.endsWith(": MIGRATING"), PATIENCE);
+        first.kill();
+      }
+      String runId;
+      try (DaemonDatabase database = DaemonDatabase.open(world.database);
+          Journal journal = Journal.open(world.database, Clock.systemUTC())) {
+        JobRunRecord interrupted = new JobStore(database).run(id).orElseThrow();
+        assertThat(interrupted.status()).isEqualTo(JobRunStatus.RUNNING);
+        runId = interrupted.runId();
+        assertThat(journal.run(runId).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
+      }
+
+      try (DaemonProcess second = DaemonProcess.serve(dir, config)) {
+        second.awaitLine(line -> line.contains(" ready;"), PATIENCE);
+        String finished =
+            second.awaitLine(
+                line -> line.startsWith("run " + runId + ": ") && line.endsWith("not done"),
+                PATIENCE);
+        assertThat(finished).contains("SUCCEEDED");
+      }
+
+      try (DaemonDatabase database = DaemonDatabase.open(world.database)) {
+        JobRunRecord resumed = new JobStore(database).run(id).orElseThrow();
+        assertThat(resumed.status()).isEqualTo(JobRunStatus.SUCCEEDED);
+        assertThat(resumed.runId()).isEqualTo(runId);
+        List<Holding> holdings = new PoolLeases(database).history();
+        assertThat(holdings.stream().map(Holding::holder).collect(Collectors.toSet())).hasSize(2);
+      }
+      assertThat(world.migrationsPerVm())
+          .containsOnlyKeys("small-1", "small-2", "small-3")
+          .allSatisfy((vm, times) -> assertThat(times).as(vm).isEqualTo(1L));
+      for (String vm : List.of("small-1", "small-2", "small-3")) {
+        assertThat(world.whereRuns(vm)).get().asString().startsWith("pool-b/");
+      }
+      assertThat(world.hostEnabled("pool-a", "a2")).isTrue();
+
+      CliProcess cli = new CliProcess(dir);
+      CliProcess.Result history =
+          cli.run("job-history", "job=evacuate-a2", "config=" + config, "--json");
+      assertThat(history.exitCode()).as(history.err()).isZero();
+      assertThat(history.out()).contains("\"id\":\"" + id + "\"", "\"status\":\"SUCCEEDED\"");
+    }
+  }
+
+  @Test
+  void aConfigurationMistakeIsOneLineNamingFileAndLineWithExit2() throws IOException {
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(
+        bad,
+        "pools: endpoints.json\njobs:\n  - name: nightly\n    schedule: \"0 2 * * SAT\"\n"
+            + "    action: evacuate-hosts\n    source: pool-a\n    hosts: [a2]\n    windw: PT2H\n",
+        StandardCharsets.UTF_8);
+
+    CliProcess.Result result = new CliProcess(dir).run("serve", "config=" + bad);
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.errLines())
+        .containsExactly(
+            "xe-migrate: error: config "
+                + bad
+                + ":8: unknown key 'windw' in a job (known: name, schedule, timeZone, action,"
+                + " source, hosts, tag, restoreJob, destination, destinationHost, limits, window,"
+                + " blocked, maintenance, missed)");
+  }
+}
