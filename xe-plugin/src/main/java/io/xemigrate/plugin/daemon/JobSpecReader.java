@@ -51,13 +51,14 @@ final class JobSpecReader {
   private JobSpecReader() {}
 
   static JobSpec job(YamlNode entry) {
-    Values job = Values.of(entry, "a job", KEYS);
-    String name = job.requiredText("name");
+    String name = Values.of(entry, "a job", KEYS).requiredText("name");
     if (!NAME.matcher(name).matches()) {
       throw new ConfigException(
-          job.line("name"), "job name '" + name + "' must be lower-case letters, digits and '-'");
+          entry.lineOf("name"),
+          "job name '" + name + "' must be lower-case letters, digits and '-'");
     }
     String what = "job '" + name + "'";
+    Values job = new Values(entry, what);
     CronSchedule schedule;
     try {
       schedule = CronSchedule.parse(job.requiredText("schedule"));
