@@ -86,6 +86,11 @@ final class DaemonProcess implements AutoCloseable {
     }
   }
 
+  /** The lines read so far. */
+  List<String> seen() {
+    return List.copyOf(seen);
+  }
+
   /** SIGKILL: no shutdown hook runs, nothing is released or recorded. */
   void kill() {
     process.destroyForcibly();

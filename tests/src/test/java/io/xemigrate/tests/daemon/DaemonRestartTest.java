@@ -12,9 +12,14 @@ import io.xemigrate.plugin.journal.Journal;
 import io.xemigrate.plugin.journal.RunRecord.RunStatus;
 import io.xemigrate.tests.cli.CliProcess;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -35,11 +40,16 @@ class DaemonRestartTest {
   @TempDir Path dir;
 
   @Test
-  void aDaemonKilledDuringARunResumesItOnRestartWithoutMovingAnythingTwice() throws IOException {
+  void aDaemonKilledDuringARunResumesItOnRestartWithoutMovingAnythingTwice()
+      throws IOException, InterruptedException {
     try (DaemonWorld world = new DaemonWorld(dir, 20)) {
+      Path token = dir.resolve("api-token");
+      Files.writeString(token, "restart-test-token-0123456789\n", StandardCharsets.UTF_8);
+      Files.setPosixFilePermissions(token, PosixFilePermissions.fromString("rw-------"));
       Path config =
           world.config(
               "serve.yaml",
+              "api: {listen: 127.0.0.1:0, tokenFile: api-token}\n",
               """
               - name: evacuate-a2
                 schedule: "0 0 1 1 *"
@@ -68,12 +78,25 @@ class DaemonRestartTest {
       }
 
       try (DaemonProcess second = DaemonProcess.serve(dir, config)) {
+        String api = second.awaitLine(line -> line.contains(": API on "), PATIENCE);
+        int port = Integer.parseInt(api.replaceAll(".*:(\\d+) \\(http\\)$", "$1"));
         second.awaitLine(line -> line.contains(" ready;"), PATIENCE);
+        HttpResponse<String> jobs =
+            HttpClient.newHttpClient()
+                .send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/jobs"))
+                        .header("Authorization", "Bearer restart-test-token-0123456789")
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        assertThat(jobs.statusCode()).isEqualTo(200);
+        assertThat(jobs.body()).contains("\"name\":\"evacuate-a2\"");
         String finished =
             second.awaitLine(
                 line -> line.startsWith("run " + runId + ": ") && line.endsWith("not done"),
                 PATIENCE);
-        assertThat(finished).contains("SUCCEEDED");
+        assertThat(finished)
+            .as(() -> second.seen() + " " + moves(world, runId))
+            .contains("SUCCEEDED");
       }
 
       try (DaemonDatabase database = DaemonDatabase.open(world.database)) {
@@ -96,6 +119,12 @@ class DaemonRestartTest {
           cli.run("job-history", "job=evacuate-a2", "config=" + config, "--json");
       assertThat(history.exitCode()).as(history.err()).isZero();
       assertThat(history.out()).contains("\"id\":\"" + id + "\"", "\"status\":\"SUCCEEDED\"");
+    }
+  }
+
+  private static String moves(DaemonWorld world, String runId) {
+    try (Journal journal = Journal.open(world.database, Clock.systemUTC())) {
+      return journal.moves(runId).toString() + " " + journal.steps(runId);
     }
   }
 

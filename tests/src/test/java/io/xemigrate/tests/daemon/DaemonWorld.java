@@ -71,11 +71,17 @@ final class DaemonWorld implements AutoCloseable {
 
   /** Writes a configuration with these jobs (YAML list items) and returns its path. */
   Path config(String name, String jobs) {
+    return config(name, "", jobs);
+  }
+
+  /** As above, with more top-level keys (an {@code api:} section). */
+  Path config(String name, String top, String jobs) {
     Path file = dir.resolve(name);
     String text =
         "pools: endpoints.json\n"
             + "database: journal.db\n"
             + "leaseTtl: PT2S\n"
+            + top
             + "jobs:\n"
             + jobs.stripIndent();
     try {

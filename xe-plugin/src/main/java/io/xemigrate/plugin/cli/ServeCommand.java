@@ -117,7 +117,7 @@ final class ServeCommand implements Command {
     }
     console.out().flush();
     try {
-      daemon.serve();
+      daemon.serve(warning -> console.err().println("xe-migrate: warning: " + warning));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -22,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * The scheduler of {@code xe-migrate serve}. Each {@link #tick} (the serve loop calls it every
@@ -73,7 +74,7 @@ public final class Daemon implements AutoCloseable {
     this.leases = new PoolLeases(database);
     this.planner = new JobPlanner(services.directory(), services.connector());
     this.restore = new JobRestore(planner, services.connector(), store);
-    this.executor = new JobExecutor(services, store, planner, restore);
+    this.executor = new JobExecutor(services, store, planner, restore, () -> stopping);
     this.workers = Executors.newCachedThreadPool(Daemon::thread);
     this.heartbeat = Executors.newSingleThreadScheduledExecutor(Daemon::thread);
     long period = Math.max(1, config.leaseTtl().toMillis() / 3);
@@ -156,10 +157,19 @@ public final class Daemon implements AutoCloseable {
     return id;
   }
 
-  /** Ticks every {@link #POLL} until {@link #close}; waits on a monitor that close wakes. */
-  public void serve() throws InterruptedException {
+  /**
+   * Ticks every {@link #POLL} until {@link #close}; waits on a monitor that close wakes. A tick
+   * that fails (the database locked longer than its busy timeout) is reported to {@code warnings}
+   * in one line and the next tick tries again.
+   */
+  public void serve(Consumer<String> warnings) throws InterruptedException {
     while (!stopping) {
-      tick();
+      try {
+        tick();
+      } catch (RuntimeException e) {
+        warnings.accept(
+            "tick failed, trying again: " + String.valueOf(e.getMessage()).replace('\n', ' '));
+      }
       synchronized (wake) {
         if (!stopping) {
           wake.wait(POLL.toMillis());

@@ -21,6 +21,7 @@ import io.xemigrate.xapi.PoolClient;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -36,12 +37,19 @@ final class JobExecutor {
   private final JobStore store;
   private final JobPlanner planner;
   private final JobRestore restore;
+  private final BooleanSupplier stopping;
 
-  JobExecutor(DaemonServices services, JobStore store, JobPlanner planner, JobRestore restore) {
+  JobExecutor(
+      DaemonServices services,
+      JobStore store,
+      JobPlanner planner,
+      JobRestore restore,
+      BooleanSupplier stopping) {
     this.services = services;
     this.store = store;
     this.planner = planner;
     this.restore = restore;
+    this.stopping = stopping;
   }
 
   /** Runs it; {@code active} holds the coordinator while moves go (so a stop can cancel it). */
@@ -180,6 +188,10 @@ final class JobExecutor {
           new RunCoordinator(
               sourceSide, destinationSide, journal, services.clock(), services.listener(), options);
       active.set(coordinator);
+      // A stop that came while this run was planning: start no move.
+      if (stopping.getAsBoolean()) {
+        coordinator.cancel();
+      }
       try {
         return work.apply(coordinator);
       } finally {
