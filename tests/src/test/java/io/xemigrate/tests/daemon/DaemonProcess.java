@@ -43,7 +43,7 @@ final class DaemonProcess implements AutoCloseable {
     reader.start();
   }
 
-  static DaemonProcess serve(Path home, Path config) {
+  static DaemonProcess serve(Path home, Path config, String... flags) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-XX:+UseSerialGC");
@@ -54,6 +54,7 @@ final class DaemonProcess implements AutoCloseable {
     command.add("io.xemigrate.plugin.cli.Main");
     command.add("serve");
     command.add("config=" + config);
+    command.addAll(List.of(flags));
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .redirectError(home.resolve("daemon-err-" + System.nanoTime() + ".txt").toFile());

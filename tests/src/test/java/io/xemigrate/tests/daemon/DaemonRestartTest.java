@@ -29,10 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code xe-migrate serve} as a real process: killed with SIGKILL in the middle of a job run (a
- * move handed off, two not started), then started again. The new daemon takes the expired lease
- * over and resumes the journal's run: every VM moved exactly once (the simulator's record), the job
- * run SUCCEEDED. Also: the job commands on the same database, and a configuration error as one line
- * with exit 2.
+ * move being copied by the toolstack, two not started), then started again. The new daemon takes
+ * the expired lease over and resumes the journal's run: every VM moved exactly once (the
+ * simulator's record), the job run SUCCEEDED. Also: the job commands on the same database, and a
+ * configuration error as one line with exit 2.
  */
 class DaemonRestartTest {
   private static final Duration PATIENCE = Duration.ofSeconds(90);
@@ -60,12 +60,13 @@ class DaemonRestartTest {
                 limits: {maxConcurrent: 1, perSourceHost: 1}
               """);
       String id;
-      try (DaemonProcess first = DaemonProcess.serve(dir, config)) {
-        first.awaitLine(line -> line.contains(" ready;"), PATIENCE);
+      try (DaemonProcess first = DaemonProcess.serve(dir, config, "--json")) {
+        first.awaitLine(line -> line.contains("\"event\":\"ready\""), PATIENCE);
         try (DaemonDatabase database = DaemonDatabase.open(world.database)) {
           id = new JobStore(database).request("evacuate-a2", Clock.systemUTC().instant());
         }
-        first.awaitLine(line -> line.endsWith(": MIGRATING"), PATIENCE);
+        // A progress event: migrate_send went out and the toolstack is copying.
+        first.awaitLine(line -> line.contains("\"event\":\"progress\""), PATIENCE);
         first.kill();
       }
       String runId;

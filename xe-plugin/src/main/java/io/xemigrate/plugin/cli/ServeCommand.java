@@ -1,5 +1,7 @@
 package io.xemigrate.plugin.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableSet;
 import io.xemigrate.plugin.api.ApiServer;
 import io.xemigrate.plugin.api.ApiServices;
@@ -85,15 +87,30 @@ final class ServeCommand implements Command {
             },
             "xe-migrate-stop");
     Runtime.getRuntime().addShutdownHook(hook);
-    api.ifPresent(
-        server ->
-            console.line(
-                "xe-migrate serve: API on "
-                    + config.api().get().host()
-                    + ":"
-                    + server.port()
-                    + (config.api().get().certificate().isPresent() ? " (https)" : " (http)")));
-    if (!console.json()) {
+    String scheme = config.api().flatMap(ApiConfig::certificate).isPresent() ? "https" : "http";
+    if (console.json()) {
+      ObjectNode ready =
+          new ObjectMapper()
+              .createObjectNode()
+              .put("event", "ready")
+              .put("instance", daemon.instance())
+              .put("jobs", config.jobs().size())
+              .put("database", services.database().toString());
+      api.ifPresent(
+          server ->
+              ready.put("api", scheme + "://" + config.api().get().host() + ":" + server.port()));
+      console.line(ready.toString());
+    } else {
+      api.ifPresent(
+          server ->
+              console.line(
+                  "xe-migrate serve: API on "
+                      + config.api().get().host()
+                      + ":"
+                      + server.port()
+                      + " ("
+                      + scheme
+                      + ")"));
       console.line(
           "xe-migrate serve: "
               + daemon.instance()
