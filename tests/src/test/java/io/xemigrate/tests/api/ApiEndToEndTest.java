@@ -69,6 +69,9 @@ class ApiEndToEndTest {
       assertThat(approved.status()).isEqualTo(200);
       assertThat(approved.json().get("status").asText()).isEqualTo("approved");
 
+      String stale =
+          approvedPlan("{\"kind\":\"vm-migrate\",\"vms\":[\"web-01\"],\"destination\":\"pool-b\"}");
+
       ApiClient.Answer applied = api.client.post("/api/v1/plans/" + planId + "/apply", "");
       assertThat(applied.status()).as(applied.body()).isEqualTo(202);
       String runId = applied.json().get("run").asText();
@@ -115,6 +118,12 @@ class ApiEndToEndTest {
       ApiClient.Answer again = api.client.post("/api/v1/plans/" + planId + "/apply", "");
       assertThat(again.status()).isEqualTo(409);
       assertThat(again.errorCode()).isEqualTo("CONFLICT");
+      ApiClient.Answer drifted = api.client.post("/api/v1/plans/" + stale + "/apply", "");
+      assertThat(drifted.status()).as(drifted.body()).isEqualTo(409);
+      assertThat(drifted.errorCode()).isEqualTo("PLAN_STALE");
+      assertThat(drifted.json().at("/error/message").asText()).contains("web-01");
+      assertThat(api.client.get("/api/v1/plans/" + stale).json().get("status").asText())
+          .isEqualTo("approved");
     }
   }
 

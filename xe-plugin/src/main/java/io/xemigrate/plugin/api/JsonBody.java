@@ -70,6 +70,12 @@ final class JsonBody {
     return this;
   }
 
+  /** The {@code kind} field when it is a string, else "" (the accessors report it later). */
+  String optionalKind() {
+    JsonNode node = root.get("kind");
+    return node != null && node.isTextual() ? node.asText() : "";
+  }
+
   String requiredString(String field) {
     return optionalString(field).orElseThrow(() -> missing(field, "a string"));
   }

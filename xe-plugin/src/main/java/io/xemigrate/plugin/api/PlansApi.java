@@ -51,7 +51,13 @@ final class PlansApi {
 
   Reply create(ApiRequest request) {
     JsonBody body = request.json();
-    String kind = body.allowOnly(union()).requiredString("kind");
+    // The kind decides which fields are known; without a known kind, any field of either is.
+    String kind =
+        switch (body.optionalKind()) {
+          case "vm-migrate" -> body.allowOnly(VM_MIGRATE_FIELDS).requiredString("kind");
+          case "host-evacuate" -> body.allowOnly(EVACUATE_FIELDS).requiredString("kind");
+          default -> body.allowOnly(union()).requiredString("kind");
+        };
     MigrationPlan plan =
         switch (kind) {
           case "vm-migrate" -> {

@@ -13,6 +13,7 @@ import io.xemigrate.plugin.coordinator.MoveState;
 import io.xemigrate.plugin.journal.Journal;
 import io.xemigrate.plugin.journal.RunRecord;
 import io.xemigrate.plugin.journal.RunRecord.RunStatus;
+import io.xemigrate.plugin.planning.PlanDrift;
 import io.xemigrate.plugin.pools.PoolConnectionException;
 import io.xemigrate.plugin.pools.PoolProfile;
 import io.xemigrate.plugin.run.PoolSide;
@@ -91,6 +92,13 @@ final class RunsApi implements AutoCloseable {
       RunCoordinator coordinator;
       try {
         PoolSide source = PoolSide.open(connect(sourceProfile, clients));
+        Optional<String> drift = PlanDrift.of(plan, source.fresh());
+        if (drift.isPresent()) {
+          throw new ApiException(
+              409,
+              "PLAN_STALE",
+              "plan " + planId + " no longer fits its pool (" + drift.get() + "): make a new plan");
+        }
         PoolSide destination =
             plan.intraPool() ? source : PoolSide.open(connect(destinationProfile, clients));
         coordinator =

@@ -6,11 +6,10 @@ import io.xemigrate.planner.plan.MovePlan;
 import io.xemigrate.planner.plan.PlanJson;
 import io.xemigrate.planner.plan.Verdict;
 import io.xemigrate.plugin.journal.Journal;
+import io.xemigrate.plugin.planning.PlanDrift;
 import io.xemigrate.plugin.pools.PoolParameters;
 import io.xemigrate.plugin.run.RunSummary;
 import io.xemigrate.xapi.model.PoolInventory;
-import io.xemigrate.xapi.model.PowerState;
-import io.xemigrate.xapi.model.Vm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -94,20 +93,7 @@ final class PlanApplyCommand implements Command {
 
   /** A movable VM that no longer runs on its planned source host makes the plan stale. */
   static Optional<String> drift(MigrationPlan plan, PoolInventory source) {
-    for (MovePlan move : plan.moves()) {
-      if (move.verdict() != Verdict.OK) {
-        continue;
-      }
-      Optional<Vm> vm = source.vm(move.vmUuid());
-      if (vm.isEmpty()) {
-        return Optional.of(move.vmName() + " is no longer in the source pool");
-      }
-      if (vm.get().powerState() != PowerState.RUNNING
-          || !vm.get().residentOnHostUuid().equals(move.sourceHostUuid())) {
-        return Optional.of(move.vmName() + " no longer runs on " + move.sourceHostName());
-      }
-    }
-    return Optional.empty();
+    return PlanDrift.of(plan, source);
   }
 
   static void show(MigrationPlan plan, Console console) {
