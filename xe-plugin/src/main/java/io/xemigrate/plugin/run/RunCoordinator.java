@@ -152,12 +152,14 @@ public final class RunCoordinator {
     queue.forEach(move -> inRun.add(move.vmUuid()));
     LinkedBlockingQueue<Object> done = new LinkedBlockingQueue<>();
     ExecutorService workers = Executors.newCachedThreadPool(RunCoordinator::daemon);
+    Instant deadline = options.startDeadline();
     int running = 0;
     boolean stop = false;
     RuntimeException crash = null;
     try {
       while (!pending.isEmpty() || running > 0) {
-        if (!stop && !cancel.get() && crash == null) {
+        // The start deadline (a job's window) is read before each round: running moves finish.
+        if (!stop && !cancel.get() && crash == null && clock.instant().isBefore(deadline)) {
           running +=
               startReady(
                   pending,
@@ -196,11 +198,12 @@ public final class RunCoordinator {
     if (crash != null) {
       throw crash;
     }
-    if (cancel.get()) {
+    boolean windowClosed = !pending.isEmpty() && !clock.instant().isBefore(deadline);
+    if (cancel.get() || windowClosed) {
+      String code = cancel.get() ? "USER_CANCELLED" : RunOptions.WINDOW_CLOSED;
       for (MovePlan move : pending) {
         MoveState cancelled =
-            new MoveState(
-                move.vmUuid(), MovePhase.CANCELLED, 0, 0, "USER_CANCELLED", ImmutableList.of());
+            new MoveState(move.vmUuid(), MovePhase.CANCELLED, 0, 0, code, ImmutableList.of());
         synchronized (journal) {
           journal.saveMove(runId, cancelled);
         }
@@ -239,6 +242,10 @@ public final class RunCoordinator {
           predecessors.getOrDefault(move.vmUuid(), List.of()).stream()
               .allMatch(vm -> results.containsKey(vm) || !inRun.contains(vm));
       // Nothing running and nothing ready would stall the run: predecessors are advice then.
+      int limit = context.options().maxConcurrent();
+      if (limit > 0 && running + started >= limit) {
+        break;
+      }
       if ((ready || running + started == 0) && context.slots().tryAcquire(move.sourceHostUuid())) {
         pending.remove(move);
         MoveRunner runner = new MoveRunner(context, move, states.get(move.vmUuid()), intraPool);

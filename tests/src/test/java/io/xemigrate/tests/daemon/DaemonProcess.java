@@ -1,0 +1,117 @@
+package io.xemigrate.tests.daemon;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * {@code xe-migrate serve} as a separate JVM on the test class path (as {@code CliProcess} runs
+ * commands), whose output lines the test waits for, and which it can kill with SIGKILL.
+ */
+final class DaemonProcess implements AutoCloseable {
+  private final Process process;
+  private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+  private final List<String> seen = new ArrayList<>();
+
+  private DaemonProcess(Process process) {
+    this.process = process;
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader out =
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                  lines.add(line);
+                }
+              } catch (IOException e) {
+                // The process died: no more lines.
+              }
+            },
+            "daemon-output");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  static DaemonProcess serve(Path home, Path config, String... flags) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-XX:+UseSerialGC");
+    command.add("-XX:TieredStopAtLevel=1");
+    command.add("-Xshare:auto");
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add("io.xemigrate.plugin.cli.Main");
+    command.add("serve");
+    command.add("config=" + config);
+    command.addAll(List.of(flags));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectError(home.resolve("daemon-err-" + System.nanoTime() + ".txt").toFile());
+    builder.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
+    builder.environment().put("XE_MIGRATE_DATA_DIR", home.resolve("data").toString());
+    try {
+      return new DaemonProcess(builder.start());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Waits for an output line that {@code wanted} accepts; fails after {@code limit}. */
+  String awaitLine(Predicate<String> wanted, Duration limit) {
+    long deadline = System.nanoTime() + limit.toNanos();
+    try {
+      while (true) {
+        String line = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        if (line == null) {
+          throw new AssertionError("no such line from the daemon; it printed " + seen);
+        }
+        seen.add(line);
+        if (wanted.test(line)) {
+          return line;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+  }
+
+  /** The lines read so far. */
+  List<String> seen() {
+    return List.copyOf(seen);
+  }
+
+  /** SIGKILL: no shutdown hook runs, nothing is released or recorded. */
+  void kill() {
+    process.destroyForcibly();
+    waitFor();
+  }
+
+  /** SIGTERM: the daemon stops as it would under systemd. */
+  @Override
+  public void close() {
+    process.destroy();
+    waitFor();
+  }
+
+  private void waitFor() {
+    try {
+      if (!process.waitFor(120, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
