@@ -238,7 +238,6 @@ class ApiBadRequestTest {
             422,
             "UNKNOWN_HOST"),
         plan("all without source", "{\"kind\":\"vm-migrate\",\"vms\":[\"all\"]}", 422, "BAD_VALUE"),
-        plan("maintenance mode", EVACUATE + "\"maintenance\":true}", 422, "NOT_SUPPORTED"),
         // Bodies over the limit.
         plan(
             "body just over the limit",

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.xemigrate.plugin.api.ApiServer;
 import io.xemigrate.plugin.pools.ConfigPaths;
 import io.xemigrate.plugin.pools.PoolConnector;
+import io.xemigrate.plugin.run.HostMaintenance;
+import io.xemigrate.xapi.model.Host;
 import io.xemigrate.xapi.model.PoolInventory;
 import io.xemigrate.xapi.model.PowerState;
 import io.xemigrate.xapi.model.Vm;
@@ -182,6 +184,33 @@ class ApiEndToEndTest {
     assertThat(checks.status()).as(checks.body()).isEqualTo(200);
     assertThat(checks.json().get("checks")).hasSize(2);
     assertThat(checks.json().has("allCanMove")).isTrue();
+  }
+
+  @Test
+  void anEvacuationWithMaintenanceLeavesTheHostDisabledAndMarked() throws Exception {
+    String planId =
+        approvedPlan(
+            "{\"kind\":\"host-evacuate\",\"hosts\":[\"a3\"],\"destination\":\"pool-b\","
+                + "\"maintenance\":true}");
+    try (EventStream events = new EventStream(api.client, "/api/v1/events")) {
+      assertThat(api.events.awaitSubscribers(1, WAIT)).isTrue();
+      String runId =
+          api.client.post("/api/v1/plans/" + planId + "/apply", "").json().get("run").asText();
+      events.await(
+          line -> line.contains("\"run\":\"" + runId + "\"") && line.contains("\"finished\""),
+          WAIT);
+      assertThat(api.client.get("/api/v1/runs/" + runId).json().get("status").asText())
+          .isEqualTo("SUCCEEDED");
+      Host a3 =
+          inventory("pool-a").hosts().values().stream()
+              .filter(host -> host.nameLabel().equals("a3"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(a3.enabled()).isFalse();
+      assertThat(a3.otherConfig())
+          .containsEntry(HostMaintenance.MAINTENANCE_MODE, "true")
+          .containsEntry(HostMaintenance.RUN_KEY, runId);
+    }
   }
 
   @Test

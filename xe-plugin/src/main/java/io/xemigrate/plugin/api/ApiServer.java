@@ -20,6 +20,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.xemigrate.plugin.journal.Journal;
+import io.xemigrate.plugin.planning.JournalCalibration;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -85,7 +86,16 @@ public final class ApiServer implements AutoCloseable {
     PlanStore store = PlanStore.open(services.database());
     PlansApi plans =
         new PlansApi(
-            new PlanFactory(services.pools(), services.connector()), store, services.clock());
+            new PlanFactory(
+                services.pools(),
+                services.connector(),
+                () -> {
+                  synchronized (journal) {
+                    return JournalCalibration.of(journal.completedMoves());
+                  }
+                }),
+            store,
+            services.clock());
     RunsApi runs = new RunsApi(services, plans, store, journal);
     Router router =
         ApiRoutes.router(

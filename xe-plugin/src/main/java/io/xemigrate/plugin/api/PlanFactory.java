@@ -29,10 +29,17 @@ import java.util.function.Supplier;
 final class PlanFactory {
   private final PoolDirectory pools;
   private final PoolConnector connector;
+  private final Supplier<CalibrationObservations> calibration;
 
-  PlanFactory(PoolDirectory pools, PoolConnector connector) {
+  /**
+   * @param calibration the journal's completed moves as the predictor's calibration, read at each
+   *     plan (the CLI's planning commands read the same)
+   */
+  PlanFactory(
+      PoolDirectory pools, PoolConnector connector, Supplier<CalibrationObservations> calibration) {
     this.pools = pools;
     this.connector = connector;
+    this.calibration = calibration;
   }
 
   /** The plan for moving {@code vms} (UUIDs, names, or {@code all} with a source), scheduled. */
@@ -67,7 +74,7 @@ final class PlanFactory {
     PoolInventory to = reaching(() -> sources.loadDestination(destinationPool));
     MigrationPlan plan =
         plan(from, to, new MigrationRequest.MoveVms(uuids, destinationHost.orElse("")));
-    return new PlanScheduler(CalibrationObservations.none()).schedule(plan, from, to);
+    return new PlanScheduler(calibration.get()).schedule(plan, from, to);
   }
 
   /** The plan for evacuating {@code hosts} (names or UUIDs), scheduled. */
@@ -90,7 +97,7 @@ final class PlanFactory {
                             "host '" + hosts.get(0) + "'")));
     PoolInventory to = reaching(() -> sources.loadDestination(destinationPool));
     MigrationPlan plan = plan(from, to, new MigrationRequest.EvacuateHosts(hosts));
-    return new PlanScheduler(CalibrationObservations.none()).schedule(plan, from, to);
+    return new PlanScheduler(calibration.get()).schedule(plan, from, to);
   }
 
   private Optional<PoolProfile> pool(Optional<String> name, String field) {

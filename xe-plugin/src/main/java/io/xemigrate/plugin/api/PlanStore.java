@@ -28,7 +28,9 @@ final class PlanStore implements AutoCloseable {
         plan_json TEXT NOT NULL,
         moves INTEGER NOT NULL,
         blocked INTEGER NOT NULL,
-        run_id TEXT)
+        run_id TEXT,
+        evacuate_hosts TEXT,
+        maintenance INTEGER NOT NULL DEFAULT 0)
       """;
 
   private final Connection connection;
@@ -55,14 +57,16 @@ final class PlanStore implements AutoCloseable {
 
   synchronized void create(StoredPlan plan) {
     update(
-        "INSERT INTO api_plans VALUES (?, ?, ?, ?, ?, ?, ?, NULL)",
+        "INSERT INTO api_plans VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)",
         plan.id(),
         plan.createdAt().toString(),
         plan.status().name(),
         plan.kind(),
         plan.planJson(),
         plan.moves(),
-        plan.blocked());
+        plan.blocked(),
+        plan.evacuation().map(e -> ApiJson.tree(e.hosts()).toString()).orElse(null),
+        plan.evacuation().map(StoredPlan.Evacuation::maintenance).orElse(false) ? 1 : 0);
   }
 
   synchronized Optional<StoredPlan> get(String id) {
@@ -107,6 +111,16 @@ final class PlanStore implements AutoCloseable {
     }
   }
 
+  private static Optional<StoredPlan.Evacuation> evacuation(ResultSet rows) throws SQLException {
+    String hosts = rows.getString("evacuate_hosts");
+    if (hosts == null) {
+      return Optional.empty();
+    }
+    ImmutableList.Builder<String> names = ImmutableList.builder();
+    ApiJson.parse(hosts).forEach(host -> names.add(host.asText()));
+    return Optional.of(new StoredPlan.Evacuation(names.build(), rows.getInt("maintenance") != 0));
+  }
+
   private ImmutableList<StoredPlan> query(String sql, Object... values) {
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < values.length; i++) {
@@ -124,7 +138,8 @@ final class PlanStore implements AutoCloseable {
                   rows.getString("plan_json"),
                   rows.getInt("moves"),
                   rows.getInt("blocked"),
-                  Optional.ofNullable(rows.getString("run_id"))));
+                  Optional.ofNullable(rows.getString("run_id")),
+                  evacuation(rows)));
         }
       }
       return plans.build();

@@ -10,6 +10,7 @@ import io.xemigrate.planner.plan.MigrationPlan;
 import io.xemigrate.planner.plan.PlanJson;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -58,6 +59,7 @@ final class PlansApi {
           case "host-evacuate" -> body.allowOnly(EVACUATE_FIELDS).requiredString("kind");
           default -> body.allowOnly(union()).requiredString("kind");
         };
+    Optional<StoredPlan.Evacuation> evacuation = Optional.empty();
     MigrationPlan plan =
         switch (kind) {
           case "vm-migrate" -> {
@@ -71,12 +73,10 @@ final class PlansApi {
           case "host-evacuate" -> {
             body.allowOnly(EVACUATE_FIELDS);
             ImmutableList<String> hosts = body.requiredStrings("hosts");
-            if (body.optionalBoolean("maintenance").orElse(false)) {
-              throw new ApiException(
-                  422,
-                  "NOT_SUPPORTED",
-                  "maintenance=true is not supported by API plans yet: leave it out or false");
-            }
+            evacuation =
+                Optional.of(
+                    new StoredPlan.Evacuation(
+                        hosts, body.optionalBoolean("maintenance").orElse(false)));
             yield factory.hostEvacuate(
                 hosts, body.optionalString("source"), body.optionalString("destination"));
           }
@@ -96,7 +96,8 @@ final class PlansApi {
             PlanJson.canonical(plan),
             plan.moves().size(),
             plan.moves().size() - movable,
-            java.util.Optional.empty());
+            Optional.empty(),
+            evacuation);
     store.create(stored);
     return new Reply.Json(201, full(stored));
   }

@@ -2,6 +2,7 @@ package io.xemigrate.plugin.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import io.xemigrate.planner.plan.InventoryIdentity;
 import io.xemigrate.planner.plan.MigrationPlan;
@@ -17,9 +18,13 @@ import io.xemigrate.plugin.journal.RunRecord.RunStatus;
 import io.xemigrate.plugin.planning.PlanDrift;
 import io.xemigrate.plugin.pools.PoolConnectionException;
 import io.xemigrate.plugin.pools.PoolProfile;
+import io.xemigrate.plugin.run.HostMaintenance;
 import io.xemigrate.plugin.run.PoolSide;
 import io.xemigrate.plugin.run.RunCoordinator;
+import io.xemigrate.plugin.run.RunSummary;
 import io.xemigrate.xapi.PoolClient;
+import io.xemigrate.xapi.model.Host;
+import io.xemigrate.xapi.model.PoolInventory;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -93,8 +98,10 @@ final class RunsApi implements AutoCloseable {
         throw alreadyApplied(plans.find(planId));
       }
       RunCoordinator coordinator;
+      PoolSide coordinatorSource;
       try {
         PoolSide source = PoolSide.open(connect(sourceProfile, clients));
+        coordinatorSource = source;
         Optional<String> drift = PlanDrift.of(plan, source.fresh());
         if (drift.isPresent()) {
           throw new ApiException(
@@ -118,7 +125,9 @@ final class RunsApi implements AutoCloseable {
       }
       active.put(
           runId, new ActiveRun(runId, planId, services.clock().instant(), plan, coordinator));
-      runner.execute(() -> run(runId, plan, coordinator, clients, lease));
+      PoolSide sourceSide = coordinatorSource;
+      runner.execute(
+          () -> run(runId, plan, stored.evacuation(), sourceSide, coordinator, clients, lease));
     } catch (RuntimeException e) {
       clients.forEach(PoolClient::close);
       release(lease);
@@ -131,18 +140,56 @@ final class RunsApi implements AutoCloseable {
   private void run(
       String runId,
       MigrationPlan plan,
+      Optional<StoredPlan.Evacuation> evacuation,
+      PoolSide source,
       RunCoordinator coordinator,
       List<PoolClient> clients,
       AutoCloseable lease) {
+    RunSummary summary = null;
     try {
-      coordinator.apply(runId, plan);
+      // As host-evacuate does: the evacuated hosts are disabled first so nothing lands on them.
+      evacuation.ifPresent(
+          hosts ->
+              HostMaintenance.disable(
+                  runId,
+                  source.client(),
+                  source.fresh(),
+                  hostUuids(source.fresh(), hosts.hosts()),
+                  journal));
+      summary = coordinator.apply(runId, plan);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, () -> "run " + runId + " stopped: " + e.getClass().getSimpleName());
     } finally {
+      if (evacuation.isPresent()) {
+        finishEvacuation(runId, source, evacuation.get(), summary);
+      }
       clients.forEach(PoolClient::close);
       release(lease);
       active.remove(runId);
     }
+  }
+
+  /**
+   * Without maintenance the hosts are enabled again; with it they stay disabled and marked unless
+   * the run failed ({@link HostMaintenance#finish}).
+   */
+  private void finishEvacuation(
+      String runId, PoolSide source, StoredPlan.Evacuation evacuation, RunSummary summary) {
+    boolean failed = summary == null || summary.status() != RunStatus.SUCCEEDED;
+    try {
+      HostMaintenance.finish(runId, source.client(), journal, evacuation.maintenance(), failed);
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          () -> "run " + runId + ": hosts not restored: " + e.getClass().getSimpleName());
+    }
+  }
+
+  private static ImmutableList<String> hostUuids(PoolInventory pool, List<String> hosts) {
+    return pool.hosts().values().stream()
+        .filter(host -> hosts.contains(host.uuid()) || hosts.contains(host.nameLabel()))
+        .map(Host::uuid)
+        .collect(ImmutableList.toImmutableList());
   }
 
   Reply list(ApiRequest request) {
