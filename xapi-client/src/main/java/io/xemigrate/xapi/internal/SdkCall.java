@@ -15,4 +15,20 @@ interface SdkCall<T> {
       throw XapiErrors.translate(what, e);
     }
   }
+
+  /** Runs a call that answers nothing, as {@link #run} does. */
+  static void act(String what, SdkAction action) {
+    run(
+        what,
+        () -> {
+          action.run();
+          return null;
+        });
+  }
+
+  /** An SDK call that answers nothing (most setters and actions). */
+  @FunctionalInterface
+  interface SdkAction {
+    void run() throws Exception;
+  }
 }

@@ -147,18 +147,16 @@ public final class SdkPoolClient implements PoolClient {
     VM vm = vm(spec.vmUuid());
     Map<VDI, SR> vdiMap = vdiMap(spec, destination);
     Map<VIF, Network> vifMap = vifMap(spec, destination);
-    SdkCall.run(
+    SdkCall.act(
         "VM.assert_can_migrate",
-        () -> {
-          vm.assertCanMigrate(
-              connection,
-              destination.revealDestination(),
-              spec.live(),
-              vdiMap,
-              vifMap,
-              spec.options());
-          return null;
-        });
+        () ->
+            vm.assertCanMigrate(
+                connection,
+                destination.revealDestination(),
+                spec.live(),
+                vdiMap,
+                vifMap,
+                spec.options()));
   }
 
   @Override
@@ -244,35 +242,20 @@ public final class SdkPoolClient implements PoolClient {
     if (!allowed.contains(Types.TaskAllowedOperations.CANCEL)) {
       return false; // past its point of no return: report, wait for the outcome, never retry
     }
-    SdkCall.run(
-        "task.cancel",
-        () -> {
-          handle.cancel(connection);
-          return null;
-        });
+    SdkCall.act("task.cancel", () -> handle.cancel(connection));
     return true;
   }
 
   @Override
   public void disableHost(String hostUuid) {
     Host host = host(hostUuid);
-    SdkCall.run(
-        "host.disable",
-        () -> {
-          host.disable(connection);
-          return null;
-        });
+    SdkCall.act("host.disable", () -> host.disable(connection));
   }
 
   @Override
   public void enableHost(String hostUuid) {
     Host host = host(hostUuid);
-    SdkCall.run(
-        "host.enable",
-        () -> {
-          host.enable(connection);
-          return null;
-        });
+    SdkCall.act("host.enable", () -> host.enable(connection));
   }
 
   @Override
@@ -284,12 +267,7 @@ public final class SdkPoolClient implements PoolClient {
   @Override
   public void plugVif(String vifUuid) {
     VIF vif = SdkCall.run("VIF.get_by_uuid", () -> VIF.getByUuid(connection, vifUuid));
-    SdkCall.run(
-        "VIF.plug",
-        () -> {
-          vif.plug(connection);
-          return null;
-        });
+    SdkCall.act("VIF.plug", () -> vif.plug(connection));
   }
 
   @Override
@@ -310,52 +288,27 @@ public final class SdkPoolClient implements PoolClient {
   @Override
   public void destroyVm(String vmUuid) {
     VM vm = vm(vmUuid);
-    SdkCall.run(
-        "VM.destroy",
-        () -> {
-          vm.destroy(connection);
-          return null;
-        });
+    SdkCall.act("VM.destroy", () -> vm.destroy(connection));
   }
 
   @Override
   public void destroyVdi(String vdiUuid) {
     VDI vdi = SdkCall.run("VDI.get_by_uuid", () -> VDI.getByUuid(connection, vdiUuid));
-    SdkCall.run(
-        "VDI.destroy",
-        () -> {
-          vdi.destroy(connection);
-          return null;
-        });
+    SdkCall.act("VDI.destroy", () -> vdi.destroy(connection));
   }
 
   @Override
   public void setHostOtherConfig(String hostUuid, String key, String value) {
     Host host = host(hostUuid);
     // add_to_other_config refuses a present key (MAP_DUPLICATE_KEY): remove first.
-    SdkCall.run(
-        "host.remove_from_other_config",
-        () -> {
-          host.removeFromOtherConfig(connection, key);
-          return null;
-        });
-    SdkCall.run(
-        "host.add_to_other_config",
-        () -> {
-          host.addToOtherConfig(connection, key, value);
-          return null;
-        });
+    SdkCall.act("host.remove_from_other_config", () -> host.removeFromOtherConfig(connection, key));
+    SdkCall.act("host.add_to_other_config", () -> host.addToOtherConfig(connection, key, value));
   }
 
   @Override
   public void removeHostOtherConfig(String hostUuid, String key) {
     Host host = host(hostUuid);
-    SdkCall.run(
-        "host.remove_from_other_config",
-        () -> {
-          host.removeFromOtherConfig(connection, key);
-          return null;
-        });
+    SdkCall.act("host.remove_from_other_config", () -> host.removeFromOtherConfig(connection, key));
   }
 
   private TaskHandle started(String operation, SdkCall<com.xensource.xenapi.Task> call) {
