@@ -7,6 +7,7 @@ import io.xemigrate.plugin.daemon.Daemon;
 import io.xemigrate.plugin.daemon.JobRunHandle;
 import io.xemigrate.plugin.daemon.JobRunRecord;
 import io.xemigrate.plugin.daemon.JobRunStatus;
+import io.xemigrate.plugin.run.HostMaintenance;
 import io.xemigrate.plugin.run.MoveResult;
 import io.xemigrate.plugin.run.RunListener;
 import io.xemigrate.plugin.run.RunOptions;
@@ -66,8 +67,11 @@ class DaemonSchedulingTest {
         }
         assertThat(world.whereRuns("frozen")).contains("pool-a/a2");
         assertThat(world.hostEnabled("pool-a", "a2")).as("a2 left in maintenance").isFalse();
+        assertThat(world.host("pool-a", "a2").otherConfig())
+            .containsEntry(HostMaintenance.MAINTENANCE_MODE, "true")
+            .containsEntry(HostMaintenance.RUN_KEY, run.runId());
 
-        // The restore, run now: the VMs go back to a2, which is enabled again first.
+        // The restore, run now: a2 is enabled (markers removed), then the VMs go back to it.
         String restore = daemon.request("restore-a2");
         List<JobRunHandle> restoring = daemon.tick();
         assertThat(restoring).extracting(JobRunHandle::id).containsExactly(restore);
@@ -76,6 +80,9 @@ class DaemonSchedulingTest {
           assertThat(world.whereRuns(vm)).contains("pool-a/a2");
         }
         assertThat(world.hostEnabled("pool-a", "a2")).isTrue();
+        assertThat(world.host("pool-a", "a2").otherConfig())
+            .as("maintenance markers removed")
+            .doesNotContainKeys(HostMaintenance.MAINTENANCE_MODE, HostMaintenance.RUN_KEY);
         assertThat(world.migrationsPerVm())
             .containsEntry("small-1", 2L)
             .containsEntry("small-2", 2L)
