@@ -93,6 +93,44 @@ class DaemonSchedulingTest {
   }
 
   @Test
+  void anEvacuationLeavesAHostSomeoneElseDisabledDisabled() {
+    try (DaemonWorld world = new DaemonWorld(dir, SPEED)) {
+      Path config =
+          world.config(
+              "others.yaml",
+              """
+              - name: evacuate-a2
+                schedule: "1 10 * * *"
+                action: evacuate-hosts
+                source: pool-a
+                hosts: [a2]
+                destination: pool-b
+              """);
+      String a2 = world.host("pool-a", "a2").uuid();
+      world.connector.withClient(
+          world.directory.resolve("pool-a", "pool"),
+          client -> {
+            client.disableHost(a2);
+            return null;
+          });
+      TestClock clock = new TestClock(START, Duration.ZERO);
+      try (Daemon daemon = world.daemon(config, clock, RunListener.none())) {
+        daemon.tick();
+        clock.set(Instant.parse("2026-06-01T10:01:00Z"));
+        List<JobRunHandle> started = daemon.tick();
+
+        assertThat(started.get(0).done().join()).isEqualTo(JobRunStatus.SUCCEEDED);
+        assertThat(world.whereRuns("small-1")).get().asString().startsWith("pool-b/");
+        assertThat(world.hostEnabled("pool-a", "a2"))
+            .as("not disabled by this run: not enabled by it")
+            .isFalse();
+        assertThat(world.host("pool-a", "a2").otherConfig())
+            .doesNotContainKey(HostMaintenance.MAINTENANCE_MODE);
+      }
+    }
+  }
+
+  @Test
   void aPausedJobDoesNotRunAndAResumedOneDoes() {
     try (DaemonWorld world = new DaemonWorld(dir, SPEED)) {
       Path config =
