@@ -88,16 +88,7 @@ final class JobExecutor {
       String enabled =
           jobPlan
               .restores()
-              .map(
-                  evacuation ->
-                      "; "
-                          + services
-                              .connector()
-                              .withClient(
-                                  jobPlan.destination(),
-                                  client -> HostMaintenance.release(evacuation, client, journal))
-                              .size()
-                          + " hosts enabled")
+              .map(evacuation -> "; " + release(evacuation, jobPlan, journal) + " hosts enabled")
               .orElse("");
       return finish(run, JobRunStatus.SUCCEEDED, "nothing to move" + enabled + notes(jobPlan));
     }
@@ -183,6 +174,15 @@ final class JobExecutor {
                 withHosts(
                     spec, runId, sourceSide.client(), journal, () -> coordinator.resume(runId)));
     return ended(spec, run, summary, blocked, journal, "");
+  }
+
+  /** Enables the hosts {@code evacuation} still holds, in the restore's destination pool. */
+  private int release(String evacuation, JobPlan restore, Journal journal) {
+    return services
+        .connector()
+        .withClient(
+            restore.destination(), client -> HostMaintenance.release(evacuation, client, journal))
+        .size();
   }
 
   /**
