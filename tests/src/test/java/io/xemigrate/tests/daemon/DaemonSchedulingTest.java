@@ -7,6 +7,7 @@ import io.xemigrate.plugin.daemon.Daemon;
 import io.xemigrate.plugin.daemon.JobRunHandle;
 import io.xemigrate.plugin.daemon.JobRunRecord;
 import io.xemigrate.plugin.daemon.JobRunStatus;
+import io.xemigrate.plugin.run.HostMaintenance;
 import io.xemigrate.plugin.run.MoveResult;
 import io.xemigrate.plugin.run.RunListener;
 import io.xemigrate.plugin.run.RunOptions;
@@ -66,8 +67,11 @@ class DaemonSchedulingTest {
         }
         assertThat(world.whereRuns("frozen")).contains("pool-a/a2");
         assertThat(world.hostEnabled("pool-a", "a2")).as("a2 left in maintenance").isFalse();
+        assertThat(world.host("pool-a", "a2").otherConfig())
+            .containsEntry(HostMaintenance.MAINTENANCE_MODE, "true")
+            .containsEntry(HostMaintenance.RUN_KEY, run.runId());
 
-        // The restore, run now: the VMs go back to a2, which is enabled again first.
+        // The restore, run now: a2 is enabled (markers removed), then the VMs go back to it.
         String restore = daemon.request("restore-a2");
         List<JobRunHandle> restoring = daemon.tick();
         assertThat(restoring).extracting(JobRunHandle::id).containsExactly(restore);
@@ -76,11 +80,52 @@ class DaemonSchedulingTest {
           assertThat(world.whereRuns(vm)).contains("pool-a/a2");
         }
         assertThat(world.hostEnabled("pool-a", "a2")).isTrue();
+        assertThat(world.host("pool-a", "a2").otherConfig())
+            .as("maintenance markers removed")
+            .doesNotContainKeys(HostMaintenance.MAINTENANCE_MODE, HostMaintenance.RUN_KEY);
         assertThat(world.migrationsPerVm())
             .containsEntry("small-1", 2L)
             .containsEntry("small-2", 2L)
             .containsEntry("small-3", 2L)
             .doesNotContainKey("frozen");
+      }
+    }
+  }
+
+  @Test
+  void anEvacuationLeavesAHostSomeoneElseDisabledDisabled() {
+    try (DaemonWorld world = new DaemonWorld(dir, SPEED)) {
+      Path config =
+          world.config(
+              "others.yaml",
+              """
+              - name: evacuate-a2
+                schedule: "1 10 * * *"
+                action: evacuate-hosts
+                source: pool-a
+                hosts: [a2]
+                destination: pool-b
+              """);
+      String a2 = world.host("pool-a", "a2").uuid();
+      world.connector.withClient(
+          world.directory.resolve("pool-a", "pool"),
+          client -> {
+            client.disableHost(a2);
+            return null;
+          });
+      TestClock clock = new TestClock(START, Duration.ZERO);
+      try (Daemon daemon = world.daemon(config, clock, RunListener.none())) {
+        daemon.tick();
+        clock.set(Instant.parse("2026-06-01T10:01:00Z"));
+        List<JobRunHandle> started = daemon.tick();
+
+        assertThat(started.get(0).done().join()).isEqualTo(JobRunStatus.SUCCEEDED);
+        assertThat(world.whereRuns("small-1")).get().asString().startsWith("pool-b/");
+        assertThat(world.hostEnabled("pool-a", "a2"))
+            .as("not disabled by this run: not enabled by it")
+            .isFalse();
+        assertThat(world.host("pool-a", "a2").otherConfig())
+            .doesNotContainKey(HostMaintenance.MAINTENANCE_MODE);
       }
     }
   }

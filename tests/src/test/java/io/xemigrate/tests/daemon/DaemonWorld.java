@@ -120,9 +120,13 @@ final class DaemonWorld implements AutoCloseable {
   }
 
   boolean hostEnabled(String pool, String host) {
+    return host(pool, host).enabled();
+  }
+
+  /** A host by name, as the pool reports it now. */
+  Host host(String pool, String host) {
     return inventory(pool).hosts().values().stream()
         .filter(h -> h.nameLabel().equals(host))
-        .map(Host::enabled)
         .findFirst()
         .orElseThrow();
   }

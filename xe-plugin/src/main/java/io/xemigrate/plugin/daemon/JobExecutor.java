@@ -1,7 +1,5 @@
 package io.xemigrate.plugin.daemon;
 
-import com.google.common.base.Splitter;
-import com.google.common.collect.ImmutableList;
 import io.xemigrate.planner.Finding;
 import io.xemigrate.planner.Severity;
 import io.xemigrate.planner.plan.MigrationPlan;
@@ -12,6 +10,7 @@ import io.xemigrate.plugin.journal.Journal;
 import io.xemigrate.plugin.journal.RunRecord;
 import io.xemigrate.plugin.journal.RunRecord.RunStatus;
 import io.xemigrate.plugin.pools.PoolProfile;
+import io.xemigrate.plugin.run.HostMaintenance;
 import io.xemigrate.plugin.run.MoveResult;
 import io.xemigrate.plugin.run.PoolSide;
 import io.xemigrate.plugin.run.RunCoordinator;
@@ -22,17 +21,26 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
  * Runs one claimed job run to its end (its pools' lease is held by the caller): plans it as the
- * command line would, disables the hosts it evacuates, applies the plan through the {@link
- * RunCoordinator} and the journal with the job's limits and window, enables the hosts again unless
- * {@code maintenance}, and records the outcome. A run the journal already knows (a daemon died
- * during it) is resumed with {@link RunCoordinator#resume} instead, so nothing moves twice.
+ * command line would, applies the plan through the {@link RunCoordinator} and the journal with the
+ * job's limits and window, and records the outcome. Hosts go through {@link HostMaintenance}, as
+ * with {@code host-evacuate} and {@code host-restore}: an evacuation disables its enabled hosts
+ * (journaled in {@code run_hosts}) and at the end enables them again, or with {@code maintenance}
+ * and a run that SUCCEEDED leaves them disabled and marked; a restore enables the hosts the
+ * evacuation still holds. A run the journal already knows (a daemon died during it) is resumed with
+ * {@link RunCoordinator#resume} instead, so nothing moves twice.
  */
 final class JobExecutor {
+  /** The moves of a run, given its coordinator and its two pools. */
+  @FunctionalInterface
+  private interface Moves {
+    RunSummary run(RunCoordinator coordinator, PoolSide source, PoolSide destination);
+  }
+
   private final DaemonServices services;
   private final JobStore store;
   private final JobPlanner planner;
@@ -76,22 +84,31 @@ final class JobExecutor {
     JobPlan jobPlan =
         spec.action() == JobAction.RESTORE ? restore.plan(spec, journal) : planner.plan(spec);
     if (jobPlan.plan().isEmpty()) {
-      return finish(run, JobRunStatus.SUCCEEDED, "nothing to move");
+      // As host-restore does: nothing to move back, but the evacuation's hosts are enabled.
+      String enabled =
+          jobPlan
+              .restores()
+              .map(evacuation -> "; " + release(evacuation, jobPlan, journal) + " hosts enabled")
+              .orElse("");
+      return finish(run, JobRunStatus.SUCCEEDED, "nothing to move" + enabled + notes(jobPlan));
     }
     MigrationPlan plan = jobPlan.plan().get();
     List<MovePlan> blocked =
         plan.moves().stream().filter(move -> move.verdict() != Verdict.OK).toList();
     if (!blocked.isEmpty() && spec.abortOnBlocked()) {
       return finish(
-          run, JobRunStatus.ABORTED, "blocked: abort; nothing moved; " + describe(blocked));
+          run,
+          JobRunStatus.ABORTED,
+          "blocked: abort; nothing moved; " + describe(blocked) + notes(jobPlan));
     }
     if (plan.movableCount() == 0) {
       return finish(
-          run, JobRunStatus.SUCCEEDED, "nothing movable; " + describe(blocked) + " (skipped)");
+          run,
+          JobRunStatus.SUCCEEDED,
+          "nothing movable; " + describe(blocked) + " (skipped)" + notes(jobPlan));
     }
     String runId = "job-" + run.id();
-    store.started(run.id(), runId, String.join(",", jobPlan.hostsToDisable()));
-    setHosts(jobPlan.source(), jobPlan.hostsToDisable(), false);
+    store.started(run.id(), runId);
     RunSummary summary =
         withCoordinator(
             plan,
@@ -100,8 +117,26 @@ final class JobExecutor {
             journal,
             options(spec, run),
             active,
-            coordinator -> coordinator.apply(runId, plan));
-    return ended(spec, run, jobPlan.source(), jobPlan.hostsToDisable(), summary, blocked);
+            (coordinator, source, destination) -> {
+              // A restore enables the hosts the evacuation still holds, right before the moves
+              // back (they are their destination); an evacuation disables its hosts first.
+              jobPlan
+                  .restores()
+                  .ifPresent(
+                      evacuation ->
+                          HostMaintenance.release(evacuation, destination.client(), journal));
+              return withHosts(
+                  spec,
+                  runId,
+                  source.client(),
+                  journal,
+                  () -> {
+                    HostMaintenance.disable(
+                        runId, source.client(), source.fresh(), jobPlan.hostsToDisable(), journal);
+                    return coordinator.apply(runId, plan);
+                  });
+            });
+    return ended(spec, run, summary, blocked, journal, notes(jobPlan));
   }
 
   private JobRunStatus resume(
@@ -113,13 +148,18 @@ final class JobExecutor {
     MigrationPlan plan = PlanJson.read(journaled.planJson());
     PoolProfile source = profile(plan, true, spec);
     PoolProfile destination = profile(plan, false, spec);
-    ImmutableList<String> hosts =
-        ImmutableList.copyOf(Splitter.on(',').omitEmptyStrings().split(run.hosts()));
+    String runId = run.runId();
     List<MovePlan> blocked =
         plan.moves().stream().filter(move -> move.verdict() != Verdict.OK).toList();
     if (journaled.status() != RunStatus.RUNNING) {
-      // The daemon died after the moves ended but before it recorded so.
-      setHosts(source, hosts, !spec.maintenance());
+      // The daemon died after the moves ended but before it recorded so: the journal's run_hosts
+      // still tells which hosts this run disabled.
+      boolean failed = journaled.status() != RunStatus.SUCCEEDED;
+      services
+          .connector()
+          .withClient(
+              source,
+              client -> HostMaintenance.finish(runId, client, journal, spec.maintenance(), failed));
       return finish(run, statusOf(journaled.status()), "finished before the restart");
     }
     RunSummary summary =
@@ -130,25 +170,51 @@ final class JobExecutor {
             journal,
             options(spec, run),
             active,
-            coordinator -> coordinator.resume(run.runId()));
-    return ended(spec, run, source, hosts, summary, blocked);
+            (coordinator, sourceSide, destinationSide) ->
+                withHosts(
+                    spec, runId, sourceSide.client(), journal, () -> coordinator.resume(runId)));
+    return ended(spec, run, summary, blocked, journal, "");
+  }
+
+  /** Enables the hosts {@code evacuation} still holds, in the restore's destination pool. */
+  private int release(String evacuation, JobPlan restore, Journal journal) {
+    return services
+        .connector()
+        .withClient(
+            restore.destination(), client -> HostMaintenance.release(evacuation, client, journal))
+        .size();
+  }
+
+  /**
+   * Runs the moves, then, whatever their end, enables the hosts the run disabled, or with {@code
+   * maintenance} and a run that SUCCEEDED leaves them disabled and marked ({@link
+   * HostMaintenance#finish}), as {@code host-evacuate} does.
+   */
+  private static RunSummary withHosts(
+      JobSpec spec, String runId, PoolClient source, Journal journal, Supplier<RunSummary> moves) {
+    RunSummary summary = null;
+    try {
+      summary = moves.get();
+      return summary;
+    } finally {
+      boolean failed = summary == null || summary.status() != RunStatus.SUCCEEDED;
+      HostMaintenance.finish(runId, source, journal, spec.maintenance(), failed);
+    }
   }
 
   private JobRunStatus ended(
       JobSpec spec,
       JobRunRecord run,
-      PoolProfile source,
-      List<String> hosts,
       RunSummary summary,
-      List<MovePlan> blocked) {
-    if (!spec.maintenance()) {
-      setHosts(source, hosts, true);
-    }
+      List<MovePlan> blocked,
+      Journal journal,
+      String notes) {
     long moved = summary.results().stream().filter(MoveResult::ok).count();
     long late =
         summary.results().stream()
             .filter(result -> result.outcomeCode().equals(RunOptions.WINDOW_CLOSED))
             .count();
+    boolean kept = !HostMaintenance.held(summary.runId(), journal).isEmpty();
     String detail =
         "run "
             + summary.runId()
@@ -159,8 +225,13 @@ final class JobExecutor {
             + " moves done"
             + (late > 0 ? "; " + late + " not started: window closed" : "")
             + (blocked.isEmpty() ? "" : "; " + describe(blocked) + " (skipped)")
-            + (spec.maintenance() && !hosts.isEmpty() ? "; hosts left disabled (maintenance)" : "");
+            + (kept ? "; hosts left disabled (maintenance)" : "")
+            + notes;
     return finish(run, statusOf(summary.status()), detail);
+  }
+
+  private static String notes(JobPlan jobPlan) {
+    return jobPlan.notes().stream().map(note -> "; " + note).collect(Collectors.joining());
   }
 
   private RunOptions options(JobSpec spec, JobRunRecord run) {
@@ -178,7 +249,7 @@ final class JobExecutor {
       Journal journal,
       RunOptions options,
       AtomicReference<RunCoordinator> active,
-      Function<RunCoordinator, RunSummary> work) {
+      Moves work) {
     try (PoolClient source = services.connector().connect(sourceProfile);
         PoolClient destination =
             plan.intraPool() ? null : services.connector().connect(destinationProfile)) {
@@ -193,31 +264,11 @@ final class JobExecutor {
         coordinator.cancel();
       }
       try {
-        return work.apply(coordinator);
+        return work.run(coordinator, sourceSide, destinationSide);
       } finally {
         active.set(null);
       }
     }
-  }
-
-  private void setHosts(PoolProfile pool, List<String> hosts, boolean enabled) {
-    if (hosts.isEmpty()) {
-      return;
-    }
-    services
-        .connector()
-        .withClient(
-            pool,
-            client -> {
-              for (String host : hosts) {
-                if (enabled) {
-                  client.enableHost(host);
-                } else {
-                  client.disableHost(host);
-                }
-              }
-              return null;
-            });
   }
 
   private PoolProfile profile(MigrationPlan plan, boolean source, JobSpec spec) {

@@ -70,7 +70,7 @@ final class JobPlanner {
               spec.hosts().stream()
                   .map(host -> Resolver.host(sourceInventory, host).uuid())
                   .collect(ImmutableList.toImmutableList());
-          yield new JobPlan(
+          yield JobPlan.moving(
               Optional.of(
                   schedule(
                       sourceInventory,
@@ -128,9 +128,9 @@ final class JobPlanner {
       PoolProfile destination,
       ImmutableList<String> hosts) {
     if (vms.isEmpty()) {
-      return new JobPlan(Optional.empty(), source, destination, hosts);
+      return JobPlan.moving(Optional.empty(), source, destination, hosts);
     }
-    return new JobPlan(
+    return JobPlan.moving(
         Optional.of(
             schedule(
                 sourceInventory,
@@ -152,13 +152,20 @@ final class JobPlanner {
   }
 
   /** Plans and schedules as the command line does. */
-  static MigrationPlan schedule(
+  private static MigrationPlan schedule(
       PoolInventory source,
       PoolInventory destination,
       MigrationRequest request,
       Overrides overrides) {
-    MigrationPlan plan =
-        MigrationPlanner.plan(new PlanningInput(source, destination, request, overrides));
+    return schedule(
+        MigrationPlanner.plan(new PlanningInput(source, destination, request, overrides)),
+        source,
+        destination);
+  }
+
+  /** Schedules a plan with the uncalibrated predictor, as the command line does without data. */
+  static MigrationPlan schedule(
+      MigrationPlan plan, PoolInventory source, PoolInventory destination) {
     return new PlanScheduler(CalibrationObservations.none()).schedule(plan, source, destination);
   }
 }

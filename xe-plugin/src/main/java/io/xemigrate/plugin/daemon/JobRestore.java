@@ -1,38 +1,32 @@
 package io.xemigrate.plugin.daemon;
 
-import com.google.common.base.Splitter;
 import com.google.common.collect.ImmutableList;
-import io.xemigrate.planner.MigrationRequest;
-import io.xemigrate.planner.Overrides;
 import io.xemigrate.planner.plan.InventoryIdentity;
 import io.xemigrate.planner.plan.MigrationPlan;
-import io.xemigrate.planner.plan.MovePlan;
 import io.xemigrate.planner.plan.PlanJson;
-import io.xemigrate.plugin.coordinator.MovePhase;
-import io.xemigrate.plugin.coordinator.MoveState;
 import io.xemigrate.plugin.journal.Journal;
+import io.xemigrate.plugin.journal.RunHost;
+import io.xemigrate.plugin.planning.RestorePlanning;
 import io.xemigrate.plugin.pools.PoolConnector;
 import io.xemigrate.plugin.pools.PoolProfile;
+import io.xemigrate.plugin.run.HostMaintenance;
 import io.xemigrate.xapi.model.PoolInventory;
-import io.xemigrate.xapi.model.PowerState;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
- * Plans a restore job: the VMs that the restored job's last applied run moved (journaled SUCCEEDED)
- * and that still run in its destination pool go back to the hosts they left, which are enabled
- * again first (they are the restore's destination). Planned from the journal's run, so it works
- * whether or not those hosts are still disabled.
- *
- * <p>Limitation: when the evacuation emptied several hosts, the planner chooses among them for each
- * VM (the hosts are the only allowed destinations), so a VM may come back to another of the hosts
- * it was evacuated with.
+ * Plans a restore job as {@code host-restore} does ({@link RestorePlanning}), for the restored
+ * job's last applied run: its SUCCEEDED moves still running where the run put them go back to the
+ * hosts they left, with the run's maps reversed. The hosts that run still holds in the journal are
+ * planned as enabled; the executor enables them ({@link HostMaintenance#release}) right before the
+ * moves back. VMs left where they are become notes of the job run's detail.
  */
 final class JobRestore {
-  /** The run a restore undoes: its job run, its plan, and the VMs it moved. */
-  record Evacuation(JobRunRecord run, MigrationPlan plan, ImmutableList<String> movedVms) {}
+  /** The run a restore undoes: its job run and its plan. */
+  record Evacuation(JobRunRecord run, MigrationPlan plan) {}
 
   private final JobPlanner planner;
   private final PoolConnector connector;
@@ -51,15 +45,7 @@ final class JobRestore {
     }
     return journal
         .run(run.get().runId())
-        .map(
-            record -> {
-              ImmutableList<String> moved =
-                  journal.moves(record.runId()).stream()
-                      .filter(move -> move.phase() == MovePhase.SUCCEEDED)
-                      .map(MoveState::vmUuid)
-                      .collect(ImmutableList.toImmutableList());
-              return new Evacuation(run.get(), PlanJson.read(record.planJson()), moved);
-            });
+        .map(record -> new Evacuation(run.get(), PlanJson.read(record.planJson())));
   }
 
   /** The pools a restore acts on (for the lease): both pools of the evacuation. */
@@ -77,42 +63,32 @@ final class JobRestore {
                         "nothing to restore: job '"
                             + spec.restoreJob()
                             + "' has no applied run in the journal"));
+    String runId = evacuation.run().runId();
     MigrationPlan evacuated = evacuation.plan();
-    // Back from where the VMs went to where they came from.
-    PoolProfile source = profile(evacuated.destination(), spec);
-    PoolProfile destination = profile(evacuated.source(), spec);
-    List<String> disabled =
-        Splitter.on(',').omitEmptyStrings().splitToList(evacuation.run().hosts());
-    connector.withClient(
-        destination,
-        client -> {
-          disabled.forEach(client::enableHost);
-          return null;
-        });
-    PoolInventory sourceInventory = connector.loadInventory(source);
-    PoolInventory destinationInventory =
-        evacuated.intraPool() ? sourceInventory : connector.loadInventory(destination);
-    List<MovePlan> back =
-        evacuated.moves().stream()
-            .filter(move -> evacuation.movedVms().contains(move.vmUuid()))
-            .filter(
-                move ->
-                    sourceInventory
-                        .vm(move.vmUuid())
-                        .filter(vm -> vm.powerState() == PowerState.RUNNING)
-                        .isPresent())
-            .toList();
-    if (back.isEmpty()) {
-      return new JobPlan(Optional.empty(), source, destination, ImmutableList.of());
-    }
-    List<String> hosts = back.stream().map(MovePlan::sourceHostUuid).distinct().sorted().toList();
-    MigrationPlan plan =
-        JobPlanner.schedule(
-            sourceInventory,
-            destinationInventory,
-            new MigrationRequest.MoveVms(back.stream().map(MovePlan::vmUuid).toList(), ""),
-            Overrides.none().withPinnedHosts(hosts));
-    return new JobPlan(Optional.of(plan), source, destination, ImmutableList.of());
+    // Back from where the VMs went (away) to where they came from (home).
+    PoolProfile away = profile(evacuated.destination(), spec);
+    PoolProfile home = profile(evacuated.source(), spec);
+    PoolInventory awayInventory = connector.loadInventory(away);
+    PoolInventory homeInventory =
+        evacuated.intraPool() ? awayInventory : connector.loadInventory(home);
+    Set<String> held =
+        HostMaintenance.held(runId, journal).stream()
+            .map(RunHost::hostUuid)
+            .collect(Collectors.toSet());
+    RestorePlanning.Restore restore =
+        RestorePlanning.plan(
+            runId, evacuated, journal.moves(runId), held, awayInventory, homeInventory);
+    ImmutableList<String> notes =
+        restore.skipped().stream()
+            .map(skipped -> "not moved back: " + skipped.vmName() + ": " + skipped.reason())
+            .collect(ImmutableList.toImmutableList());
+    return new JobPlan(
+        restore.plan().map(plan -> JobPlanner.schedule(plan, awayInventory, homeInventory)),
+        away,
+        home,
+        ImmutableList.of(),
+        Optional.of(runId),
+        notes);
   }
 
   private PoolProfile profile(InventoryIdentity identity, JobSpec spec) {

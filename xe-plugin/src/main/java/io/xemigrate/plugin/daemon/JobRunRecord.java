@@ -12,7 +12,6 @@ import java.util.Optional;
  * @param scheduledFor the occurrence (or the request's time); the window counts from it
  * @param holder the daemon instance that runs it, empty until one does
  * @param runId the journal run of its moves, empty until planned
- * @param hosts host UUIDs the run disabled (to enable again after, or on resume)
  * @param detail one line: what happened
  */
 public record JobRunRecord(
@@ -26,7 +25,6 @@ public record JobRunRecord(
     JobRunStatus status,
     String holder,
     String runId,
-    String hosts,
     String detail) {
 
   public static final String SCHEDULED = "scheduled";

@@ -19,6 +19,11 @@ import java.util.Optional;
  * time, so two daemons on one database record it once and run it once.
  */
 public final class JobStore {
+  /**
+   * The schema. {@code job_runs.hosts} is always empty: the hosts a run disables are in the
+   * journal's {@code run_hosts} ({@code run.HostMaintenance}); the column stays so that databases
+   * made before keep working with the same inserts.
+   */
   static final String SCHEMA =
       """
       CREATE TABLE IF NOT EXISTS job_state (
@@ -225,9 +230,9 @@ public final class JobStore {
     }
   }
 
-  /** Records the journal run and the hosts the run disabled, before the moves start. */
-  public void started(String id, String runId, String hosts) {
-    update("UPDATE job_runs SET run_id = ?, hosts = ? WHERE id = ?", runId, hosts, id);
+  /** Records the journal run, before the moves start. */
+  public void started(String id, String runId) {
+    update("UPDATE job_runs SET run_id = ?, hosts = '' WHERE id = ?", runId, id);
   }
 
   /** Ends a run with its status and a one-line detail. */
@@ -297,7 +302,6 @@ public final class JobStore {
                       JobRunStatus.valueOf(rows.getString("status")),
                       rows.getString("holder"),
                       rows.getString("run_id"),
-                      rows.getString("hosts"),
                       rows.getString("detail")));
             }
           }
