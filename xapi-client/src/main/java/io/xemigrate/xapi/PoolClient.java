@@ -55,6 +55,13 @@ public interface PoolClient extends AutoCloseable {
   Task awaitTask(
       TaskHandle task, TaskProgressListener progress, CancellationSignal cancel, Duration wait);
 
+  /**
+   * One {@code event.from} on every task of the pool: blocks up to {@code wait} for a change after
+   * {@code token} ({@code ""}: returns every live task at once, with the token to follow from).
+   * Failed tasks carry their {@code error_info}.
+   */
+  TaskChanges taskChanges(String token, Duration wait);
+
   /** Asks xapi to cancel a task; false when the task no longer allows it. */
   boolean cancelTask(TaskHandle task);
 

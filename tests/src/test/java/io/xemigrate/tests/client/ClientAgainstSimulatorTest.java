@@ -12,6 +12,8 @@ import io.xemigrate.xapi.ClientSettings;
 import io.xemigrate.xapi.InventoryTracker;
 import io.xemigrate.xapi.PasswordSource;
 import io.xemigrate.xapi.PoolClient;
+import io.xemigrate.xapi.TaskChanges;
+import io.xemigrate.xapi.TaskHandle;
 import io.xemigrate.xapi.TrustPolicy;
 import io.xemigrate.xapi.VmPlacement;
 import io.xemigrate.xapi.XapiClients;
@@ -171,6 +173,33 @@ class ClientAgainstSimulatorTest {
       assertThat(placement.powerState()).isEqualTo(PowerState.RUNNING);
       assertThat(placement.residentOnHostUuid()).isEqualTo(host);
       assertThat(progress).contains(1.0);
+    }
+  }
+
+  @Test
+  void followsEveryTaskOfThePoolWithOneEventStream() {
+    try (PoolClient client = XapiClients.connect(settings(poolA.master()))) {
+      Vm web =
+          client.loadInventory().guests().stream()
+              .filter(vm -> vm.nameLabel().equals("web-04"))
+              .findFirst()
+              .orElseThrow();
+      String token = client.taskChanges("", Duration.ZERO).token();
+      TaskHandle shutdown = client.shutdownVm(web.uuid(), true);
+
+      // Wait on the stream until the task's final record arrives: a change ends each wait early.
+      Task seen = null;
+      while (seen == null || !seen.status().isFinal()) {
+        TaskChanges changes = client.taskChanges(token, Duration.ofSeconds(5));
+        token = changes.token();
+        seen = changes.changed().getOrDefault(shutdown.ref(), seen);
+      }
+      assertThat(seen.status()).isEqualTo(Task.Status.SUCCESS);
+      client.awaitTask(
+          client.startVm(web.uuid(), web.residentOnHostUuid()),
+          progress -> {},
+          CancellationSignal.never(),
+          Duration.ofSeconds(5));
     }
   }
 }

@@ -15,6 +15,7 @@ import io.xemigrate.xapi.MigrateReceiveToken;
 import io.xemigrate.xapi.MigrationSpec;
 import io.xemigrate.xapi.PoolClient;
 import io.xemigrate.xapi.Secret;
+import io.xemigrate.xapi.TaskChanges;
 import io.xemigrate.xapi.TaskHandle;
 import io.xemigrate.xapi.TaskProgressListener;
 import io.xemigrate.xapi.VmPlacement;
@@ -232,6 +233,11 @@ public final class SdkPoolClient implements PoolClient {
   public Task awaitTask(
       TaskHandle task, TaskProgressListener progress, CancellationSignal cancel, Duration wait) {
     return tasks.await(task, progress, cancel, wait, this::cancelTask);
+  }
+
+  @Override
+  public TaskChanges taskChanges(String token, Duration wait) {
+    return tasks.changes(token, wait);
   }
 
   @Override

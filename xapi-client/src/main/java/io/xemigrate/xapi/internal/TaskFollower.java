@@ -1,10 +1,12 @@
 package io.xemigrate.xapi.internal;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import com.xensource.xenapi.Event;
 import com.xensource.xenapi.EventBatch;
 import com.xensource.xenapi.Types;
 import io.xemigrate.xapi.CancellationSignal;
+import io.xemigrate.xapi.TaskChanges;
 import io.xemigrate.xapi.TaskHandle;
 import io.xemigrate.xapi.TaskProgressListener;
 import io.xemigrate.xapi.XapiErrors;
@@ -12,7 +14,9 @@ import io.xemigrate.xapi.XapiEventListener;
 import io.xemigrate.xapi.model.Task;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -76,6 +80,32 @@ final class TaskFollower {
         }
       }
     }
+  }
+
+  /** One {@code event.from} on the whole task class; see {@code PoolClient.taskChanges}. */
+  TaskChanges changes(String token, Duration wait) {
+    SdkConnection.EXTRA_WAIT.set(wait);
+    EventBatch batch;
+    try {
+      batch =
+          SdkCall.run(
+              "event.from",
+              () -> Event.from(connection, Set.of("task"), token, (double) wait.toSeconds()));
+    } finally {
+      SdkConnection.EXTRA_WAIT.remove();
+    }
+    Map<String, Task> changed = new LinkedHashMap<>();
+    List<String> gone = new ArrayList<>();
+    for (Event.Record event : batch.events) {
+      if (event.operation == Types.EventOperation.DEL || event.snapshot == null) {
+        changed.remove(event.ref);
+        gone.add(event.ref);
+      } else {
+        com.xensource.xenapi.Task.Record record = (com.xensource.xenapi.Task.Record) event.snapshot;
+        changed.put(event.ref, toModel(new TaskHandle(event.ref, "task"), record));
+      }
+    }
+    return new TaskChanges(batch.token, ImmutableMap.copyOf(changed), ImmutableList.copyOf(gone));
   }
 
   private EventBatch from(TaskHandle handle, String token, Duration wait) {

@@ -22,7 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
@@ -37,18 +37,31 @@ public final class RpcServer implements AutoCloseable {
 
   private final EventLoopGroup group =
       new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-  private final ExecutorService workers =
-      new ThreadPoolExecutor(
-          0,
-          MAX_WORKERS,
-          30,
-          TimeUnit.SECONDS,
-          new SynchronousQueue<>(),
-          runnable -> {
-            Thread thread = new Thread(runnable, "xapi-sim-rpc");
-            thread.setDaemon(true);
-            return thread;
-          });
+
+  /**
+   * Calls beyond {@link #MAX_WORKERS} wait in line, as they do in xapi (its connections queue in
+   * the listen backlog and its thread pool), instead of failing: a busy xapi is slow, not broken.
+   * Idle workers end after 30 s so an idle simulator holds no threads.
+   */
+  private final ExecutorService workers = queuedWorkers();
+
+  private static ThreadPoolExecutor queuedWorkers() {
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            MAX_WORKERS,
+            MAX_WORKERS,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            runnable -> {
+              Thread thread = new Thread(runnable, "xapi-sim-rpc");
+              thread.setDaemon(true);
+              return thread;
+            });
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+
   private final Optional<SslContext> ssl;
   private final Optional<SelfSignedCertificate> certificate;
   private final List<Channel> channels = new ArrayList<>();

@@ -38,8 +38,9 @@ public final class Bench {
   /**
    * The speed of one replay: at least {@code speed}, faster when the predicted makespan would take
    * more than {@link #TARGET_REAL_SECONDS} of wall time (the long baselines of the big batches).
-   * Per-move truth does not depend on it; the measured makespan gains about speed × call latency of
-   * idle time per dependency hop.
+   * Each dependency hop (the end event reaching the shared watch, the calls that start the next
+   * move) costs about 15 ms of real time, so speed × 15 ms of virtual idle time per hop (measured,
+   * xe-plugin README); at 1000× the simulator's physics itself lags and per-move truth drifts.
    */
   private double replaySpeed(Schedule schedule) {
     return Math.min(MAX_SPEED, Math.max(speed, schedule.makespanSeconds() / TARGET_REAL_SECONDS));

@@ -6,21 +6,16 @@ import io.xemigrate.planner.schedule.ScheduledMove;
 import io.xemigrate.simulator.migration.MigrationService;
 import io.xemigrate.simulator.physics.MigrationTruth;
 import io.xemigrate.simulator.physics.StopReason;
-import io.xemigrate.xapi.CancellationSignal;
 import io.xemigrate.xapi.MigrateReceiveToken;
 import io.xemigrate.xapi.MigrationSpec;
 import io.xemigrate.xapi.PoolClient;
 import io.xemigrate.xapi.TaskHandle;
 import io.xemigrate.xapi.XapiException;
-import io.xemigrate.xapi.model.Task;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,18 +24,16 @@ import java.util.concurrent.Executors;
  * Runs a {@link Schedule}'s dependency-ordered queue against a simulated pool: a move starts once
  * every predecessor has finished and the previous move in its slot of the sending host has ended;
  * each move is a {@code VM.pool_migrate} task (inside a pool) or {@code host.migrate_receive} then
- * {@code VM.migrate_send} (across pools), followed to its end with {@code awaitTask}. Then reads
- * what each move really did from the simulator's recorded truth.
+ * {@code VM.migrate_send} (across pools), followed to its end by the shared {@link TaskWatch}. Then
+ * reads what each move really did from the simulator's recorded truth.
  *
  * <p>The bench has its own replayer, not the coordinator's run loop, because it must also run the
  * baselines' orders, which the coordinator never runs, and needs nothing else of the coordinator
  * (journal, re-checks, retries): a failed move is recorded and its dependents still start.
  */
 final class ScheduleReplayer {
-  /** The longest single {@code event.from} wait, in the simulator's virtual seconds. */
-  private static final Duration EVENT_WAIT = Duration.ofSeconds(60);
-
-  private static final int MAX_THREADS = 800;
+  /** Threads sending the calls that start moves; following them needs none. */
+  private static final int STARTERS = 16;
 
   private final PoolClient client;
   private final PoolClient destination;
@@ -66,12 +59,12 @@ final class ScheduleReplayer {
 
   /** Replays {@code schedule} to its end; one entry per queued move, by VM UUID. */
   ImmutableMap<String, ReplayedMove> replay(Schedule schedule) {
-    Set<String> slots = new HashSet<>();
-    schedule.queue().forEach(move -> slots.add(slotKey(move)));
-    ExecutorService workers = Executors.newFixedThreadPool(Math.min(MAX_THREADS, slots.size()));
+    // Workers only send the calls that start moves (a few short round trips each); every move is
+    // then followed by the one shared TaskWatch, so no thread or connection is held per move.
+    ExecutorService workers = Executors.newFixedThreadPool(STARTERS);
     Map<String, CompletableFuture<Optional<String>>> moves = new HashMap<>();
     Map<String, CompletableFuture<Optional<String>>> lastInSlot = new HashMap<>();
-    try {
+    try (TaskWatch watch = TaskWatch.start(client)) {
       // The queue is in start order, so every predecessor is already in the map.
       for (ScheduledMove move : schedule.queue()) {
         List<CompletableFuture<Optional<String>>> waits = new ArrayList<>();
@@ -82,7 +75,7 @@ final class ScheduleReplayer {
         }
         CompletableFuture<Optional<String>> run =
             CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new))
-                .thenApplyAsync(ignored -> migrate(move), workers);
+                .thenComposeAsync(ignored -> migrate(move, watch), workers);
         moves.put(move.vmUuid(), run);
         lastInSlot.put(slotKey(move), run);
       }
@@ -95,42 +88,55 @@ final class ScheduleReplayer {
     return truthOf(failures);
   }
 
-  private Optional<String> migrate(ScheduledMove move) {
+  private CompletableFuture<Optional<String>> migrate(ScheduledMove move, TaskWatch watch) {
     BenchBatch.CrossPoolMove send = crossPool.get(move.vmUuid());
     if (send == null) {
       try {
         return follow(
+            watch,
             client.poolMigrate(
                 move.vmUuid(), move.destinationHostUuid(), ImmutableMap.of("live", "true")));
       } catch (XapiException e) {
-        return Optional.of(e.getMessage());
+        return CompletableFuture.completedFuture(Optional.of(e.getMessage()));
       }
     }
     // Cross-pool: xapi's only way is migrate_send with storage motion, after the destination
     // mints a token; the token's session is closed when the move ends.
-    try (MigrateReceiveToken token =
-        destination.migrateReceive(move.destinationHostUuid(), send.networkUuid())) {
-      return follow(
-          client.migrateSend(
-              new MigrationSpec(
-                  move.vmUuid(), true, send.vdiMap(), send.vifMap(), ImmutableMap.of()),
-              token));
+    MigrateReceiveToken token;
+    try {
+      token = destination.migrateReceive(move.destinationHostUuid(), send.networkUuid());
     } catch (XapiException e) {
-      return Optional.of(e.getMessage());
+      return CompletableFuture.completedFuture(Optional.of(e.getMessage()));
     }
+    CompletableFuture<Optional<String>> moved;
+    try {
+      moved =
+          follow(
+              watch,
+              client.migrateSend(
+                  new MigrationSpec(
+                      move.vmUuid(), true, send.vdiMap(), send.vifMap(), ImmutableMap.of()),
+                  token));
+    } catch (XapiException e) {
+      moved = CompletableFuture.completedFuture(Optional.of(e.getMessage()));
+    }
+    return moved.whenComplete((outcome, error) -> token.close());
   }
 
-  private Optional<String> follow(TaskHandle started) {
-    try {
-      Task task = client.awaitTask(started, progress -> {}, CancellationSignal.never(), EVENT_WAIT);
-      return switch (task.status()) {
-        case SUCCESS -> Optional.empty();
-        case FAILURE, CANCELLED, PENDING, CANCELLING ->
-            Optional.of(task.status() + " " + task.errorInfo());
-      };
-    } catch (XapiException e) {
-      return Optional.of(e.getMessage());
-    }
+  private static CompletableFuture<Optional<String>> follow(TaskWatch watch, TaskHandle started) {
+    return watch
+        .ending(started)
+        .handle(
+            (task, error) -> {
+              if (error != null) {
+                return Optional.of(started.operation() + ": " + error.getMessage());
+              }
+              return switch (task.status()) {
+                case SUCCESS -> Optional.empty();
+                case FAILURE, CANCELLED, PENDING, CANCELLING ->
+                    Optional.of(task.status() + " " + task.errorInfo());
+              };
+            });
   }
 
   private ImmutableMap<String, ReplayedMove> truthOf(Map<String, Optional<String>> failures) {

@@ -38,12 +38,13 @@ final class BenchCommand implements Command {
 
   @Override
   public String synopsis() {
-    return "bench [scenario=FILE] [speed=N] [large-vms=N (0: leave the large drain out)] [seed=N] [--json]";
+    return "bench [scenario=FILE] [only=mixed|cross-pool|large] [speed=N]"
+        + " [large-vms=N (0: leave the large drain out)] [seed=N] [--json]";
   }
 
   @Override
   public ImmutableSet<String> keys() {
-    return ImmutableSet.of("scenario", "speed", "large-vms", "seed");
+    return ImmutableSet.of("scenario", "only", "speed", "large-vms", "seed");
   }
 
   @Override
@@ -60,9 +61,18 @@ final class BenchCommand implements Command {
         return ExitCode.BAD_INPUT;
       }
     } else {
-      suite.add(BenchScenarios.mixedEvacuation(seed));
-      suite.add(BenchScenarios.eightHostsAcrossPools(seed));
-      if (largeVms > 0) {
+      String only = arguments.optional("only").orElse("");
+      if (!List.of("", "mixed", "cross-pool", "large").contains(only)) {
+        console.error("only=" + only + " is not a suite scenario: use mixed, cross-pool or large");
+        return ExitCode.BAD_INPUT;
+      }
+      if (only.isEmpty() || only.equals("mixed")) {
+        suite.add(BenchScenarios.mixedEvacuation(seed));
+      }
+      if (only.isEmpty() || only.equals("cross-pool")) {
+        suite.add(BenchScenarios.eightHostsAcrossPools(seed));
+      }
+      if ((only.isEmpty() || only.equals("large")) && largeVms > 0) {
         suite.add(BenchScenarios.largeDrain(largeVms, seed));
       }
     }
