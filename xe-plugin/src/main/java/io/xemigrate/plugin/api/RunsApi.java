@@ -276,22 +276,27 @@ final class RunsApi implements AutoCloseable {
 
   Reply cancel(ApiRequest request) {
     String runId = request.pathParameter("id");
+    Optional<RunRecord> record;
+    synchronized (journal) {
+      record = journal.run(runId);
+    }
+    // The journal first: a run that has just ended may still be on its way out of `active`.
+    if (record.isPresent() && record.get().status() != RunStatus.RUNNING) {
+      throw new ApiException(
+          409,
+          "CONFLICT",
+          "run "
+              + runId
+              + " already ended "
+              + record.get().status()
+              + ": there is nothing to cancel");
+    }
     ActiveRun running = active.get(runId);
     if (running != null) {
       running.coordinator().cancel();
       return new Reply.Json(202, ApiJson.object().put("run", runId).put("status", "cancelling"));
     }
-    Optional<RunRecord> record;
-    synchronized (journal) {
-      record = journal.run(runId);
-    }
-    RunRecord found = record.orElseThrow(() -> unknownRun(runId));
-    if (found.status() != RunStatus.RUNNING) {
-      throw new ApiException(
-          409,
-          "CONFLICT",
-          "run " + runId + " already ended " + found.status() + ": there is nothing to cancel");
-    }
+    record.orElseThrow(() -> unknownRun(runId));
     int cancelled;
     synchronized (journal) {
       cancelled = journal.cancelRun(runId);
