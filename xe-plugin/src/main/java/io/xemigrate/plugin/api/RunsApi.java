@@ -296,7 +296,9 @@ final class RunsApi implements AutoCloseable {
       running.coordinator().cancel();
       return new Reply.Json(202, ApiJson.object().put("run", runId).put("status", "cancelling"));
     }
-    record.orElseThrow(() -> unknownRun(runId));
+    if (record.isEmpty()) {
+      throw unknownRun(runId);
+    }
     int cancelled;
     synchronized (journal) {
       cancelled = journal.cancelRun(runId);
