@@ -65,6 +65,10 @@ class HostMaintenanceTest {
           .containsExactly(
               new RunHost(
                   run.runId(), pools.sourceBefore.pool().uuid(), a3, HostState.MAINTENANCE));
+      CliProcess.Result shown = cli.run("run-show", "run=" + run.runId(), "--json");
+      assertThat(shown.exitCode()).as(shown.err()).isZero();
+      assertThat(shown.out())
+          .contains("\"hosts\":[{\"host\":\"" + a3 + "\",\"state\":\"MAINTENANCE\"}]");
       List<MovePlan> moved =
           PlanJson.read(run.planJson()).moves().stream()
               .filter(move -> move.verdict() == Verdict.OK)

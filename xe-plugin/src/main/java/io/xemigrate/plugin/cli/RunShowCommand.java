@@ -9,6 +9,7 @@ import io.xemigrate.planner.plan.MovePlan;
 import io.xemigrate.planner.plan.PlanJson;
 import io.xemigrate.plugin.coordinator.MoveState;
 import io.xemigrate.plugin.journal.Journal;
+import io.xemigrate.plugin.journal.RunHost;
 import io.xemigrate.plugin.journal.RunRecord;
 import java.util.regex.Pattern;
 
@@ -65,6 +66,14 @@ final class RunShowCommand implements Command {
               String.format(
                   "  %-20s %-16s %s %s",
                   name, move.phase(), move.outcomeCode(), String.join(" ", move.outcomeParams())));
+        }
+      }
+      // The hosts the run disabled (host-evacuate): whether they are still held, for host-restore.
+      ArrayNode hosts = root.putArray("hosts");
+      for (RunHost host : journal.hosts(runId)) {
+        hosts.addObject().put("host", host.hostUuid()).put("state", host.state().name());
+        if (!console.json()) {
+          console.line(String.format("  host %s %s", host.hostUuid(), host.state()));
         }
       }
       if (console.json()) {
