@@ -116,7 +116,51 @@ public record Scenario(String name, String epoch, List<UserSpec> users, List<Poo
       String cpuFeatures,
       String cpuVendor,
       Boolean template,
-      Map<String, String> otherConfig) {}
+      Map<String, String> otherConfig) {
+
+    /**
+     * A plain guest of the generated scenarios: one disk, one NIC on the management network, no
+     * devices, and the migration hints of its dirty rate and working set in other_config.
+     */
+    public static VmSpec plainGuest(
+        String name,
+        String powerState,
+        String host,
+        long memoryMiB,
+        long vcpus,
+        double dirtyRateMBps,
+        long writableWorkingSetMiB,
+        boolean guestTools,
+        DiskSpec disk) {
+      return new VmSpec(
+          name,
+          null,
+          powerState,
+          host,
+          null,
+          memoryMiB,
+          null,
+          vcpus,
+          null,
+          dirtyRateMBps,
+          writableWorkingSetMiB,
+          guestTools,
+          List.of(disk),
+          List.of(new VifSpec(null, "management", null, null)),
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          MigrationHints.of(dirtyRateMBps, writableWorkingSetMiB));
+    }
+  }
 
   /** A virtual disk; {@code fillPercent} of {@code sizeGiB} is allocated. */
   public record DiskSpec(

@@ -13,7 +13,6 @@ import io.xemigrate.simulator.scenario.Scenario.PifSpec;
 import io.xemigrate.simulator.scenario.Scenario.PoolSpec;
 import io.xemigrate.simulator.scenario.Scenario.SrSpec;
 import io.xemigrate.simulator.scenario.Scenario.UserSpec;
-import io.xemigrate.simulator.scenario.Scenario.VifSpec;
 import io.xemigrate.simulator.scenario.Scenario.VmSpec;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -114,34 +113,16 @@ public final class ScenarioGenerator {
       int fill = 10 + random.nextInt(85);
       boolean running = random.nextInt(10) < 8;
       vms.add(
-          new VmSpec(
+          VmSpec.plainGuest(
               String.format(Locale.ROOT, "vm-%05d", firstVm + v),
-              null,
               running ? "Running" : "Halted",
               running ? host : null,
-              null,
               memory,
-              null,
-              (long) (1 + random.nextInt(8)),
-              null,
+              1 + random.nextInt(8),
               dirty,
               workingSet,
               random.nextInt(50) != 0,
-              ImmutableList.of(
-                  new DiskSpec(null, null, "shared-nfs", disk, fill, null, null, null)),
-              ImmutableList.of(new VifSpec(null, "management", null, null)),
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              MigrationHints.of(dirty, workingSet)));
+              new DiskSpec(null, null, "shared-nfs", disk, fill, null, null, null)));
     }
     return new PoolSpec(
         name,

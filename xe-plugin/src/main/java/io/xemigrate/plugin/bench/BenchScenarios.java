@@ -13,7 +13,6 @@ import io.xemigrate.simulator.scenario.Scenario.PifSpec;
 import io.xemigrate.simulator.scenario.Scenario.PoolSpec;
 import io.xemigrate.simulator.scenario.Scenario.SrSpec;
 import io.xemigrate.simulator.scenario.Scenario.UserSpec;
-import io.xemigrate.simulator.scenario.Scenario.VifSpec;
 import io.xemigrate.simulator.scenario.Scenario.VmSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -241,36 +240,16 @@ public final class BenchScenarios {
   private static VmSpec vm(
       String name, String host, long memoryMiB, double rateMBps, long wwsMiB, DiskSpec disk) {
     double rate = Math.round(rateMBps * 10) / 10.0;
-    return new VmSpec(
+    return VmSpec.plainGuest(
         name,
-        null,
         "Running",
         host,
-        null,
         memoryMiB,
-        null,
-        2L,
-        null,
+        2,
         rate,
         wwsMiB,
         true,
-        ImmutableList.of(
-            disk != null
-                ? disk
-                : new DiskSpec(null, null, "shared-nfs", 20L, 50, null, null, null)),
-        ImmutableList.of(new VifSpec(null, "management", null, null)),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        MigrationHints.of(rate, wwsMiB));
+        disk != null ? disk : new DiskSpec(null, null, "shared-nfs", 20L, 50, null, null, null));
   }
 
   private static ImmutableList<UserSpec> users() {
