@@ -3,10 +3,10 @@ package io.xemigrate.tests.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.xemigrate.plugin.api.ApiServer;
-import io.xemigrate.plugin.pools.ConfigPaths;
-import io.xemigrate.plugin.pools.PoolConnector;
-import io.xemigrate.plugin.run.HostMaintenance;
+import io.xemigrate.coordinator.pools.ConfigPaths;
+import io.xemigrate.coordinator.pools.PoolConnector;
+import io.xemigrate.coordinator.run.HostMaintenance;
+import io.xemigrate.daemon.api.ApiServer;
 import io.xemigrate.xapi.model.Host;
 import io.xemigrate.xapi.model.PoolInventory;
 import io.xemigrate.xapi.model.PowerState;
@@ -257,7 +257,7 @@ class ApiEndToEndTest {
                   documented.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path.getKey()));
     }
     assertThat(documented).isEqualTo(new TreeSet<>(ApiServer.endpoints()));
-    try (var in = ApiServer.class.getResourceAsStream("/io/xemigrate/plugin/api/openapi.json")) {
+    try (var in = ApiServer.class.getResourceAsStream("/io/xemigrate/daemon/api/openapi.json")) {
       assertThat(ApiClient.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)))
           .isEqualTo(document);
     }

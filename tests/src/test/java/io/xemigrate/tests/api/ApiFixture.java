@@ -1,14 +1,14 @@
 package io.xemigrate.tests.api;
 
-import io.xemigrate.plugin.api.ApiServer;
-import io.xemigrate.plugin.api.ApiServices;
-import io.xemigrate.plugin.api.ApiSettings;
-import io.xemigrate.plugin.api.EventHub;
-import io.xemigrate.plugin.api.PoolGate;
-import io.xemigrate.plugin.pools.ConfigPaths;
-import io.xemigrate.plugin.pools.PoolConnector;
-import io.xemigrate.plugin.pools.PoolDirectory;
-import io.xemigrate.plugin.run.RunOptions;
+import io.xemigrate.coordinator.pools.ConfigPaths;
+import io.xemigrate.coordinator.pools.PoolConnector;
+import io.xemigrate.coordinator.pools.PoolDirectory;
+import io.xemigrate.coordinator.run.RunOptions;
+import io.xemigrate.daemon.api.ApiServer;
+import io.xemigrate.daemon.api.ApiServices;
+import io.xemigrate.daemon.api.ApiSettings;
+import io.xemigrate.daemon.api.EventHub;
+import io.xemigrate.daemon.api.PoolGate;
 import io.xemigrate.simulator.Simulator;
 import io.xemigrate.simulator.SimulatorOptions;
 import io.xemigrate.simulator.migration.MigrationExtension;

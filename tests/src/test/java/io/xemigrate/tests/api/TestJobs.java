@@ -1,9 +1,9 @@
 package io.xemigrate.tests.api;
 
-import io.xemigrate.plugin.api.ApiException;
-import io.xemigrate.plugin.api.JobRunView;
-import io.xemigrate.plugin.api.JobView;
-import io.xemigrate.plugin.api.JobsPort;
+import io.xemigrate.daemon.api.ApiException;
+import io.xemigrate.daemon.api.JobRunView;
+import io.xemigrate.daemon.api.JobView;
+import io.xemigrate.daemon.api.JobsPort;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

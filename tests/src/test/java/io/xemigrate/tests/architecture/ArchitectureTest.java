@@ -28,6 +28,8 @@ class ArchitectureTest {
   private static final String STORAGE = "io.xemigrate.storage..";
   private static final String NETWORK = "io.xemigrate.network..";
   private static final String PLANNER = "io.xemigrate.planner..";
+  private static final String COORDINATOR = "io.xemigrate.coordinator..";
+  private static final String DAEMON = "io.xemigrate.daemon..";
   private static final String PLUGIN = "io.xemigrate.plugin..";
   private static final String SIMULATOR = "io.xemigrate.simulator..";
   private static final String SDK = "com.xensource.xenapi..";
@@ -139,8 +141,24 @@ class ArchitectureTest {
             .resideInAPackage(SIMULATOR)
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage(CLIENT, STORAGE, NETWORK, PLANNER, PLUGIN)
+            .resideInAnyPackage(CLIENT, STORAGE, NETWORK, PLANNER, COORDINATOR, DAEMON, PLUGIN)
             .because("the simulator models xapi independently, so it can catch the planner");
+    rule.check(production);
+  }
+
+  @Test
+  void engineKnowsNoFrontEnd() {
+    ArchRule rule =
+        noClasses()
+            .that()
+            .resideInAPackage(COORDINATOR)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                PLUGIN, DAEMON, SIMULATOR, "io.netty..", "com.beust.jcommander..", "com.sun.net..")
+            .because(
+                "the coordinator is the engine: no command-line, HTTP, daemon or simulator type;"
+                    + " the front ends call it, never the other way round");
     rule.check(production);
   }
 
@@ -151,6 +169,10 @@ class ArchitectureTest {
             .consideringOnlyDependenciesInLayers()
             .layer("plugin")
             .definedBy(PLUGIN)
+            .layer("daemon")
+            .definedBy(DAEMON)
+            .layer("coordinator")
+            .definedBy(COORDINATOR)
             .layer("planner")
             .definedBy(PLANNER)
             .layer("storage")
@@ -163,17 +185,25 @@ class ArchitectureTest {
             .definedBy(SIMULATOR)
             .whereLayer("plugin")
             .mayNotBeAccessedByAnyLayer()
-            .whereLayer("planner")
+            .whereLayer("daemon")
             .mayOnlyBeAccessedByLayers("plugin")
+            .whereLayer("coordinator")
+            .mayOnlyBeAccessedByLayers("daemon", "plugin")
+            .whereLayer("planner")
+            .mayOnlyBeAccessedByLayers("coordinator", "daemon", "plugin")
             .whereLayer("storage")
-            .mayOnlyBeAccessedByLayers("planner", "plugin")
+            .mayOnlyBeAccessedByLayers("planner", "coordinator", "daemon", "plugin")
             .whereLayer("network")
-            .mayOnlyBeAccessedByLayers("planner", "plugin")
+            .mayOnlyBeAccessedByLayers("planner", "coordinator", "daemon", "plugin")
             .whereLayer("client")
-            .mayOnlyBeAccessedByLayers("storage", "network", "planner", "plugin")
+            .mayOnlyBeAccessedByLayers(
+                "storage", "network", "planner", "coordinator", "daemon", "plugin")
             .whereLayer("simulator")
             .mayOnlyBeAccessedByLayers("plugin")
-            .because("dependencies point down: xe-plugin > planner > storage, network > client");
+            .because(
+                "dependencies point down: xe-plugin > daemon > coordinator > planner > storage,"
+                    + " network > client; only the command line's sim, demo and bench use the"
+                    + " simulator");
     rule.check(production);
   }
 }

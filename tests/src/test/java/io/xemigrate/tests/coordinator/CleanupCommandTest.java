@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.xemigrate.coordinator.journal.DataDirectory;
+import io.xemigrate.coordinator.run.RunOptions;
 import io.xemigrate.planner.plan.MigrationPlan;
-import io.xemigrate.plugin.journal.DataDirectory;
-import io.xemigrate.plugin.run.RunOptions;
 import io.xemigrate.simulator.migration.Fault;
 import io.xemigrate.simulator.migration.FaultKind;
 import io.xemigrate.tests.cli.CliProcess;

@@ -2,12 +2,12 @@ package io.xemigrate.tests.coordinator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.xemigrate.coordinator.journal.Journal;
+import io.xemigrate.coordinator.run.Cleanup;
+import io.xemigrate.coordinator.run.CleanupResult;
+import io.xemigrate.coordinator.run.Leftover;
+import io.xemigrate.coordinator.run.RunOptions;
 import io.xemigrate.planner.plan.MigrationPlan;
-import io.xemigrate.plugin.journal.Journal;
-import io.xemigrate.plugin.run.Cleanup;
-import io.xemigrate.plugin.run.CleanupResult;
-import io.xemigrate.plugin.run.Leftover;
-import io.xemigrate.plugin.run.RunOptions;
 import io.xemigrate.simulator.migration.Fault;
 import io.xemigrate.simulator.migration.FaultKind;
 import io.xemigrate.storage.mapping.DiskMapping;

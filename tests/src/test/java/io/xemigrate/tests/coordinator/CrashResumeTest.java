@@ -3,12 +3,12 @@ package io.xemigrate.tests.coordinator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.xemigrate.coordinator.journal.RunRecord.RunStatus;
+import io.xemigrate.coordinator.run.Cleanup;
+import io.xemigrate.coordinator.run.CleanupResult;
+import io.xemigrate.coordinator.run.RunOptions;
+import io.xemigrate.coordinator.run.RunSummary;
 import io.xemigrate.planner.plan.MigrationPlan;
-import io.xemigrate.plugin.journal.RunRecord.RunStatus;
-import io.xemigrate.plugin.run.Cleanup;
-import io.xemigrate.plugin.run.CleanupResult;
-import io.xemigrate.plugin.run.RunOptions;
-import io.xemigrate.plugin.run.RunSummary;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;

@@ -2,14 +2,14 @@ package io.xemigrate.tests.coordinator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.xemigrate.coordinator.move.MovePhase;
+import io.xemigrate.coordinator.move.MoveState;
+import io.xemigrate.coordinator.run.Cleanup;
+import io.xemigrate.coordinator.run.CleanupResult;
+import io.xemigrate.coordinator.run.RunOptions;
+import io.xemigrate.coordinator.run.RunSummary;
 import io.xemigrate.planner.plan.MigrationPlan;
 import io.xemigrate.planner.plan.MovePlan;
-import io.xemigrate.plugin.coordinator.MovePhase;
-import io.xemigrate.plugin.coordinator.MoveState;
-import io.xemigrate.plugin.run.Cleanup;
-import io.xemigrate.plugin.run.CleanupResult;
-import io.xemigrate.plugin.run.RunOptions;
-import io.xemigrate.plugin.run.RunSummary;
 import io.xemigrate.simulator.migration.Fault;
 import io.xemigrate.simulator.migration.FaultKind;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package io.xemigrate.tests.coordinator;
 
+import io.xemigrate.coordinator.move.MoveAction;
+import io.xemigrate.coordinator.move.MoveState;
+import io.xemigrate.coordinator.run.RunListener;
 import io.xemigrate.planner.plan.MovePlan;
-import io.xemigrate.plugin.coordinator.MoveAction;
-import io.xemigrate.plugin.coordinator.MoveState;
-import io.xemigrate.plugin.run.RunListener;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**

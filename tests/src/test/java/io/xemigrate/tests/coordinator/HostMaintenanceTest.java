@@ -2,16 +2,16 @@ package io.xemigrate.tests.coordinator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.xemigrate.coordinator.journal.DataDirectory;
+import io.xemigrate.coordinator.journal.RunHost;
+import io.xemigrate.coordinator.journal.RunHost.HostState;
+import io.xemigrate.coordinator.journal.RunRecord;
+import io.xemigrate.coordinator.journal.RunRecord.RunStatus;
+import io.xemigrate.coordinator.run.HostMaintenance;
 import io.xemigrate.planner.plan.MigrationPlan;
 import io.xemigrate.planner.plan.MovePlan;
 import io.xemigrate.planner.plan.PlanJson;
 import io.xemigrate.planner.plan.Verdict;
-import io.xemigrate.plugin.journal.DataDirectory;
-import io.xemigrate.plugin.journal.RunHost;
-import io.xemigrate.plugin.journal.RunHost.HostState;
-import io.xemigrate.plugin.journal.RunRecord;
-import io.xemigrate.plugin.journal.RunRecord.RunStatus;
-import io.xemigrate.plugin.run.HostMaintenance;
 import io.xemigrate.tests.cli.CliProcess;
 import io.xemigrate.xapi.CancellationSignal;
 import io.xemigrate.xapi.model.Host;

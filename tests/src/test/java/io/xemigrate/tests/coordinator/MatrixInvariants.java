@@ -2,11 +2,11 @@ package io.xemigrate.tests.coordinator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.xemigrate.coordinator.move.MovePhase;
+import io.xemigrate.coordinator.move.MoveState;
 import io.xemigrate.planner.plan.MigrationPlan;
 import io.xemigrate.planner.plan.MovePlan;
 import io.xemigrate.planner.plan.Verdict;
-import io.xemigrate.plugin.coordinator.MovePhase;
-import io.xemigrate.plugin.coordinator.MoveState;
 import io.xemigrate.simulator.migration.MigrationService;
 import io.xemigrate.xapi.model.PoolInventory;
 import io.xemigrate.xapi.model.PowerState;

@@ -1,6 +1,6 @@
 package io.xemigrate.tests.coordinator;
 
-import io.xemigrate.plugin.coordinator.MoveAction;
+import io.xemigrate.coordinator.move.MoveAction;
 
 /**
  * Where in one move the fault matrix injects a fault. The pool a step talks to is where its

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.xemigrate.coordinator.journal.RunRecord.RunStatus;
+import io.xemigrate.coordinator.run.Cleanup;
+import io.xemigrate.coordinator.run.CleanupResult;
 import io.xemigrate.planner.plan.MigrationPlan;
 import io.xemigrate.planner.plan.PlanJson;
-import io.xemigrate.plugin.journal.RunRecord.RunStatus;
-import io.xemigrate.plugin.run.Cleanup;
-import io.xemigrate.plugin.run.CleanupResult;
 import io.xemigrate.tests.cli.CliProcess;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -3,11 +3,11 @@ package io.xemigrate.tests.coordinator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.collect.ImmutableList;
-import io.xemigrate.plugin.coordinator.MovePhase;
-import io.xemigrate.plugin.coordinator.MoveState;
-import io.xemigrate.plugin.journal.DataDirectory;
-import io.xemigrate.plugin.journal.Journal;
-import io.xemigrate.plugin.journal.RunRecord.RunStatus;
+import io.xemigrate.coordinator.journal.DataDirectory;
+import io.xemigrate.coordinator.journal.Journal;
+import io.xemigrate.coordinator.journal.RunRecord.RunStatus;
+import io.xemigrate.coordinator.move.MovePhase;
+import io.xemigrate.coordinator.move.MoveState;
 import io.xemigrate.tests.cli.CliProcess;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,14 +2,14 @@ package io.xemigrate.tests.coordinator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.xemigrate.coordinator.journal.RunRecord.RunStatus;
+import io.xemigrate.coordinator.move.MovePhase;
+import io.xemigrate.coordinator.move.MoveState;
+import io.xemigrate.coordinator.run.MoveResult;
+import io.xemigrate.coordinator.run.RunOptions;
+import io.xemigrate.coordinator.run.RunSummary;
 import io.xemigrate.planner.plan.MigrationPlan;
 import io.xemigrate.planner.plan.MoveSchedule;
-import io.xemigrate.plugin.coordinator.MovePhase;
-import io.xemigrate.plugin.coordinator.MoveState;
-import io.xemigrate.plugin.journal.RunRecord.RunStatus;
-import io.xemigrate.plugin.run.MoveResult;
-import io.xemigrate.plugin.run.RunOptions;
-import io.xemigrate.plugin.run.RunSummary;
 import io.xemigrate.simulator.store.XapiClass;
 import io.xemigrate.xapi.model.PoolInventory;
 import io.xemigrate.xapi.model.Vif;

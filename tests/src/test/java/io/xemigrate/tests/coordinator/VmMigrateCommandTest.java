@@ -2,11 +2,11 @@ package io.xemigrate.tests.coordinator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.xemigrate.coordinator.journal.DataDirectory;
+import io.xemigrate.coordinator.journal.RunRecord;
+import io.xemigrate.coordinator.journal.RunRecord.RunStatus;
 import io.xemigrate.planner.plan.MigrationPlan;
 import io.xemigrate.planner.plan.PlanJson;
-import io.xemigrate.plugin.journal.DataDirectory;
-import io.xemigrate.plugin.journal.RunRecord;
-import io.xemigrate.plugin.journal.RunRecord.RunStatus;
 import io.xemigrate.tests.cli.CliProcess;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,14 +2,14 @@ package io.xemigrate.tests.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.xemigrate.plugin.daemon.DaemonDatabase;
-import io.xemigrate.plugin.daemon.JobRunRecord;
-import io.xemigrate.plugin.daemon.JobRunStatus;
-import io.xemigrate.plugin.daemon.JobStore;
-import io.xemigrate.plugin.daemon.PoolLeases;
-import io.xemigrate.plugin.daemon.PoolLeases.Holding;
-import io.xemigrate.plugin.journal.Journal;
-import io.xemigrate.plugin.journal.RunRecord.RunStatus;
+import io.xemigrate.coordinator.journal.Journal;
+import io.xemigrate.coordinator.journal.RunRecord.RunStatus;
+import io.xemigrate.daemon.DaemonDatabase;
+import io.xemigrate.daemon.JobRunRecord;
+import io.xemigrate.daemon.JobRunStatus;
+import io.xemigrate.daemon.JobStore;
+import io.xemigrate.daemon.PoolLeases;
+import io.xemigrate.daemon.PoolLeases.Holding;
 import io.xemigrate.tests.cli.CliProcess;
 import java.io.IOException;
 import java.net.URI;

@@ -2,15 +2,15 @@ package io.xemigrate.tests.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.xemigrate.coordinator.run.HostMaintenance;
+import io.xemigrate.coordinator.run.MoveResult;
+import io.xemigrate.coordinator.run.RunListener;
+import io.xemigrate.coordinator.run.RunOptions;
+import io.xemigrate.daemon.Daemon;
+import io.xemigrate.daemon.JobRunHandle;
+import io.xemigrate.daemon.JobRunRecord;
+import io.xemigrate.daemon.JobRunStatus;
 import io.xemigrate.planner.plan.MovePlan;
-import io.xemigrate.plugin.daemon.Daemon;
-import io.xemigrate.plugin.daemon.JobRunHandle;
-import io.xemigrate.plugin.daemon.JobRunRecord;
-import io.xemigrate.plugin.daemon.JobRunStatus;
-import io.xemigrate.plugin.run.HostMaintenance;
-import io.xemigrate.plugin.run.MoveResult;
-import io.xemigrate.plugin.run.RunListener;
-import io.xemigrate.plugin.run.RunOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

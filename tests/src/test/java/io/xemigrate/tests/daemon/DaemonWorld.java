@@ -1,13 +1,13 @@
 package io.xemigrate.tests.daemon;
 
-import io.xemigrate.plugin.daemon.Daemon;
-import io.xemigrate.plugin.daemon.DaemonConfigReader;
-import io.xemigrate.plugin.daemon.DaemonServices;
-import io.xemigrate.plugin.pools.ConfigPaths;
-import io.xemigrate.plugin.pools.PoolConnector;
-import io.xemigrate.plugin.pools.PoolDirectory;
-import io.xemigrate.plugin.run.RunListener;
-import io.xemigrate.plugin.run.RunOptions;
+import io.xemigrate.coordinator.pools.ConfigPaths;
+import io.xemigrate.coordinator.pools.PoolConnector;
+import io.xemigrate.coordinator.pools.PoolDirectory;
+import io.xemigrate.coordinator.run.RunListener;
+import io.xemigrate.coordinator.run.RunOptions;
+import io.xemigrate.daemon.Daemon;
+import io.xemigrate.daemon.DaemonConfigReader;
+import io.xemigrate.daemon.DaemonServices;
 import io.xemigrate.simulator.Simulator;
 import io.xemigrate.simulator.SimulatorOptions;
 import io.xemigrate.simulator.migration.MigrationExtension;

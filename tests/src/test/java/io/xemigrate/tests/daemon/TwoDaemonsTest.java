@@ -2,12 +2,12 @@ package io.xemigrate.tests.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.xemigrate.plugin.daemon.Daemon;
-import io.xemigrate.plugin.daemon.JobRunHandle;
-import io.xemigrate.plugin.daemon.JobRunRecord;
-import io.xemigrate.plugin.daemon.JobRunStatus;
-import io.xemigrate.plugin.daemon.PoolLeases.Holding;
-import io.xemigrate.plugin.run.RunListener;
+import io.xemigrate.coordinator.run.RunListener;
+import io.xemigrate.daemon.Daemon;
+import io.xemigrate.daemon.JobRunHandle;
+import io.xemigrate.daemon.JobRunRecord;
+import io.xemigrate.daemon.JobRunStatus;
+import io.xemigrate.daemon.PoolLeases.Holding;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package io.xemigrate.plugin.bench;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
-import io.xemigrate.plugin.planning.InventoryTopology;
+import io.xemigrate.planner.schedule.InventoryTopology;
 import io.xemigrate.simulator.scenario.MigrationHints;
 import io.xemigrate.simulator.scenario.Scenario;
 import io.xemigrate.simulator.scenario.Scenario.DiskSpec;

@@ -3,7 +3,7 @@ package io.xemigrate.plugin.cli;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
-import io.xemigrate.plugin.pools.PoolProfile;
+import io.xemigrate.coordinator.pools.PoolProfile;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

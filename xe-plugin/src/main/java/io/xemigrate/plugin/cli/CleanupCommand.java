@@ -1,15 +1,15 @@
 package io.xemigrate.plugin.cli;
 
 import com.google.common.collect.ImmutableSet;
+import io.xemigrate.coordinator.BadRequestException;
+import io.xemigrate.coordinator.journal.Journal;
+import io.xemigrate.coordinator.pools.PoolConnectionException;
+import io.xemigrate.coordinator.pools.PoolProfile;
+import io.xemigrate.coordinator.run.Cleanup;
+import io.xemigrate.coordinator.run.CleanupResult;
+import io.xemigrate.coordinator.run.JournaledRun;
+import io.xemigrate.coordinator.run.Leftover;
 import io.xemigrate.planner.plan.InventoryIdentity;
-import io.xemigrate.plugin.journal.Journal;
-import io.xemigrate.plugin.pools.PoolConnectionException;
-import io.xemigrate.plugin.pools.PoolParameters;
-import io.xemigrate.plugin.pools.PoolProfile;
-import io.xemigrate.plugin.run.Cleanup;
-import io.xemigrate.plugin.run.CleanupResult;
-import io.xemigrate.plugin.run.JournaledRun;
-import io.xemigrate.plugin.run.Leftover;
 import io.xemigrate.xapi.model.PoolInventory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -121,7 +121,7 @@ final class CleanupCommand implements Command {
       others.put(
           other.poolUuid(), pools.connector().loadInventory(RunSession.profileOf(pools, other)));
       return true;
-    } catch (UsageException | PoolConnectionException e) {
+    } catch (BadRequestException | PoolConnectionException e) {
       console
           .err()
           .println(

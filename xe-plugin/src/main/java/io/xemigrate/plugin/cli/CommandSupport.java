@@ -1,7 +1,5 @@
 package io.xemigrate.plugin.cli;
 
-import io.xemigrate.plugin.pools.PoolParameters;
-
 /** What the pool commands share: the pool parameters, with warnings on the error stream. */
 final class CommandSupport {
   private CommandSupport() {}

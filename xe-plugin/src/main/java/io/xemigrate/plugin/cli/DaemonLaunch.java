@@ -1,14 +1,14 @@
 package io.xemigrate.plugin.cli;
 
-import io.xemigrate.plugin.daemon.DaemonConfig;
-import io.xemigrate.plugin.daemon.DaemonServices;
-import io.xemigrate.plugin.daemon.JobAction;
-import io.xemigrate.plugin.daemon.JobSpec;
-import io.xemigrate.plugin.pools.ConfigPaths;
-import io.xemigrate.plugin.pools.PoolConnector;
-import io.xemigrate.plugin.pools.PoolDirectory;
-import io.xemigrate.plugin.run.RunListener;
-import io.xemigrate.plugin.run.RunOptions;
+import io.xemigrate.coordinator.pools.ConfigPaths;
+import io.xemigrate.coordinator.pools.PoolConnector;
+import io.xemigrate.coordinator.pools.PoolDirectory;
+import io.xemigrate.coordinator.run.RunListener;
+import io.xemigrate.coordinator.run.RunOptions;
+import io.xemigrate.daemon.DaemonConfig;
+import io.xemigrate.daemon.DaemonServices;
+import io.xemigrate.daemon.JobAction;
+import io.xemigrate.daemon.JobSpec;
 import java.time.Clock;
 import java.util.Map;
 

@@ -2,13 +2,12 @@ package io.xemigrate.plugin.cli;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import io.xemigrate.coordinator.journal.RunRecord.RunStatus;
+import io.xemigrate.coordinator.planning.PlanningSources;
+import io.xemigrate.coordinator.run.HostMaintenance;
+import io.xemigrate.coordinator.run.RunSummary;
 import io.xemigrate.planner.MigrationRequest;
 import io.xemigrate.planner.plan.MigrationPlan;
-import io.xemigrate.plugin.journal.RunRecord.RunStatus;
-import io.xemigrate.plugin.planning.PlanningSources;
-import io.xemigrate.plugin.pools.PoolParameters;
-import io.xemigrate.plugin.run.HostMaintenance;
-import io.xemigrate.plugin.run.RunSummary;
 import io.xemigrate.xapi.model.Host;
 import io.xemigrate.xapi.model.PoolInventory;
 import java.util.List;

@@ -2,10 +2,9 @@ package io.xemigrate.plugin.cli;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import io.xemigrate.coordinator.planning.PlanningSources;
 import io.xemigrate.planner.MigrationRequest;
 import io.xemigrate.planner.plan.MigrationPlan;
-import io.xemigrate.plugin.planning.PlanningSources;
-import io.xemigrate.plugin.pools.PoolParameters;
 import io.xemigrate.xapi.model.PoolInventory;
 import java.nio.file.Path;
 

@@ -3,7 +3,7 @@ package io.xemigrate.plugin.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.google.common.collect.ImmutableSet;
-import io.xemigrate.plugin.daemon.JobRunRecord;
+import io.xemigrate.daemon.JobRunRecord;
 import java.util.List;
 
 /** {@code job-history job=}: a job's runs, skipped ones included, newest first. */

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableSet;
-import io.xemigrate.plugin.daemon.JobInfo;
+import io.xemigrate.daemon.JobInfo;
 
 /** {@code job-list}: the jobs, their schedule, next run, paused or not, and last run. */
 final class JobListCommand implements Command {

@@ -2,11 +2,11 @@ package io.xemigrate.plugin.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.collect.ImmutableSet;
-import io.xemigrate.plugin.daemon.Daemon;
-import io.xemigrate.plugin.daemon.DaemonConfig;
-import io.xemigrate.plugin.daemon.JobRunHandle;
-import io.xemigrate.plugin.daemon.JobRunRecord;
-import io.xemigrate.plugin.daemon.JobRunStatus;
+import io.xemigrate.daemon.Daemon;
+import io.xemigrate.daemon.DaemonConfig;
+import io.xemigrate.daemon.JobRunHandle;
+import io.xemigrate.daemon.JobRunRecord;
+import io.xemigrate.daemon.JobRunStatus;
 import java.time.Clock;
 import java.util.Optional;
 

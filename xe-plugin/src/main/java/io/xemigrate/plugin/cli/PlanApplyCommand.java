@@ -1,16 +1,15 @@
 package io.xemigrate.plugin.cli;
 
 import com.google.common.collect.ImmutableSet;
+import io.xemigrate.coordinator.journal.Journal;
+import io.xemigrate.coordinator.planning.PlanDrift;
+import io.xemigrate.coordinator.run.PoolSide;
+import io.xemigrate.coordinator.run.RunCoordinator;
+import io.xemigrate.coordinator.run.RunSummary;
 import io.xemigrate.planner.plan.MigrationPlan;
 import io.xemigrate.planner.plan.MovePlan;
 import io.xemigrate.planner.plan.PlanJson;
 import io.xemigrate.planner.plan.Verdict;
-import io.xemigrate.plugin.journal.Journal;
-import io.xemigrate.plugin.planning.PlanDrift;
-import io.xemigrate.plugin.pools.PoolParameters;
-import io.xemigrate.plugin.run.PoolSide;
-import io.xemigrate.plugin.run.RunCoordinator;
-import io.xemigrate.plugin.run.RunSummary;
 import io.xemigrate.xapi.model.PoolInventory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

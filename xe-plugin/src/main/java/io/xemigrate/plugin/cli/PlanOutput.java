@@ -1,12 +1,12 @@
 package io.xemigrate.plugin.cli;
 
+import io.xemigrate.coordinator.planning.PlanScheduler;
 import io.xemigrate.planner.Finding;
 import io.xemigrate.planner.plan.CheckReport;
 import io.xemigrate.planner.plan.MigrationPlan;
 import io.xemigrate.planner.plan.MovePlan;
 import io.xemigrate.planner.plan.PlanHash;
 import io.xemigrate.planner.plan.PlanJson;
-import io.xemigrate.plugin.planning.PlanScheduler;
 import io.xemigrate.xapi.model.PoolInventory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

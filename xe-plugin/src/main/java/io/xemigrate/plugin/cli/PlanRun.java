@@ -1,8 +1,7 @@
 package io.xemigrate.plugin.cli;
 
+import io.xemigrate.coordinator.planning.PlanScheduler;
 import io.xemigrate.planner.plan.MigrationPlan;
-import io.xemigrate.plugin.planning.PlanScheduler;
-import io.xemigrate.plugin.pools.PoolParameters;
 import io.xemigrate.xapi.model.PoolInventory;
 
 /**

@@ -1,7 +1,6 @@
 package io.xemigrate.plugin.cli;
 
 import com.google.common.collect.ImmutableSet;
-import io.xemigrate.plugin.pools.PoolParameters;
 
 /**
  * A command that runs the planner: it takes the pool parameters and the planner's overrides ({@code

@@ -1,10 +1,9 @@
 package io.xemigrate.plugin.cli;
 
 import com.google.common.collect.ImmutableSet;
+import io.xemigrate.coordinator.pools.PoolProfile;
 import io.xemigrate.planner.check.PoolComparator;
 import io.xemigrate.planner.check.PoolComparison;
-import io.xemigrate.plugin.pools.PoolParameters;
-import io.xemigrate.plugin.pools.PoolProfile;
 import io.xemigrate.xapi.model.PoolInventory;
 import java.util.Locale;
 

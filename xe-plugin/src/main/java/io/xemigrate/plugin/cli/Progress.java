@@ -1,9 +1,9 @@
 package io.xemigrate.plugin.cli;
 
+import io.xemigrate.coordinator.run.RunListener;
 import io.xemigrate.plugin.progress.JsonProgress;
 import io.xemigrate.plugin.progress.PlainProgress;
 import io.xemigrate.plugin.progress.TerminalProgress;
-import io.xemigrate.plugin.run.RunListener;
 import java.time.Clock;
 
 /** Chooses the progress view: JSON events, a live view on a terminal, plain lines otherwise. */

@@ -1,8 +1,8 @@
 package io.xemigrate.plugin.cli;
 
 import com.google.common.collect.ImmutableSet;
-import io.xemigrate.plugin.journal.Journal;
-import io.xemigrate.plugin.journal.RunRecord;
+import io.xemigrate.coordinator.journal.Journal;
+import io.xemigrate.coordinator.journal.RunRecord;
 import java.util.Locale;
 
 /**

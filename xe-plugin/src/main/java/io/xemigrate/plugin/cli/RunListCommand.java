@@ -3,8 +3,8 @@ package io.xemigrate.plugin.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.google.common.collect.ImmutableSet;
-import io.xemigrate.plugin.journal.Journal;
-import io.xemigrate.plugin.journal.RunRecord;
+import io.xemigrate.coordinator.journal.Journal;
+import io.xemigrate.coordinator.journal.RunRecord;
 
 /** {@code run-list}: every journaled run, newest first. */
 final class RunListCommand implements Command {

@@ -1,12 +1,11 @@
 package io.xemigrate.plugin.cli;
 
 import com.google.common.collect.ImmutableSet;
+import io.xemigrate.coordinator.journal.Journal;
+import io.xemigrate.coordinator.journal.RunRecord;
+import io.xemigrate.coordinator.run.RunSummary;
 import io.xemigrate.planner.plan.MigrationPlan;
 import io.xemigrate.planner.plan.PlanJson;
-import io.xemigrate.plugin.journal.Journal;
-import io.xemigrate.plugin.journal.RunRecord;
-import io.xemigrate.plugin.pools.PoolParameters;
-import io.xemigrate.plugin.run.RunSummary;
 
 /**
  * {@code run-resume run=ID}: reconciles a run with both pools (a VM found on its destination is

@@ -1,17 +1,17 @@
 package io.xemigrate.plugin.cli;
 
+import io.xemigrate.coordinator.BadRequestException;
+import io.xemigrate.coordinator.journal.DataDirectory;
+import io.xemigrate.coordinator.journal.Journal;
+import io.xemigrate.coordinator.planning.JournalCalibration;
+import io.xemigrate.coordinator.pools.PoolProfile;
+import io.xemigrate.coordinator.run.PoolSide;
+import io.xemigrate.coordinator.run.RunCoordinator;
+import io.xemigrate.coordinator.run.RunOptions;
+import io.xemigrate.coordinator.run.RunSummary;
 import io.xemigrate.planner.plan.InventoryIdentity;
 import io.xemigrate.planner.plan.MigrationPlan;
 import io.xemigrate.planner.predict.CalibrationObservations;
-import io.xemigrate.plugin.journal.DataDirectory;
-import io.xemigrate.plugin.journal.Journal;
-import io.xemigrate.plugin.planning.JournalCalibration;
-import io.xemigrate.plugin.pools.PoolParameters;
-import io.xemigrate.plugin.pools.PoolProfile;
-import io.xemigrate.plugin.run.PoolSide;
-import io.xemigrate.plugin.run.RunCoordinator;
-import io.xemigrate.plugin.run.RunOptions;
-import io.xemigrate.plugin.run.RunSummary;
 import io.xemigrate.xapi.PoolClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +54,7 @@ final class RunSession {
   static PoolProfile profileOf(PoolParameters pools, InventoryIdentity identity) {
     try {
       return pools.directory().resolve(identity.poolUuid(), "plan");
-    } catch (UsageException byUuid) {
+    } catch (BadRequestException byUuid) {
       return pools.directory().resolve(identity.poolName(), "plan");
     }
   }

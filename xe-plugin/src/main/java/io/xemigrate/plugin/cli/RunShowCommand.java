@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableSet;
+import io.xemigrate.coordinator.journal.Journal;
+import io.xemigrate.coordinator.journal.RunHost;
+import io.xemigrate.coordinator.journal.RunRecord;
+import io.xemigrate.coordinator.move.MoveState;
 import io.xemigrate.planner.plan.MigrationPlan;
 import io.xemigrate.planner.plan.MovePlan;
 import io.xemigrate.planner.plan.PlanJson;
-import io.xemigrate.plugin.coordinator.MoveState;
-import io.xemigrate.plugin.journal.Journal;
-import io.xemigrate.plugin.journal.RunHost;
-import io.xemigrate.plugin.journal.RunRecord;
 import java.util.regex.Pattern;
 
 /** {@code run-show run=ID}: a run's moves with their phases and outcome codes. */

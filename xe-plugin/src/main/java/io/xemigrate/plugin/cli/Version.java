@@ -11,7 +11,7 @@ final class Version {
 
   static String current() {
     try (InputStream in =
-        Version.class.getResourceAsStream("/io/xemigrate/plugin/version.properties")) {
+        Version.class.getResourceAsStream("/io/xemigrate/coordinator/version.properties")) {
       if (in == null) {
         return "unknown";
       }

@@ -1,8 +1,7 @@
 package io.xemigrate.plugin.cli;
 
 import com.google.common.collect.ImmutableSet;
-import io.xemigrate.plugin.pools.PoolParameters;
-import io.xemigrate.plugin.pools.PoolProfile;
+import io.xemigrate.coordinator.pools.PoolProfile;
 import io.xemigrate.xapi.model.Host;
 import io.xemigrate.xapi.model.PoolInventory;
 import io.xemigrate.xapi.model.Vm;

@@ -2,7 +2,6 @@ package io.xemigrate.plugin.cli;
 
 import com.google.common.collect.ImmutableSet;
 import io.xemigrate.planner.plan.MigrationPlan;
-import io.xemigrate.plugin.pools.PoolParameters;
 
 /**
  * {@code vm-migrate vm=... destination=...}: plans the move (as {@code vm-migrate-plan}), schedules

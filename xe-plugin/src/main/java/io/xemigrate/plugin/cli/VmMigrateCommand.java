@@ -2,12 +2,11 @@ package io.xemigrate.plugin.cli;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import io.xemigrate.coordinator.planning.PlanningSources;
+import io.xemigrate.coordinator.planning.VmSelection;
+import io.xemigrate.coordinator.pools.PoolProfile;
 import io.xemigrate.planner.MigrationRequest;
 import io.xemigrate.planner.plan.MigrationPlan;
-import io.xemigrate.plugin.planning.PlanningSources;
-import io.xemigrate.plugin.planning.VmSelection;
-import io.xemigrate.plugin.pools.PoolParameters;
-import io.xemigrate.plugin.pools.PoolProfile;
 import io.xemigrate.xapi.model.PoolInventory;
 import java.nio.file.Path;
 import java.util.Optional;

@@ -4,7 +4,8 @@ import com.beust.jcommander.JCommander;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.ParameterException;
 import com.google.common.collect.ImmutableMap;
-import io.xemigrate.plugin.pools.PoolConnectionException;
+import io.xemigrate.coordinator.CoordinatorException;
+import io.xemigrate.coordinator.ErrorKind;
 import io.xemigrate.xapi.XapiException;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -87,13 +88,21 @@ public final class XeMigrate {
     } catch (UsageException e) {
       console.error(e.getMessage());
       return ExitCode.BAD_INPUT;
-    } catch (PoolConnectionException e) {
-      console.error(e.getMessage());
-      return ExitCode.FAILED;
+    } catch (CoordinatorException e) {
+      console.error(oneLine(e.getMessage()));
+      return exitCodeOf(e.kind());
     } catch (XapiException e) {
       console.error(oneLine(e.getMessage()));
       return ExitCode.FAILED;
     }
+  }
+
+  /** The command line's one mapping of the engine's errors to exit codes. */
+  static ExitCode exitCodeOf(ErrorKind kind) {
+    return switch (kind) {
+      case BAD_REQUEST, NOT_FOUND -> ExitCode.BAD_INPUT;
+      case CONFLICT, POOL_UNREACHABLE, STORAGE -> ExitCode.FAILED;
+    };
   }
 
   private ExitCode help(List<String> topics, Console console) {

@@ -1,8 +1,8 @@
 package io.xemigrate.plugin.cli;
 
 import com.google.common.collect.ImmutableSet;
-import io.xemigrate.plugin.journal.DataDirectory;
-import io.xemigrate.plugin.pools.PoolProfile;
+import io.xemigrate.coordinator.journal.DataDirectory;
+import io.xemigrate.coordinator.pools.PoolProfile;
 import io.xemigrate.xapi.model.PoolInventory;
 import java.io.IOException;
 import java.nio.file.Files;

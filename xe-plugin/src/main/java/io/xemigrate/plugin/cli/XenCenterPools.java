@@ -1,7 +1,7 @@
 package io.xemigrate.plugin.cli;
 
 import com.google.common.collect.ImmutableList;
-import io.xemigrate.plugin.pools.PoolProfile;
+import io.xemigrate.coordinator.pools.PoolProfile;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,11 +2,11 @@ package io.xemigrate.plugin.progress;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.xemigrate.coordinator.move.MoveState;
+import io.xemigrate.coordinator.run.MoveResult;
+import io.xemigrate.coordinator.run.RunListener;
+import io.xemigrate.coordinator.run.RunSummary;
 import io.xemigrate.planner.plan.MovePlan;
-import io.xemigrate.plugin.coordinator.MoveState;
-import io.xemigrate.plugin.run.MoveResult;
-import io.xemigrate.plugin.run.RunListener;
-import io.xemigrate.plugin.run.RunSummary;
 import java.io.PrintStream;
 
 /** Progress as JSON events, one object per line ({@code --json}). */

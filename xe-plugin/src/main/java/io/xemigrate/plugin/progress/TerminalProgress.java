@@ -1,10 +1,10 @@
 package io.xemigrate.plugin.progress;
 
+import io.xemigrate.coordinator.move.MoveState;
+import io.xemigrate.coordinator.run.MoveResult;
+import io.xemigrate.coordinator.run.RunListener;
+import io.xemigrate.coordinator.run.RunSummary;
 import io.xemigrate.planner.plan.MovePlan;
-import io.xemigrate.plugin.coordinator.MoveState;
-import io.xemigrate.plugin.run.MoveResult;
-import io.xemigrate.plugin.run.RunListener;
-import io.xemigrate.plugin.run.RunSummary;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;

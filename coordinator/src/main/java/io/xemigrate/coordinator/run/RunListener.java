@@ -1,0 +1,37 @@
+package io.xemigrate.coordinator.run;
+
+import io.xemigrate.coordinator.move.MoveAction;
+import io.xemigrate.coordinator.move.MoveState;
+import io.xemigrate.planner.plan.MovePlan;
+
+/**
+ * What a run reports while it goes: the seam for the progress views (terminal, plain lines, JSON).
+ * Called from the moves' threads; implementations synchronize themselves.
+ */
+public interface RunListener {
+  default void runStarted(String runId, int moves) {}
+
+  default void moveStarted(MovePlan move) {}
+
+  default void phaseChanged(MovePlan move, MoveState state) {}
+
+  /**
+   * The move is about to read both pools to take its next step. With {@link #actionStarting}, the
+   * seam through which the fault matrix injects a simulator fault at a chosen step of a move.
+   */
+  default void observing(MovePlan move, MoveState state) {}
+
+  /** The move is about to run {@code action}; its intent is already journaled. */
+  default void actionStarting(MovePlan move, MoveState state, MoveAction action) {}
+
+  /** Task progress from 0 to 1, with the bytes per second observed since the last report. */
+  default void progress(MovePlan move, double fraction, double bytesPerSecond) {}
+
+  default void moveFinished(MovePlan move, MoveResult result) {}
+
+  default void runFinished(RunSummary summary) {}
+
+  static RunListener none() {
+    return new RunListener() {};
+  }
+}

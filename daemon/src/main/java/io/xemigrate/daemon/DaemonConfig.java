@@ -1,0 +1,29 @@
+package io.xemigrate.daemon;
+
+import com.google.common.collect.ImmutableList;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The daemon's configuration file ({@code xe-migrate serve config=FILE}), checked.
+ *
+ * @param file the file it was read from (messages name it)
+ * @param pools the pool profile file
+ * @param database the SQLite file of the journal and the job tables; empty means the journal of the
+ *     data directory
+ * @param leaseTtl how long a pool lease lasts without a heartbeat (default 30 s): a daemon that
+ *     dies holding one blocks its pools that long at most
+ */
+public record DaemonConfig(
+    Path file,
+    Path pools,
+    Optional<Path> database,
+    Optional<ApiConfig> api,
+    Duration leaseTtl,
+    ImmutableList<JobSpec> jobs) {
+
+  public Optional<JobSpec> job(String name) {
+    return jobs.stream().filter(job -> job.name().equals(name)).findFirst();
+  }
+}

@@ -1,0 +1,171 @@
+package io.xemigrate.daemon;
+
+import com.google.common.collect.ImmutableList;
+import io.xemigrate.coordinator.planning.PlanScheduler;
+import io.xemigrate.coordinator.pools.PoolConnector;
+import io.xemigrate.coordinator.pools.PoolDirectory;
+import io.xemigrate.coordinator.pools.PoolProfile;
+import io.xemigrate.planner.MigrationPlanner;
+import io.xemigrate.planner.MigrationRequest;
+import io.xemigrate.planner.Overrides;
+import io.xemigrate.planner.PlanningInput;
+import io.xemigrate.planner.ResolutionException;
+import io.xemigrate.planner.Resolver;
+import io.xemigrate.planner.plan.MigrationPlan;
+import io.xemigrate.planner.predict.CalibrationObservations;
+import io.xemigrate.xapi.model.Host;
+import io.xemigrate.xapi.model.PoolInventory;
+import io.xemigrate.xapi.model.PowerState;
+import io.xemigrate.xapi.model.Vm;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Plans one run of an evacuate-hosts, drain-pool or move-tagged job with the planner and scheduler
+ * the command line uses ({@link MigrationPlanner}, {@link PlanScheduler} with the uncalibrated
+ * predictor, as {@code host-evacuate} and {@code vm-migrate} do), from fresh inventories.
+ *
+ * <p>drain-pool moves the <em>running</em> VMs of every enabled host of the source pool to the
+ * destination pool (the planner's own {@code DrainPool} takes halted VMs too, which a live-move
+ * window has no use for); a disabled host is taken to be out of service already.
+ */
+final class JobPlanner {
+  private final PoolDirectory directory;
+  private final PoolConnector connector;
+
+  JobPlanner(PoolDirectory directory, PoolConnector connector) {
+    this.directory = directory;
+    this.connector = connector;
+  }
+
+  PoolProfile pool(String nameOrUuid, String key, String job) {
+    return directory.profiles().stream()
+        .filter(profile -> profile.answersTo(nameOrUuid))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new JobRunException(
+                    "job '"
+                        + job
+                        + "': "
+                        + key
+                        + " pool '"
+                        + nameOrUuid
+                        + "' is not in the pool profile file"));
+  }
+
+  JobPlan plan(JobSpec spec) {
+    PoolProfile source = pool(spec.source(), "source", spec.name());
+    PoolProfile destination =
+        spec.destination().map(name -> pool(name, "destination", spec.name())).orElse(source);
+    PoolInventory sourceInventory = connector.loadInventory(source);
+    PoolInventory destinationInventory =
+        destination.name().equals(source.name())
+            ? sourceInventory
+            : connector.loadInventory(destination);
+    try {
+      return switch (spec.action()) {
+        case EVACUATE_HOSTS -> {
+          ImmutableList<String> hosts =
+              spec.hosts().stream()
+                  .map(host -> Resolver.host(sourceInventory, host).uuid())
+                  .collect(ImmutableList.toImmutableList());
+          yield JobPlan.moving(
+              Optional.of(
+                  schedule(
+                      sourceInventory,
+                      destinationInventory,
+                      new MigrationRequest.EvacuateHosts(hosts),
+                      spec)),
+              source,
+              destination,
+              hosts);
+        }
+        case DRAIN_POOL -> {
+          ImmutableList<String> hosts =
+              sourceInventory.hosts().values().stream()
+                  .filter(Host::enabled)
+                  .map(Host::uuid)
+                  .collect(ImmutableList.toImmutableList());
+          List<String> vms =
+              sourceInventory.guests().stream()
+                  .filter(vm -> vm.powerState() == PowerState.RUNNING)
+                  .filter(vm -> hosts.contains(vm.residentOnHostUuid()))
+                  .map(Vm::uuid)
+                  .toList();
+          yield moveVms(
+              vms, sourceInventory, destinationInventory, spec, source, destination, hosts);
+        }
+        case MOVE_TAGGED -> {
+          List<String> vms =
+              sourceInventory.guests().stream()
+                  .filter(vm -> vm.powerState() == PowerState.RUNNING)
+                  .filter(vm -> vm.tags().contains(spec.tag()))
+                  .map(Vm::uuid)
+                  .toList();
+          yield moveVms(
+              vms,
+              sourceInventory,
+              destinationInventory,
+              spec,
+              source,
+              destination,
+              ImmutableList.of());
+        }
+        case RESTORE -> throw new IllegalArgumentException("a restore is planned by JobRestore");
+      };
+    } catch (ResolutionException e) {
+      throw new JobRunException("job '" + spec.name() + "': " + e.getMessage());
+    }
+  }
+
+  private JobPlan moveVms(
+      List<String> vms,
+      PoolInventory sourceInventory,
+      PoolInventory destinationInventory,
+      JobSpec spec,
+      PoolProfile source,
+      PoolProfile destination,
+      ImmutableList<String> hosts) {
+    if (vms.isEmpty()) {
+      return JobPlan.moving(Optional.empty(), source, destination, hosts);
+    }
+    return JobPlan.moving(
+        Optional.of(
+            schedule(
+                sourceInventory,
+                destinationInventory,
+                new MigrationRequest.MoveVms(vms, ""),
+                spec)),
+        source,
+        destination,
+        hosts);
+  }
+
+  private static MigrationPlan schedule(
+      PoolInventory source, PoolInventory destination, MigrationRequest request, JobSpec spec) {
+    Overrides overrides =
+        spec.destinationHost()
+            .map(host -> Overrides.none().withPinnedHosts(List.of(host)))
+            .orElse(Overrides.none());
+    return schedule(source, destination, request, overrides);
+  }
+
+  /** Plans and schedules as the command line does. */
+  private static MigrationPlan schedule(
+      PoolInventory source,
+      PoolInventory destination,
+      MigrationRequest request,
+      Overrides overrides) {
+    return schedule(
+        MigrationPlanner.plan(new PlanningInput(source, destination, request, overrides)),
+        source,
+        destination);
+  }
+
+  /** Schedules a plan with the uncalibrated predictor, as the command line does without data. */
+  static MigrationPlan schedule(
+      MigrationPlan plan, PoolInventory source, PoolInventory destination) {
+    return new PlanScheduler(CalibrationObservations.none()).schedule(plan, source, destination);
+  }
+}

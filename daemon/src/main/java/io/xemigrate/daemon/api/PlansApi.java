@@ -1,0 +1,170 @@
+package io.xemigrate.daemon.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import io.xemigrate.planner.plan.CheckReport;
+import io.xemigrate.planner.plan.MigrationPlan;
+import io.xemigrate.planner.plan.PlanJson;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * {@code /api/v1/checks} and {@code /api/v1/plans}: check VMs, create a plan (the same requests as
+ * {@code vm-migrate-plan} and {@code host-evacuate-plan}), list, get and approve plans.
+ */
+final class PlansApi {
+  private static final ImmutableSet<String> CHECK_FIELDS =
+      ImmutableSet.of("vms", "source", "destination", "destinationHost");
+  private static final ImmutableSet<String> VM_MIGRATE_FIELDS =
+      ImmutableSet.of("kind", "vms", "source", "destination", "destinationHost");
+  private static final ImmutableSet<String> EVACUATE_FIELDS =
+      ImmutableSet.of("kind", "hosts", "source", "destination", "maintenance");
+
+  private final PlanFactory factory;
+  private final PlanStore store;
+  private final Clock clock;
+
+  PlansApi(PlanFactory factory, PlanStore store, Clock clock) {
+    this.factory = factory;
+    this.store = store;
+    this.clock = clock;
+  }
+
+  Reply check(ApiRequest request) {
+    JsonBody body = request.json().allowOnly(CHECK_FIELDS);
+    MigrationPlan plan =
+        factory.vmMigrate(
+            body.requiredStrings("vms"),
+            body.optionalString("source"),
+            body.optionalString("destination"),
+            body.optionalString("destinationHost"));
+    CheckReport report = CheckReport.of(plan);
+    ObjectNode answer = ApiJson.object();
+    answer.set("checks", ApiJson.tree(report.vms()));
+    answer.put("allCanMove", report.allCanMove());
+    return Reply.ok(answer);
+  }
+
+  Reply create(ApiRequest request) {
+    JsonBody body = request.json();
+    // The kind decides which fields are known; without a known kind, any field of either is.
+    String kind =
+        switch (body.optionalKind()) {
+          case "vm-migrate" -> body.allowOnly(VM_MIGRATE_FIELDS).requiredString("kind");
+          case "host-evacuate" -> body.allowOnly(EVACUATE_FIELDS).requiredString("kind");
+          default -> body.allowOnly(union()).requiredString("kind");
+        };
+    Optional<StoredPlan.Evacuation> evacuation = Optional.empty();
+    MigrationPlan plan =
+        switch (kind) {
+          case "vm-migrate" -> {
+            body.allowOnly(VM_MIGRATE_FIELDS);
+            yield factory.vmMigrate(
+                body.requiredStrings("vms"),
+                body.optionalString("source"),
+                body.optionalString("destination"),
+                body.optionalString("destinationHost"));
+          }
+          case "host-evacuate" -> {
+            body.allowOnly(EVACUATE_FIELDS);
+            ImmutableList<String> hosts = body.requiredStrings("hosts");
+            evacuation =
+                Optional.of(
+                    new StoredPlan.Evacuation(
+                        hosts, body.optionalBoolean("maintenance").orElse(false)));
+            yield factory.hostEvacuate(
+                hosts, body.optionalString("source"), body.optionalString("destination"));
+          }
+          default ->
+              throw new ApiException(
+                  400,
+                  "BAD_VALUE",
+                  "field 'kind' is '" + kind + "': give vm-migrate or host-evacuate");
+        };
+    int movable = (int) plan.movableCount();
+    StoredPlan stored =
+        new StoredPlan(
+            "plan-" + UUID.randomUUID().toString().substring(0, 13),
+            clock.instant(),
+            StoredPlan.Status.DRAFT,
+            kind,
+            PlanJson.canonical(plan),
+            plan.moves().size(),
+            plan.moves().size() - movable,
+            Optional.empty(),
+            evacuation);
+    store.create(stored);
+    return new Reply.Json(201, full(stored));
+  }
+
+  Reply list(ApiRequest request) {
+    ObjectNode answer = ApiJson.object();
+    ArrayNode plans = answer.putArray("plans");
+    store.list().forEach(plan -> plans.add(summary(plan)));
+    return Reply.ok(answer);
+  }
+
+  Reply get(ApiRequest request) {
+    return Reply.ok(full(find(request.pathParameter("id"))));
+  }
+
+  Reply approve(ApiRequest request) {
+    String id = request.pathParameter("id");
+    StoredPlan plan = find(id);
+    if (plan.status() == StoredPlan.Status.DRAFT && !store.approve(id)) {
+      plan = find(id);
+    }
+    if (plan.status() == StoredPlan.Status.APPLIED) {
+      throw new ApiException(
+          409,
+          "CONFLICT",
+          "plan "
+              + id
+              + " was already applied as "
+              + plan.runId().orElse("a run")
+              + ": make a new plan");
+    }
+    return Reply.ok(summary(find(id)));
+  }
+
+  StoredPlan find(String id) {
+    return store
+        .get(id)
+        .orElseThrow(
+            () ->
+                new ApiException(
+                    404, "NOT_FOUND", "no plan '" + id + "': GET /api/v1/plans lists the plans"));
+  }
+
+  static String status(StoredPlan plan) {
+    return plan.status().name().toLowerCase(Locale.ROOT);
+  }
+
+  private static ObjectNode summary(StoredPlan plan) {
+    ObjectNode node =
+        ApiJson.object()
+            .put("id", plan.id())
+            .put("kind", plan.kind())
+            .put("status", status(plan))
+            .put("createdAt", plan.createdAt().toString())
+            .put("moves", plan.moves())
+            .put("blocked", plan.blocked());
+    plan.runId().ifPresent(run -> node.put("run", run));
+    return node;
+  }
+
+  private static JsonNode full(StoredPlan plan) {
+    ObjectNode node = summary(plan);
+    node.set("plan", ApiJson.parse(plan.planJson()));
+    return node;
+  }
+
+  private static ImmutableSet<String> union() {
+    return ImmutableSet.<String>builder().addAll(VM_MIGRATE_FIELDS).addAll(EVACUATE_FIELDS).build();
+  }
+}

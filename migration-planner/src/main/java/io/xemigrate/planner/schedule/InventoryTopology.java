@@ -1,0 +1,95 @@
+package io.xemigrate.planner.schedule;
+
+import io.xemigrate.planner.predict.CalibrationObservations;
+import io.xemigrate.storage.estimate.DiskCopyEstimator;
+import io.xemigrate.storage.estimate.SrThroughput;
+import io.xemigrate.xapi.model.Pif;
+import io.xemigrate.xapi.model.PoolInventory;
+import io.xemigrate.xapi.model.Sr;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The scheduler's {@link Topology} from what xapi exposes, so that predictions come from the pools
+ * themselves:
+ *
+ * <ul>
+ *   <li>each host's transfer NIC: {@code PIF_metrics.speed} (Mbit/s) of its PIF on the transfer
+ *       network, else of its management PIF, else {@link #DEFAULT_NIC_MBPS} (10 GbE) when xapi
+ *       reports no speed;
+ *   <li>one stream at most {@link #STREAM_CAP_BYTES_PER_SECOND} (xapi reports no such figure: the
+ *       tunnelled-encryption ceiling of migration-physics.md §4.1), lowered per host pair by the
+ *       journal's calibration;
+ *   <li>SR throughput: SR {@code other_config} {@value #SR_THROUGHPUT_KEY} (megabytes, 10^6 bytes,
+ *       per second, read and write), else {@link SrThroughput#UNMEASURED}.
+ * </ul>
+ */
+public final class InventoryTopology {
+  /** NIC speed assumed when xapi reports none: 10 GbE. */
+  public static final long DEFAULT_NIC_MBPS = 10_000;
+
+  /** One migration stream's ceiling: 2 Gbit/s. */
+  public static final double STREAM_CAP_BYTES_PER_SECOND = 250e6;
+
+  /** SR other_config key: the throughput an administrator measured, in MB/s. */
+  public static final String SR_THROUGHPUT_KEY = "xe-migrate:throughput-mbyte";
+
+  private InventoryTopology() {}
+
+  /**
+   * The topology of {@code pools}.
+   *
+   * @param transferNetworks networks that carry the moves (their PIFs' speeds count first)
+   * @param calibration the journal's observations
+   */
+  public static Topology of(
+      List<PoolInventory> pools,
+      Collection<String> transferNetworks,
+      CalibrationObservations calibration) {
+    Map<String, HostLink> hosts = new HashMap<>();
+    Map<String, SrThroughput> srs = new HashMap<>();
+    for (PoolInventory pool : pools) {
+      for (String host : pool.hosts().keySet()) {
+        double bytes = nicMbps(pool, host, transferNetworks) * 1e6 / 8;
+        hosts.put(host, new HostLink(host, pool.pool().uuid(), bytes));
+      }
+      for (Sr sr : pool.srs().values()) {
+        srThroughput(sr).ifPresent(throughput -> srs.put(sr.uuid(), throughput));
+      }
+    }
+    DiskCopyEstimator storage =
+        new DiskCopyEstimator(
+            DiskCopyEstimator.DEFAULT_SETUP_SECONDS_PER_DISK, srs, SrThroughput.UNMEASURED);
+    return new Topology(hosts, STREAM_CAP_BYTES_PER_SECOND, storage, calibration);
+  }
+
+  /** The speed of the host's transfer PIF, its management PIF, or the default. */
+  static double nicMbps(PoolInventory pool, String host, Collection<String> transferNetworks) {
+    List<Pif> pifs = pool.pifsByHost().get(host);
+    Optional<Pif> chosen =
+        pifs.stream()
+            .filter(pif -> transferNetworks.contains(pif.networkUuid()) && pif.speedMbps() > 0)
+            .findFirst()
+            .or(() -> pifs.stream().filter(p -> p.management() && p.speedMbps() > 0).findFirst());
+    return chosen.map(Pif::speedMbps).orElse(DEFAULT_NIC_MBPS);
+  }
+
+  private static Optional<SrThroughput> srThroughput(Sr sr) {
+    String text = sr.otherConfig().get(SR_THROUGHPUT_KEY);
+    if (text == null) {
+      return Optional.empty();
+    }
+    try {
+      double mbytes = Double.parseDouble(text.trim());
+      // An unreadable or non-positive figure falls back to the default, as the VM hints do.
+      return mbytes > 0 && Double.isFinite(mbytes)
+          ? Optional.of(new SrThroughput(mbytes * 1e6, mbytes * 1e6))
+          : Optional.empty();
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+}

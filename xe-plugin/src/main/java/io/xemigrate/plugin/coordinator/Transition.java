@@ -1,4 +1,0 @@
-package io.xemigrate.plugin.coordinator;
-
-/** The result of one step: the state to journal and the one action to run next. */
-public record Transition(MoveState next, MoveAction action) {}

@@ -1,6 +1,0 @@
-package io.xemigrate.plugin.daemon;
-
-import java.util.concurrent.CompletableFuture;
-
-/** A job run this daemon started: its id, and its status once it has ended. */
-public record JobRunHandle(String id, CompletableFuture<JobRunStatus> done) {}
