@@ -7,11 +7,12 @@ package io.xemigrate.planner;
 public final class Codes {
   private Codes() {}
 
-  // Versions (xapi §4.2 B1, §4.3 C1).
+  // Versions (docs/xapi-behaviour.md#assert-can-migrate B1, C1).
   public static final String VM_HOST_INCOMPATIBLE_VERSION_MIGRATE =
       "VM_HOST_INCOMPATIBLE_VERSION_MIGRATE";
   public static final String NOT_SUPPORTED_DURING_UPGRADE = "NOT_SUPPORTED_DURING_UPGRADE";
-  // Destination host (§4.3, §4.6).
+  // Destination host (docs/xapi-behaviour.md#assert-can-migrate,
+  // docs/xapi-behaviour.md#boot-checks).
   public static final String VM_HOST_INCOMPATIBLE_VIRTUAL_HARDWARE_PLATFORM_VERSION =
       "VM_HOST_INCOMPATIBLE_VIRTUAL_HARDWARE_PLATFORM_VERSION";
   public static final String HOST_DISABLED = "HOST_DISABLED";
@@ -22,7 +23,9 @@ public final class Codes {
   public static final String VM_REQUIRES_SR = "VM_REQUIRES_SR";
   public static final String VM_REQUIRES_NET = "VM_REQUIRES_NET";
   public static final String NO_HOSTS_AVAILABLE = "NO_HOSTS_AVAILABLE";
-  // Storage (§4.4, §4.5 D1, §5.3, §9.2).
+  // Storage (docs/xapi-behaviour.md#sr-capabilities, docs/xapi-behaviour.md#cbt-and-encryption,
+  // docs/xapi-behaviour.md#unmapped-disks,
+  // docs/xapi-behaviour.md#disk-mirroring).
   public static final String VDI_NOT_IN_MAP = "VDI_NOT_IN_MAP";
   public static final String SR_DOES_NOT_SUPPORT_MIGRATION = "SR_DOES_NOT_SUPPORT_MIGRATION";
   public static final String VDI_CBT_ENABLED = "VDI_CBT_ENABLED";
@@ -32,12 +35,12 @@ public final class Codes {
   /** What the SM backend raises when an SR is full (error 44, "There is insufficient space"). */
   public static final String SR_BACKEND_FAILURE_44 = "SR_BACKEND_FAILURE_44";
 
-  // Networks (§3, §10).
+  // Networks (docs/xapi-behaviour.md#migrate-receive, docs/xapi-behaviour.md#vif-handling).
   public static final String VIF_NOT_IN_MAP = "VIF_NOT_IN_MAP";
   public static final String HOST_CANNOT_ATTACH_NETWORK = "HOST_CANNOT_ATTACH_NETWORK";
   public static final String PIF_HAS_NO_NETWORK_CONFIGURATION = "PIF_HAS_NO_NETWORK_CONFIGURATION";
   public static final String INTERFACE_HAS_NO_IP = "INTERFACE_HAS_NO_IP";
-  // Lifecycle (§4.5).
+  // Lifecycle (docs/xapi-behaviour.md#lifecycle-checks).
   public static final String OPERATION_BLOCKED = "OPERATION_BLOCKED";
   public static final String VM_BAD_POWER_STATE = "VM_BAD_POWER_STATE";
   public static final String OTHER_OPERATION_IN_PROGRESS = "OTHER_OPERATION_IN_PROGRESS";

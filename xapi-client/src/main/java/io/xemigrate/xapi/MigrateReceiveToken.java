@@ -7,9 +7,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The result of {@code host.migrate_receive} on the destination pool: a bearer credential (it holds
- * a destination session three times, failure-and-security.md section 9). It is never logged: its
- * {@link #toString()} shows only the destination host. {@link #close()} logs its session out on the
- * destination once the migration (or the dry run) has ended.
+ * a destination session three times, docs/failure-semantics.md#receive-token). It is never logged:
+ * its {@link #toString()} shows only the destination host. {@link #close()} logs its session out on
+ * the destination once the migration (or the dry run) has ended.
  *
  * <p>It also carries the destination pool's SR and network references by UUID, which {@code
  * migrate_send} needs for its maps.

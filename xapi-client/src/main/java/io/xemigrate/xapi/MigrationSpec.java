@@ -7,7 +7,8 @@ import com.google.common.collect.ImmutableMap;
  *
  * @param vmUuid the VM to move (in the source pool)
  * @param live whether to move it running
- * @param vdiMap source VDI UUID to destination SR UUID (every disk, xapi-semantics.md 4.1)
+ * @param vdiMap source VDI UUID to destination SR UUID (every disk,
+ *     docs/xapi-behaviour.md#assert-can-migrate A4)
  * @param vifMap source VIF UUID to destination network UUID (cross-pool only; empty inside a pool)
  * @param options {@code force}, {@code copy}, {@code compress}
  */

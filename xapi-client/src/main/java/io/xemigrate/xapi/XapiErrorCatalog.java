@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * Plain-word explanations, with a remedy, of the error codes a migration can meet. Placeholders
- * {@code {0}}, {@code {1}}... stand for the error's parameters in xapi's order (xapi-semantics.md
- * sections 4-10).
+ * {@code {0}}, {@code {1}}... stand for the error's parameters in xapi's order
+ * (docs/xapi-behaviour.md#error-codes).
  */
 public final class XapiErrorCatalog {
 

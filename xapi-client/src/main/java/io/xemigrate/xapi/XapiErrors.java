@@ -16,8 +16,9 @@ import java.util.List;
  * The one table that classifies XenAPI error codes, and the one place where failures from the SDK
  * and the transport become {@link XapiException}s.
  *
- * <p>Codes come from {@code shared/reference/xapi-semantics.md} sections 1-12. A code missing from
- * the table is {@link XapiErrorKind#INTERNAL}: an answer we did not expect.
+ * <p>Codes come from xapi's {@code ocaml/xapi-consts/api_errors.ml}
+ * (docs/xapi-behaviour.md#error-codes). A code missing from the table is {@link
+ * XapiErrorKind#INTERNAL}: an answer we did not expect.
  */
 public final class XapiErrors {
   /** The transport failed before the request could have reached the server. */

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code event.from} over JSON-RPC (xapi-semantics.md §11), with a hand-stepped clock. */
+/**
+ * {@code event.from} over JSON-RPC (docs/xapi-behaviour.md#event-from), with a hand-stepped clock.
+ */
 class EventFromTest {
   private Simulator simulator;
   private RawClient client;

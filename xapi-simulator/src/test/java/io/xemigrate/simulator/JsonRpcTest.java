@@ -10,7 +10,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** JSON-RPC v1 and v2 and raw XML-RPC, as xapi frames them (xapi-semantics.md §1.1, §2). */
+/**
+ * JSON-RPC v1 and v2 and raw XML-RPC, as xapi frames them (docs/xapi-behaviour.md#wire-protocol,
+ * docs/xapi-behaviour.md#sessions).
+ */
 class JsonRpcTest {
   private static Simulator simulator;
   private static RawClient master;

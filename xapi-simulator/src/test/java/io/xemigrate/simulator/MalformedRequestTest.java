@@ -8,7 +8,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** xapi's HTTP request limits and its answers to bodies it cannot parse (§12 of the reference). */
+/**
+ * xapi's HTTP request limits and its answers to bodies it cannot parse
+ * (docs/failure-semantics.md#http-limits).
+ */
 class MalformedRequestTest {
   private static Simulator simulator;
   private static RawClient client;

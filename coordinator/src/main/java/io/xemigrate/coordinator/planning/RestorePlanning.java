@@ -32,11 +32,11 @@ import java.util.stream.Collectors;
 
 /**
  * {@code host-restore}: plans moving a run's succeeded moves back to the hosts they came from,
- * after XenCenter's "bring babies back" (prior-art.md §2.2): only the VMs that run where the run
- * put them; a VM that moved since, or whose original host is gone or was disabled by someone else,
- * is left where it is and reported. Across pools the maps are the run's, reversed: each disk goes
- * back to the SR its copy came from, each VIF (same UUID and MAC) to the network it left. Pure: no
- * I/O.
+ * after XenCenter's "bring babies back" (docs/other-tools.md#xencenter-maintenance): only the VMs
+ * that run where the run put them; a VM that moved since, or whose original host is gone or was
+ * disabled by someone else, is left where it is and reported. Across pools the maps are the run's,
+ * reversed: each disk goes back to the SR its copy came from, each VIF (same UUID and MAC) to the
+ * network it left. Pure: no I/O.
  */
 public final class RestorePlanning {
   /** A VM of the run that is not moved back, and why (one plain sentence). */

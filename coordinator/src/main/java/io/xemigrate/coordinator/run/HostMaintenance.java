@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The hosts an evacuation disables, as XenCenter and Xen Orchestra do it (prior-art.md §1.3, §2.2):
+ * The hosts an evacuation disables, as XenCenter and Xen Orchestra do it
+ * (docs/other-tools.md#xen-orchestra-maintenance, docs/other-tools.md#xencenter-maintenance):
  * {@code host.disable} before the moves so that nothing new lands on them; afterwards, in
  * maintenance mode, they stay disabled with XenCenter's {@code other_config:MAINTENANCE_MODE=true}
  * (the key both XenCenter and XO read) plus {@code xe-migrate-run=RUN}; otherwise they are enabled

@@ -205,7 +205,7 @@ class JournalTest {
         .isEqualTo(Path.of("/var/lib/xe-migrate"));
     assertThat(DataDirectory.resolve(Map.of("XDG_DATA_HOME", "/x"), "/root"))
         .isEqualTo(Path.of("/x/xe-migrate"));
-    assertThat(DataDirectory.resolve(Map.of(), "/home/ada"))
-        .isEqualTo(Path.of("/home/ada/.local/share/xe-migrate"));
+    assertThat(DataDirectory.resolve(Map.of(), "/srv/ada"))
+        .isEqualTo(Path.of("/srv/ada/.local/share/xe-migrate"));
   }
 }

@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * The operation the move uses ({@code migrate_send} or {@code pool_migrate}) must not be in the
- * VM's {@code blocked_operations}: {@code OPERATION_BLOCKED [vm; reason]} (§4.5 step 1). A host
- * check because the operation depends on whether disks move to reach that host.
+ * VM's {@code blocked_operations}: {@code OPERATION_BLOCKED [vm; reason]}
+ * (docs/xapi-behaviour.md#lifecycle-checks step 1). A host check because the operation depends on
+ * whether disks move to reach that host.
  */
 public final class BlockedOperationCheck implements HostCheck {
   @Override

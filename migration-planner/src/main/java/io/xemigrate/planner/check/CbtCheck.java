@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A disk that moves must not have changed block tracking on: {@code VDI_CBT_ENABLED [vdi]} (§4.5
- * D1, last on purpose in xapi: it is the error a client can fix and retry).
+ * A disk that moves must not have changed block tracking on: {@code VDI_CBT_ENABLED [vdi]}
+ * (docs/xapi-behaviour.md#cbt-and-encryption, last on purpose in xapi: it is the error a client can
+ * fix and retry).
  */
 public final class CbtCheck implements HostCheck {
   @Override

@@ -7,8 +7,9 @@ import io.xemigrate.xapi.model.Vbd;
 import java.util.List;
 
 /**
- * xapi ejects every inserted CD of a VM it storage-migrates (§5.2 S9) and does not insert it again;
- * suspended VMs are exempt. A warning per CD, for cross-pool moves.
+ * xapi ejects every inserted CD of a VM it storage-migrates (docs/xapi-behaviour.md#migrate-send
+ * S9) and does not insert it again; suspended VMs are exempt. A warning per CD, for cross-pool
+ * moves.
  */
 public final class CdDriveCheck implements VmCheck {
   @Override

@@ -12,7 +12,8 @@ public final class Checks {
   /** Checks of the VM alone, run once per VM before any host is considered. */
   public static final List<VmCheck> VM =
       List.of(
-          // Lifecycle checks of VM.allowed_operations (§4.5), in xapi's order.
+          // Lifecycle checks of VM.allowed_operations (docs/xapi-behaviour.md#lifecycle-checks), in
+          // xapi's order.
           new TemplateCheck(),
           new PowerStateCheck(),
           new OperationsInProgressCheck(),
@@ -22,7 +23,7 @@ public final class Checks {
           new VgpuCheck(),
           new VusbCheck(),
           new SriovCheck(),
-          // The VIF map is the same for every host (§10).
+          // The VIF map is the same for every host (docs/xapi-behaviour.md#vif-handling).
           new VifMapCheck(),
           new SnapshotVifCheck(),
           new VifMapIgnoredCheck(),
@@ -31,16 +32,19 @@ public final class Checks {
   /** Checks of the VM against one candidate host: the feasibility filters of placement. */
   public static final List<HostCheck> HOST =
       List.of(
-          // Cheap facts about the host first: assert_can_migrate's order (§4.3).
+          // Cheap facts about the host first: assert_can_migrate's order
+          // (docs/xapi-behaviour.md#assert-can-migrate).
           new VersionCheck(),
           new HardwarePlatformCheck(),
           new HostStateCheck(),
           new PcpuCheck(),
-          // The destination's dry-run import: CPU, then memory (§4.3.1).
+          // The destination's dry-run import: CPU, then memory
+          // (docs/xapi-behaviour.md#cross-pool-dry-run).
           new CpuCheck(),
           new MemoryCheck(),
           new BlockedOperationCheck(),
-          // The disk map for this host (§4.1, §4.4, §4.5 D1, §5.3).
+          // The disk map for this host (docs/xapi-behaviour.md#assert-can-migrate A4, D1,
+          // docs/xapi-behaviour.md#unmapped-disks).
           new DiskMapCheck(),
           new SnapshotDiskCheck(),
           new SrCapabilityCheck(),
@@ -48,7 +52,9 @@ public final class Checks {
           new EncryptionCheck(),
           new SourceSpaceCheck(),
           new DestinationSpaceCheck(),
-          // What the VM needs to run there (§4.6), then how its data gets there (§3).
+          // What the VM needs to run there (docs/xapi-behaviour.md#boot-checks), then how its data
+          // gets there
+          // (docs/xapi-behaviour.md#migrate-receive).
           new SrVisibilityCheck(),
           new NetworkVisibilityCheck(),
           new TransferNetworkCheck(),

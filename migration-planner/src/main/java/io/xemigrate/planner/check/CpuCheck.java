@@ -6,10 +6,10 @@ import io.xemigrate.xapi.model.PowerState;
 import java.util.List;
 
 /**
- * The VM's last-boot CPU flags against this host (§8): {@code VM_INCOMPATIBLE_WITH_THIS_HOST [vm;
- * host; reason]}. Across pools the check runs in the destination's dry-run import, where the VM
- * does not exist yet, so xapi's first parameter is {@code OpaqueRef:NULL}. Halted VMs are not
- * checked.
+ * The VM's last-boot CPU flags against this host (docs/xapi-behaviour.md#cpu-compatibility): {@code
+ * VM_INCOMPATIBLE_WITH_THIS_HOST [vm; host; reason]}. Across pools the check runs in the
+ * destination's dry-run import, where the VM does not exist yet, so xapi's first parameter is
+ * {@code OpaqueRef:NULL}. Halted VMs are not checked.
  */
 public final class CpuCheck implements HostCheck {
   static final String NULL_REF = "OpaqueRef:NULL";

@@ -5,10 +5,10 @@ import io.xemigrate.xapi.model.Vm;
 import java.util.Optional;
 
 /**
- * xapi's CPU rule ({@code cpuid_helpers.ml}, xapi-semantics §8): the VM's {@code
- * last_boot_CPU_flags} against one host's {@code features_hvm} ({@code features_pv} for PV). Xen's
- * own policy comparison is not available here, so this is xapi's fallback: the VM's feature words
- * extended with zeros or truncated to the host's length must be a subset of the host's.
+ * xapi's CPU rule ({@code cpuid_helpers.ml}, docs/xapi-behaviour.md#cpu-compatibility): the VM's
+ * {@code last_boot_CPU_flags} against one host's {@code features_hvm} ({@code features_pv} for PV).
+ * Xen's own policy comparison is not available here, so this is xapi's fallback: the VM's feature
+ * words extended with zeros or truncated to the host's length must be a subset of the host's.
  */
 public final class CpuFeatures {
   public static final String NO_LEVELING_KEYS =

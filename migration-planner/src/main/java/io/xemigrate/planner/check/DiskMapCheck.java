@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Every disk of the VM (a VDI on a non-empty, non-CD VBD) needs a destination SR, else xapi says
- * {@code VDI_NOT_IN_MAP [vdi]} (§4.1 A4).
+ * {@code VDI_NOT_IN_MAP [vdi]} (docs/xapi-behaviour.md#assert-can-migrate A4).
  */
 public final class DiskMapCheck implements HostCheck {
   @Override

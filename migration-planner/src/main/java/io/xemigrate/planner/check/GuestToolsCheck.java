@@ -7,10 +7,10 @@ import io.xemigrate.xapi.model.Vm;
 import java.util.List;
 
 /**
- * A live migration suspends the guest briefly, which it must support (§4.5 step 7, running or
- * paused VMs only): a {@code data-cant-suspend-reason} gives {@code VM_NON_SUSPENDABLE [vm;
- * reason]}; an HVM guest without PV drivers and without {@code feature-suspend=1} gives {@code
- * VM_LACKS_FEATURE [vm]}.
+ * A live migration suspends the guest briefly, which it must support
+ * (docs/xapi-behaviour.md#lifecycle-checks step 7, running or paused VMs only): a {@code
+ * data-cant-suspend-reason} gives {@code VM_NON_SUSPENDABLE [vm; reason]}; an HVM guest without PV
+ * drivers and without {@code feature-suspend=1} gives {@code VM_LACKS_FEATURE [vm]}.
  */
 public final class GuestToolsCheck implements VmCheck {
   @Override

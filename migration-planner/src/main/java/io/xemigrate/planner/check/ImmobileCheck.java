@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * {@code platform:nomigrate} or {@code platform:nested-virt} make a VM immobile: {@code
- * VM_IS_IMMOBILE [vm]} (§4.5 step 5).
+ * VM_IS_IMMOBILE [vm]} (docs/xapi-behaviour.md#lifecycle-checks step 5).
  */
 public final class ImmobileCheck implements VmCheck {
   @Override

@@ -4,8 +4,8 @@ import io.xemigrate.xapi.model.Host;
 import io.xemigrate.xapi.model.Vm;
 
 /**
- * xapi's memory arithmetic ({@code memory_check.ml}, xapi-semantics §4.7), so that the planner's
- * {@code HOST_NOT_ENOUGH_FREE_MEMORY} carries the same two numbers as xapi's.
+ * xapi's memory arithmetic ({@code memory_check.ml}, docs/xapi-behaviour.md#memory-arithmetic), so
+ * that the planner's {@code HOST_NOT_ENOUGH_FREE_MEMORY} carries the same two numbers as xapi's.
  *
  * <p>Available on a host: {@code memory_total - host.memory_overhead - Σ(dynamic_min +
  * memory_overhead)} over the VMs resident there (and, here, those the plan already sends there),

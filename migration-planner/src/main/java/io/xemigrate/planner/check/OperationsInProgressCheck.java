@@ -8,8 +8,9 @@ import java.util.TreeMap;
 
 /**
  * Operations in progress on the VM: {@code OTHER_OPERATION_IN_PROGRESS ["VM"; vm; op; task]}, with
- * {@code {a,b}} lists for several (§4.5 step 3). xapi makes a migration wait for them (random
- * back-off, up to 2 hours), so this is a warning, except when the VM is already migrating.
+ * {@code {a,b}} lists for several (docs/xapi-behaviour.md#lifecycle-checks step 3). xapi makes a
+ * migration wait for them (random back-off, up to 2 hours), so this is a warning, except when the
+ * VM is already migrating.
  */
 public final class OperationsInProgressCheck implements VmCheck {
   @Override

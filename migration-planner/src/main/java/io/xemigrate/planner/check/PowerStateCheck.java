@@ -9,7 +9,8 @@ import java.util.Locale;
 /**
  * {@code migrate_send} accepts Halted, Suspended and Running VMs ({@code pool_migrate} only
  * Running, and the planner uses it only for Running VMs): a Paused VM gets {@code
- * VM_BAD_POWER_STATE [vm; "halted, suspended, running"; "paused"]} (§4.5 step 2).
+ * VM_BAD_POWER_STATE [vm; "halted, suspended, running"; "paused"]}
+ * (docs/xapi-behaviour.md#lifecycle-checks step 2).
  */
 public final class PowerStateCheck implements VmCheck {
   static final String EXPECTED = "halted, suspended, running";

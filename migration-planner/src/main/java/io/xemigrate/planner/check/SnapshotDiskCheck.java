@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * A snapshot disk follows its parent; one without a mapped parent needs an SR of its own, which
- * xapi takes from the destination pool's default SR (§5.3): none, and xapi says {@code
- * VDI_NOT_IN_MAP [vdi]}. The planner maps such disks by rule first and reports those left over.
+ * xapi takes from the destination pool's default SR (docs/xapi-behaviour.md#unmapped-disks): none,
+ * and xapi says {@code VDI_NOT_IN_MAP [vdi]}. The planner maps such disks by rule first and reports
+ * those left over.
  */
 public final class SnapshotDiskCheck implements HostCheck {
   @Override

@@ -13,9 +13,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Mirroring a disk first snapshots it on its source SR (§9.2 step 3), so the source SR needs room
- * for that snapshot; on a full SR the move fails with {@code SR_SOURCE_SPACE_INSUFFICIENT [sr]}.
- * Disks are mirrored one at a time, so the largest snapshot per SR counts.
+ * Mirroring a disk first snapshots it on its source SR (docs/xapi-behaviour.md#disk-mirroring step
+ * 3), so the source SR needs room for that snapshot; on a full SR the move fails with {@code
+ * SR_SOURCE_SPACE_INSUFFICIENT [sr]}. Disks are mirrored one at a time, so the largest snapshot per
+ * SR counts.
  */
 public final class SourceSpaceCheck implements HostCheck {
   @Override

@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * Each disk that moves needs a source SR that can send ({@code VDI_SNAPSHOT}, {@code VDI_MIRROR})
  * and a destination SR that can receive ({@code VDI_SNAPSHOT}, {@code VDI_MIRROR_IN}): {@code
- * SR_DOES_NOT_SUPPORT_MIGRATION [sr; "CAP1;CAP2"]} naming the missing capabilities (§4.4).
+ * SR_DOES_NOT_SUPPORT_MIGRATION [sr; "CAP1;CAP2"]} naming the missing capabilities
+ * (docs/xapi-behaviour.md#sr-capabilities).
  */
 public final class SrCapabilityCheck implements HostCheck {
   @Override

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * Every SR holding one of the VM's disks after the move must be attached on the destination host:
- * {@code VM_REQUIRES_SR [vm; sr]} (§4.6 step 8).
+ * {@code VM_REQUIRES_SR [vm; sr]} (docs/xapi-behaviour.md#boot-checks step 8).
  */
 public final class SrVisibilityCheck implements HostCheck {
   @Override

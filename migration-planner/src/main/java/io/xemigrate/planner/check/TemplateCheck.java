@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Only user VMs move: a template ({@code VM_IS_TEMPLATE [vm; op]}), a snapshot ({@code
  * VM_IS_SNAPSHOT [vm; op]}) or a control domain ({@code OPERATION_NOT_ALLOWED}) is refused, as
- * xapi's lifecycle check does (§4.5 steps 4 and 6).
+ * xapi's lifecycle check does (docs/xapi-behaviour.md#lifecycle-checks steps 4 and 6).
  */
 public final class TemplateCheck implements VmCheck {
   @Override

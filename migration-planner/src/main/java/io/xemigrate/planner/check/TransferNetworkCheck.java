@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * {@code host.migrate_receive} needs a PIF with an IP on the transfer network of the destination
- * host (§3): {@code HOST_CANNOT_ATTACH_NETWORK [host; network]}, {@code
- * PIF_HAS_NO_NETWORK_CONFIGURATION [pif]} or {@code INTERFACE_HAS_NO_IP [pif]}.
+ * host (docs/xapi-behaviour.md#migrate-receive): {@code HOST_CANNOT_ATTACH_NETWORK [host;
+ * network]}, {@code PIF_HAS_NO_NETWORK_CONFIGURATION [pif]} or {@code INTERFACE_HAS_NO_IP [pif]}.
  */
 public final class TransferNetworkCheck implements HostCheck {
   @Override

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Every VIF of the VM needs a destination network across pools, else {@code VIF_NOT_IN_MAP [vif]}
- * (§10). The planner never falls back to the management network.
+ * (docs/xapi-behaviour.md#vif-handling). The planner never falls back to the management network.
  */
 public final class VifMapCheck implements VmCheck {
   @Override

@@ -3,7 +3,7 @@ package io.xemigrate.planner.predict;
 /**
  * How fast a VM dirties its memory: distinct bytes dirtied in a window of t seconds are {@code
  * min(rate·t, writableWorkingSet)}, so the rate levels off at the writable working set (WWS), the
- * hot pages the workload rewrites over and over (migration-physics.md §2.2).
+ * hot pages the workload rewrites over and over (docs/migration-model.md#dirty-rate-levels-off).
  *
  * <p>A constant-rate model (the pessimistic textbook case) is a profile whose WWS is at least the
  * memory: {@link #constant(double)}.

@@ -61,7 +61,8 @@ public final class DirtyRateEstimator {
   /**
    * The memory pre-copy will send: the running domain's actual allocation ({@code memory_actual},
    * what is populated, ballooned-out pages excluded), or {@code dynamic_max} when the metrics are
-   * missing. Never {@code static_max}: unpopulated pages are not sent (migration-physics.md §4.2).
+   * missing. Never {@code static_max}: unpopulated pages are not sent
+   * (docs/migration-model.md#populated-memory).
    */
   public static long populatedMemory(Vm vm) {
     return vm.memoryActual() > 0 ? vm.memoryActual() : vm.memory().dynamicMax();

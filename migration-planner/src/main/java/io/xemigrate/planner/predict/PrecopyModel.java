@@ -6,11 +6,12 @@ import java.util.List;
 /**
  * Xen's pre-copy stop rules and the fixed costs of a move, as data.
  *
- * <p>Stop rules (migration-physics.md §1.2, XenServer / XCP-ng emu-manager and upstream {@code
- * simple_precopy_policy}): round 1 sends every populated page; each later live round sends what the
- * previous round left dirty; the live stage ends when fewer than {@code dirtyThresholdBytes} remain
- * (converged) or after {@code maxLiveRounds} live rounds (not converged). The VM is then paused and
- * the last dirty set is sent: that pause, plus the switch-over, is the downtime.
+ * <p>Stop rules (docs/migration-model.md#stop-rules, XenServer / XCP-ng emu-manager and upstream
+ * {@code simple_precopy_policy}): round 1 sends every populated page; each later live round sends
+ * what the previous round left dirty; the live stage ends when fewer than {@code
+ * dirtyThresholdBytes} remain (converged) or after {@code maxLiveRounds} live rounds (not
+ * converged). The VM is then paused and the last dirty set is sent: that pause, plus the
+ * switch-over, is the downtime.
  *
  * @param maxLiveRounds live rounds before the forced stop-and-copy (5: 1 full pass + 4 dirty
  *     passes)

@@ -5,9 +5,10 @@ import java.util.Optional;
 
 /**
  * Kinds of VM with default dirtying, used when neither the VM's configuration nor calibration says
- * anything. The figures are starting points read off the published traces (migration-physics.md
- * §2.5: a web server's last round 18 MB of 800 MB, a kernel compile or OLTP with a small WWS, a
- * page thrasher dirtying faster than any link), to be replaced by calibration.
+ * anything. The figures are starting points read off the published traces
+ * (docs/migration-model.md#dirty-rate-levels-off: a web server's last round 18 MB of 800 MB, a
+ * kernel compile or OLTP with a small WWS, a page thrasher dirtying faster than any link), to be
+ * replaced by calibration.
  */
 public enum WorkloadKind {
   /** Mostly idle: 1 MB/s, WWS 5 % of memory up to 64 MiB. */

@@ -21,8 +21,8 @@ import java.util.Optional;
  *       network, else of its management PIF, else {@link #DEFAULT_NIC_MBPS} (10 GbE) when xapi
  *       reports no speed;
  *   <li>one stream at most {@link #STREAM_CAP_BYTES_PER_SECOND} (xapi reports no such figure: the
- *       tunnelled-encryption ceiling of migration-physics.md §4.1), lowered per host pair by the
- *       journal's calibration;
+ *       tunnelled-encryption ceiling of docs/migration-model.md#transport), lowered per host pair
+ *       by the journal's calibration;
  *   <li>SR throughput: SR {@code other_config} {@value #SR_THROUGHPUT_KEY} (megabytes, 10^6 bytes,
  *       per second, read and write), else {@link SrThroughput#UNMEASURED}.
  * </ul>

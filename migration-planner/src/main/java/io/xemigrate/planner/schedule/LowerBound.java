@@ -1,7 +1,7 @@
 package io.xemigrate.planner.schedule;
 
 /**
- * A makespan no schedule under the same limits can beat (migration-physics.md §6.1).
+ * A makespan no schedule under the same limits can beat (docs/migration-model.md#lower-bound).
  *
  * @param networkSeconds the busiest NIC direction: its bytes over what it can carry
  * @param slotSeconds the busiest concurrency-limited resource: its moves' solo durations over its

@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Computes the makespan lower bound of migration-physics.md §6.1 for a batch under given limits.
+ * Computes the makespan lower bound of docs/migration-model.md#lower-bound for a batch under given
+ * limits.
  *
  * <p>Each move's solo prediction (alone on both NICs, at its stream cap) is a lower bound on its
  * duration and on its bytes in any schedule: sharing only lowers its rate, which lengthens every

@@ -11,7 +11,8 @@ import java.util.NoSuchElementException;
  *
  * @param hosts every host a move leaves or enters, by UUID
  * @param perStreamCapBytesPerSecond the most one migration stream carries, whatever the NIC: set by
- *     xenguest and stunnel (or kTLS) CPU in dom0, not by the wire (migration-physics.md §4)
+ *     xenguest and stunnel (or kTLS) CPU in dom0, not by the wire
+ *     (docs/migration-model.md#transport)
  * @param storage SR throughputs and per-disk setup for disk copies
  * @param calibration observed stream bandwidth per host pair (lowers the cap for that pair)
  */

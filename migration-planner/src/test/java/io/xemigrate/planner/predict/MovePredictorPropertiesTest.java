@@ -8,7 +8,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.LongRange;
 
-/** The bounds every prediction must respect (migration-physics.md §2.1). */
+/** The bounds every prediction must respect (docs/migration-model.md#prediction-bounds). */
 class MovePredictorPropertiesTest {
   private final PrecopyModel model = PrecopyModel.xenDefaults();
   private final MovePredictor predictor = new MovePredictor(model, DiskCopyEstimator.defaults());

@@ -86,7 +86,10 @@ class MovePredictorTest {
     assertThat(p.bytesSent()).isCloseTo(memory + 5.0 * wws, within(1.0));
   }
 
-  /** The worked examples of migration-physics.md §2.4 (decimal link units, table rounding). */
+  /**
+   * The worked examples of docs/migration-model.md#worked-examples (decimal link units, table
+   * rounding).
+   */
   @ParameterizedTest(name = "{0} GiB at {1} Gbit/s dirtying {2} MB/s")
   @CsvSource({
     "8, 1, 50, 5, 114, 0.704, 13.3",

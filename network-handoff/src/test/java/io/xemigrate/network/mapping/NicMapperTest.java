@@ -4,13 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import io.xemigrate.xapi.model.PoolInventory;
+import io.xemigrate.xapi.testing.TinyPool;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class NicMapperTest {
   private final PoolInventory source =
-      new Nets("src", "s1")
+      new TinyPool("src", "s1")
+          .managementNetwork()
           .network("lan", "LAN", "xapi1", 1500, 10, false, "", "s1")
           .network("dmz", "DMZ", "xapi2", 9000, 20, false, "", "s1")
           .network("back", "Backup", "xapi9", 1500, -1, false, "", "s1")
@@ -22,7 +24,8 @@ class NicMapperTest {
           .build();
 
   private final PoolInventory destination =
-      new Nets("dst", "d1")
+      new TinyPool("dst", "d1")
+          .managementNetwork()
           .network("d-lan", "LAN", "xenbr5", 1500, 10, false, "", "d1")
           .network("d-dmz-small", "DMZ new", "xenbr6", 1500, 20, false, "", "d1")
           .network("d-dmz", "DMZ jumbo", "xenbr7", 9000, 20, false, "", "d1")
@@ -81,7 +84,8 @@ class NicMapperTest {
   @Test
   void transferNetworkPrefersADedicatedNetworkAndFallsBackToManagement() {
     PoolInventory pool =
-        new Nets("p", "h1", "h2")
+        new TinyPool("p", "h1", "h2")
+            .managementNetwork()
             .network("lan", "LAN", "b1", 1500, -1, false, "10.1.0.1", "h1", "h2")
             .network("mig", "Migration", "b2", 9000, -1, false, "10.2.0.1", "h1", "h2")
             .network("half", "Storage", "b3", 9000, -1, false, "10.3.0.1", "h1")
@@ -92,7 +96,7 @@ class NicMapperTest {
     assertThat(choice.networkUuid()).isEqualTo("mig");
     assertThat(choice.rule()).isEqualTo(TransferNetworkRule.DEDICATED);
 
-    PoolInventory bare = new Nets("q", "h1").build();
+    PoolInventory bare = new TinyPool("q", "h1").managementNetwork().build();
     TransferNetworkChoice fallback = TransferNetworkChooser.choose(bare, List.of("h1"), "");
     assertThat(fallback.rule()).isEqualTo(TransferNetworkRule.MANAGEMENT);
     assertThat(fallback.networkUuid()).isEqualTo("q-mgmt");

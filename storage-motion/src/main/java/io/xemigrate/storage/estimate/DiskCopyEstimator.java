@@ -7,9 +7,9 @@ import java.util.Map;
 /**
  * Estimates the disk phase of a storage motion at a constant link rate.
  *
- * <p>Model (migration-physics.md §3): xapi copies a VM's disks one after another, so T = Σ_d
- * (T_setup + A_d / r_d) with A_d the allocated bytes of disk d and r_d = min(link rate, source SR
- * read, destination SR write). T_setup covers the snapshot, the datapath and the SR scan.
+ * <p>Model (docs/migration-model.md#disk-copy): xapi copies a VM's disks one after another, so T =
+ * Σ_d (T_setup + A_d / r_d) with A_d the allocated bytes of disk d and r_d = min(link rate, source
+ * SR read, destination SR write). T_setup covers the snapshot, the datapath and the SR scan.
  *
  * <p>Limitations: the guest's own disk writes during the copy (mirrored to the destination) are not
  * added to the link load; SR throughput is what is left for this copy, so the caller divides it

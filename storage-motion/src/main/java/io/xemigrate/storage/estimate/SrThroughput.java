@@ -10,7 +10,7 @@ public record SrThroughput(double readBytesPerSecond, double writeBytesPerSecond
 
   /**
    * A conservative default for an SR nobody measured: 120 MB/s each way, the disk-bound figure seen
-   * on 10 GbE in xcp-ng/xcp #145 (migration-physics.md §4.1).
+   * on 10 GbE in xcp-ng/xcp #145 (docs/migration-model.md#transport).
    */
   public static final SrThroughput UNMEASURED = new SrThroughput(120e6, 120e6);
 

@@ -3,19 +3,20 @@ package io.xemigrate.storage.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.xemigrate.xapi.model.PoolInventory;
+import io.xemigrate.xapi.testing.TinyPool;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DiskMapperTest {
   private final PoolInventory source =
-      new Pools("src", "s1")
+      new TinyPool("src", "s1")
           .sr("nfs", "Shared", "nfs", 900)
           .sr("local", "Local storage", "ext", 900)
           .vm("vm", true, "a@nfs:100", "b@local:50")
           .build();
 
   private static PoolInventory destination(long sharedFree, long localFree) {
-    return new Pools("dst", "d1", "d2")
+    return new TinyPool("dst", "d1", "d2")
         .sr("d-shared", "Shared", "nfs", sharedFree)
         .sr("d-ext1", "ext one", "ext", localFree, "d1")
         .sr("d-ext2", "ext two", "ext", localFree + 10, "d1")
@@ -56,7 +57,7 @@ class DiskMapperTest {
     assertThat(map.mappings().get(0).destinationSrUuid()).isEqualTo("d-ext1");
     assertThat(map.mappings().get(1).rule()).isEqualTo(DiskMappingRule.EXPLICIT);
     // lvm is thick: the copy takes the virtual size.
-    assertThat(map.mappings().get(1).bytesOnDestination()).isEqualTo(50 * Pools.GIB);
+    assertThat(map.mappings().get(1).bytesOnDestination()).isEqualTo(50 * TinyPool.GIB);
   }
 
   @Test
@@ -92,7 +93,7 @@ class DiskMapperTest {
 
   @Test
   void nothingFitsLeavesTheDiskUnmappedWithAReason() {
-    PoolInventory tiny = new Pools("dst", "d1").sr("d-shared", "Shared", "nfs", 10).build();
+    PoolInventory tiny = new TinyPool("dst", "d1").sr("d-shared", "Shared", "nfs", 10).build();
 
     DiskMap map = map(tiny, DiskOverrides.none(), new SrLedger());
 
@@ -103,7 +104,7 @@ class DiskMapperTest {
 
   @Test
   void capabilitiesFollowXapisRule() {
-    PoolInventory pool = new Pools("p", "h").sr("x", "x", "nfs", 1).build();
+    PoolInventory pool = new TinyPool("p", "h").sr("x", "x", "nfs", 1).build();
     var sr = pool.srs().get("x");
     var withSuffix =
         new io.xemigrate.xapi.model.Sr(

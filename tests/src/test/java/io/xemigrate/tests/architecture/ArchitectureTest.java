@@ -18,10 +18,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The architecture of DEVELOPERS.md, checked on the production classes of every module. Maven's
- * module graph is the first wall (a module cannot compile against one it does not declare, and the
- * enforcer bans the wrong declarations); these rules are the second, and they cover what Maven
- * cannot see: SDK imports, I/O and clock reads in pure code.
+ * The architecture of the root README (module table), checked on the production classes of every
+ * module. Maven's module graph is the first wall (a module cannot compile against one it does not
+ * declare, and the enforcer bans the wrong declarations); these rules are the second, and they
+ * cover what Maven cannot see: SDK imports, I/O and clock reads in pure code.
  */
 class ArchitectureTest {
   private static final String CLIENT = "io.xemigrate.xapi..";

@@ -38,7 +38,10 @@ record CrossCheckRow(
     MIGRATE_RECEIVE,
     /** {@code VM.assert_can_migrate} with the plan's maps. */
     ASSERT_CAN_MIGRATE,
-    /** {@code VM.migrate_send}: lifecycle checks run when the operation starts (§4.5). */
+    /**
+     * {@code VM.migrate_send}: lifecycle checks run when the operation starts
+     * (docs/xapi-behaviour.md#lifecycle-checks).
+     */
     MIGRATE_SEND,
     /** {@code VM.pool_migrate}: the intra-pool lifecycle checks. */
     POOL_MIGRATE

@@ -203,7 +203,7 @@ final class InventoryAssembler {
   /**
    * The capabilities of the SM driver of an SR type: {@code capabilities} plus the keys of {@code
    * features} without their version suffix ({@code VDI_MIRROR/2}). No record, or several, for the
-   * type means none, as xapi treats it (xapi-semantics.md 4.4).
+   * type means none, as xapi treats it (docs/xapi-behaviour.md#sr-capabilities).
    */
   private ImmutableSet<String> capabilities(String srType) {
     var matching = records.sms.values().stream().filter(sm -> srType.equals(sm.type)).toList();

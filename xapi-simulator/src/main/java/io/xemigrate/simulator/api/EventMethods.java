@@ -22,8 +22,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * {@code event.from} (xapi-semantics.md §11). The token is {@code "%020d,%020d"}: the store
- * generation twice (the simulator keeps messages in the same generation, so both halves move
+ * {@code event.from} (docs/xapi-behaviour.md#event-from). The token is {@code "%020d,%020d"}: the
+ * store generation twice (the simulator keeps messages in the same generation, so both halves move
  * together). The timeout is in <b>virtual</b> seconds: with a running clock the call waits {@code
  * timeout / speed} of real time; with a manual clock it returns once a test moves the clock past
  * the deadline (polled every {@link VirtualWaits#MANUAL_POLL}), or at once when something changes.

@@ -6,8 +6,8 @@ import io.xemigrate.simulator.store.XapiClass;
 import io.xemigrate.simulator.store.XapiRecord;
 
 /**
- * xapi's memory arithmetic (xapi-semantics.md §4.7): what a host has left for another VM and what a
- * VM needs to start there.
+ * xapi's memory arithmetic (docs/xapi-behaviour.md#memory-arithmetic): what a host has left for
+ * another VM and what a VM needs to start there.
  */
 public final class HostMemory {
   private static final long MIB = 1024L * 1024L;
@@ -30,7 +30,7 @@ public final class HostMemory {
       boolean here =
           vm.string("resident_on").equals(host)
               || vm.string("scheduled_to_be_resident_on").equals(host);
-      // The control domain counts like any other resident VM (§4.7 sums every resident VM).
+      // The control domain counts like any other resident VM (xapi sums every resident VM).
       if (here && !vm.ref().equals(excludedVm)) {
         used += vm.integer("memory_dynamic_min") + vm.integer("memory_overhead");
       }

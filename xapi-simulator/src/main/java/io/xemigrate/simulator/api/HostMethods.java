@@ -6,7 +6,7 @@ import io.xemigrate.simulator.rpc.Role;
 import io.xemigrate.simulator.store.XapiClass;
 
 /**
- * {@code host.disable} and {@code host.enable} (Pool Operator, failure-and-security.md §10). A
+ * {@code host.disable} and {@code host.enable} (Pool Operator, docs/failure-semantics.md#roles). A
  * disabled host takes no new VMs ({@code HOST_DISABLED}); its running VMs stay.
  */
 public final class HostMethods {

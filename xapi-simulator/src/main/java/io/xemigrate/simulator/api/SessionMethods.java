@@ -11,9 +11,9 @@ import io.xemigrate.simulator.store.XapiException;
 import java.time.Duration;
 
 /**
- * {@code session.*} (xapi-semantics.md §2): login on the master only ({@code HOST_IS_SLAVE [master
- * address]} on a member), {@code SESSION_AUTHENTICATION_FAILED [uname; msg]} after xapi's
- * deliberate 5-second pause, logout, and {@code get_this_host}.
+ * {@code session.*} (docs/xapi-behaviour.md#sessions): login on the master only ({@code
+ * HOST_IS_SLAVE [master address]} on a member), {@code SESSION_AUTHENTICATION_FAILED [uname; msg]}
+ * after xapi's deliberate 5-second pause, logout, and {@code get_this_host}.
  */
 public final class SessionMethods {
   /** xapi's pause before answering a failed login. */

@@ -11,8 +11,9 @@ import io.xemigrate.simulator.store.XapiException;
 import java.util.Locale;
 
 /**
- * {@code task.create}, {@code task.cancel} and {@code task.destroy} (xapi-semantics.md §1.2).
- * Cancelling another session's task needs Pool Operator (failure-and-security.md §10).
+ * {@code task.create}, {@code task.cancel} and {@code task.destroy}
+ * (docs/xapi-behaviour.md#task-model). Cancelling another session's task needs Pool Operator
+ * (docs/failure-semantics.md#roles).
  */
 public final class TaskMethods {
   private TaskMethods() {}

@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * xapi's {@code check_operation_error} for VMs (xapi-semantics.md §4.5), in its order: blocked,
- * power state, operations in progress, template/snapshot, immobile, control domain, guest features,
- * PCI, vGPU, VUSB. The same check computes {@code VM.allowed_operations} (strict), so a pre-flight
- * reading the field and a call trying the operation see the same verdict.
+ * xapi's {@code check_operation_error} for VMs (docs/xapi-behaviour.md#lifecycle-checks), in its
+ * order: blocked, power state, operations in progress, template/snapshot, immobile, control domain,
+ * guest features, PCI, vGPU, VUSB. The same check computes {@code VM.allowed_operations} (strict),
+ * so a pre-flight reading the field and a call trying the operation see the same verdict.
  */
 public final class VmLifecycle {
   /** Each operation and the power states it accepts, lower case, in xapi's listing order. */

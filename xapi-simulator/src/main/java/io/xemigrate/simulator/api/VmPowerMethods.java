@@ -125,7 +125,7 @@ public final class VmPowerMethods {
   /**
    * A VM starts with the pool level ({@code pool.cpu_info.features_*_host}) unless {@code
    * platform:featureset} says otherwise, and the host's vendor; a resumed VM keeps the flags it
-   * booted with (xapi-semantics.md §8).
+   * booted with (docs/xapi-behaviour.md#cpu-compatibility).
    */
   private static void running(ObjectStore store, XapiRecord vm, String host, boolean resume) {
     XapiRecord hostRecord = store.get(XapiClass.HOST, host);

@@ -10,8 +10,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * {@code assert_can_boot_here} in xapi's order (xapi-semantics.md §4.6). The GPU, USB, SR-IOV and
- * HVM-support steps (10 to 14) are not modelled: the simulator has no pGPU capacity or IOMMU data.
+ * {@code assert_can_boot_here} in xapi's order (docs/xapi-behaviour.md#boot-checks). The GPU, USB,
+ * SR-IOV and HVM-support steps (10 to 14) are not modelled: the simulator has no pGPU capacity or
+ * IOMMU data.
  */
 final class BootCheck {
   /** Which optional steps run. */
@@ -133,7 +134,10 @@ final class BootCheck {
     return Optional.empty();
   }
 
-  /** A network without PIFs ties its running VMs to one host (§4.6 step 9). */
+  /**
+   * A network without PIFs ties its running VMs to one host (docs/xapi-behaviour.md#boot-checks
+   * step 9).
+   */
   private static boolean internalNetworkReachable(
       PoolView view, XapiRecord network, String hostRef) {
     if ("true".equals(network.stringMap("other_config").get("assume_network_is_shared"))
@@ -159,7 +163,10 @@ final class BootCheck {
         vm.real("HVM_shadow_multiplier"));
   }
 
-  /** §4.7: total − host overhead − Σ(dynamic_min + overhead) of resident and scheduled VMs. */
+  /**
+   * docs/xapi-behaviour.md#memory-arithmetic: total − host overhead − Σ(dynamic_min + overhead) of
+   * resident and scheduled VMs.
+   */
   static long available(PoolView view, XapiRecord host, String excludedVm) {
     long used = 0;
     for (XapiRecord other : view.store().all(XapiClass.VM)) {

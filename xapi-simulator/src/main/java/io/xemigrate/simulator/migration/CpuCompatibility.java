@@ -4,8 +4,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * xapi's {@code assert_vm_is_compatible} (xapi-semantics.md §8): may a running VM, with the CPU
- * flags it last booted with, move to a host? Pure: returns the reason xapi would give, or empty.
+ * xapi's {@code assert_vm_is_compatible} (docs/xapi-behaviour.md#cpu-compatibility): may a running
+ * VM, with the CPU flags it last booted with, move to a host? Pure: returns the reason xapi would
+ * give, or empty.
  */
 public final class CpuCompatibility {
   static final String NO_LEVELLING_KEYS =

@@ -16,9 +16,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The destination side of a cross-pool move: the metadata dry run (xapi-semantics.md §4.3.1), the
- * remote VDIs storage motion creates, the real import that keeps UUIDs, MACs and devices (§5.4 P3,
- * §10), and the roll-backs of each.
+ * The destination side of a cross-pool move: the metadata dry run
+ * (docs/xapi-behaviour.md#cross-pool-dry-run), the remote VDIs storage motion creates, the real
+ * import that keeps UUIDs, MACs and devices (docs/xapi-behaviour.md#migrate-send-phases P3,
+ * docs/xapi-behaviour.md#vif-handling), and the roll-backs of each.
  */
 final class CrossPoolImport {
   /** Objects created on the destination, newest last, so that roll-back can undo them. */
@@ -41,7 +42,10 @@ final class CrossPoolImport {
 
   private CrossPoolImport() {}
 
-  /** §4.3.1: the checks the destination runs on a {@code dry_run=true} import, in order. */
+  /**
+   * docs/xapi-behaviour.md#cross-pool-dry-run: the checks the destination runs on a {@code
+   * dry_run=true} import, in order.
+   */
   static void dryRun(
       PoolView source, XapiRecord vm, MigrationTarget target, boolean restore, boolean checkCpu) {
     PoolView destination = target.view();
@@ -132,8 +136,9 @@ final class CrossPoolImport {
   }
 
   /**
-   * The real import (§5.4 P3): the VM arrives Halted with the same UUID, its VBDs point at the new
-   * VDIs, its VIFs keep UUID, MAC and device and join the mapped networks; snapshots come along.
+   * The real import (docs/xapi-behaviour.md#migrate-send-phases P3): the VM arrives Halted with the
+   * same UUID, its VBDs point at the new VDIs, its VIFs keep UUID, MAC and device and join the
+   * mapped networks; snapshots come along.
    */
   static Imported importVm(
       PoolView source,
@@ -235,7 +240,10 @@ final class CrossPoolImport {
     }
   }
 
-  /** §5.5 step 2: a VM with the same UUID in the destination pool is destroyed as stale. */
+  /**
+   * docs/xapi-behaviour.md#migrate-send-failures step 2: a VM with the same UUID in the destination
+   * pool is destroyed as stale.
+   */
   static void destroyStale(ObjectStore store, String vmUuid) {
     store
         .findByUuid(XapiClass.VM, vmUuid)

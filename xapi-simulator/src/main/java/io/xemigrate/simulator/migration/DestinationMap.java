@@ -15,7 +15,10 @@ import java.util.Map;
  */
 record DestinationMap(String hostRef, String sessionRef, String remoteIp, String masterAddress) {
 
-  /** Parses {@code dest}; missing keys or a malformed URL surface as internal errors (§3). */
+  /**
+   * Parses {@code dest}; missing keys or a malformed URL surface as internal errors
+   * (docs/xapi-behaviour.md#migrate-receive).
+   */
   static DestinationMap parse(Map<String, Object> dest) {
     for (String key : new String[] {"host", "session_id", "xenops", "master", "SM"}) {
       if (!(dest.get(key) instanceof String)) {

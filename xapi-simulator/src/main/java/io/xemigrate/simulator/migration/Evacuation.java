@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
 
 /**
  * {@code host.evacuate}, {@code host.assert_can_evacuate} and {@code
- * host.get_vms_which_prevent_evacuation} (xapi-semantics.md §7). HA and WLB are not modelled.
+ * host.get_vms_which_prevent_evacuation} (docs/xapi-behaviour.md#evacuation). HA and WLB are not
+ * modelled.
  */
 final class Evacuation {
   /** xapi.conf {@code evacuation-batch-size}. */
@@ -158,7 +159,10 @@ final class Evacuation {
     }
   }
 
-  /** A sliding window of at most {@code batch} pool_migrate tasks (§7 step 6). */
+  /**
+   * A sliding window of at most {@code batch} pool_migrate tasks
+   * (docs/xapi-behaviour.md#evacuation, step 6 of host.evacuate).
+   */
   private void runWindow(
       CallContext context, Map<String, Entry> plan, Map<String, Object> options, int batch) {
     PoolRuntime pool = context.pool();

@@ -3,7 +3,7 @@ package io.xemigrate.simulator.migration;
 import io.xemigrate.simulator.physics.MigrationPhase;
 import java.util.Optional;
 
-/** The faults the simulator can inject (issue part 6; failure-and-security.md §2 to §4). */
+/** The faults the simulator can inject (issue part 6; docs/failure-semantics.md#failure-points). */
 public enum FaultKind {
   /** A disk copy fails; the remote VDIs are destroyed, the VM keeps running on the source. */
   FAIL_DISK_COPY,

@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * xapi's {@code check_operation_error} for the two migration operations (xapi-semantics.md §4.5):
- * the first failing rule wins, in xapi's order. Runs when {@code migrate_send} or {@code
- * pool_migrate} starts, never inside {@code assert_can_migrate}.
+ * xapi's {@code check_operation_error} for the two migration operations
+ * (docs/xapi-behaviour.md#lifecycle-checks): the first failing rule wins, in xapi's order. Runs
+ * when {@code migrate_send} or {@code pool_migrate} starts, never inside {@code
+ * assert_can_migrate}.
  */
 final class LifecycleCheck {
   private LifecycleCheck() {}

@@ -1,8 +1,8 @@
 package io.xemigrate.simulator.migration;
 
 /**
- * xapi's memory arithmetic (xapi-semantics.md §4.7, {@code memory_check.ml}): what a VM needs to
- * run on a host and what a host has left. Pure; all figures in bytes.
+ * xapi's memory arithmetic (docs/xapi-behaviour.md#memory-arithmetic, {@code memory_check.ml}):
+ * what a VM needs to run on a host and what a host has left. Pure; all figures in bytes.
  */
 public final class MemoryArithmetic {
   static final long MIB = 1L << 20;

@@ -10,9 +10,9 @@ import io.xemigrate.simulator.store.XapiRecord;
 import java.util.Optional;
 
 /**
- * {@code host.migrate_receive(host, network, options)} (xapi-semantics.md §3). Runs on the
- * destination master. The returned map carries a fresh session three times: it is a bearer
- * credential and is never logged or put in an error.
+ * {@code host.migrate_receive(host, network, options)} (docs/xapi-behaviour.md#migrate-receive).
+ * Runs on the destination master. The returned map carries a fresh session three times: it is a
+ * bearer credential and is never logged or put in an error.
  */
 final class MigrateReceive {
   private MigrateReceive() {}

@@ -11,9 +11,10 @@ import io.xemigrate.simulator.store.XapiRecord;
 import java.util.Optional;
 
 /**
- * {@code VM.migrate_send} (xapi-semantics.md §5): lifecycle checks with waiting, {@code
- * assert_can_migrate}, the per-host limit, the sender's steps, then the phases of §5.4 driven by
- * the physics, and xapi's failure handling (§5.5, failure-and-security.md §2).
+ * {@code VM.migrate_send} (docs/xapi-behaviour.md#migrate-send): lifecycle checks with waiting,
+ * {@code assert_can_migrate}, the per-host limit, the sender's steps, then the phases of
+ * docs/xapi-behaviour.md#migrate-send-phases driven by the physics, and xapi's failure handling
+ * (docs/xapi-behaviour.md#migrate-send-failures, docs/failure-semantics.md#failure-points).
  */
 final class MigrateSend {
   private final MigrationService service;
@@ -85,7 +86,8 @@ final class MigrateSend {
             live,
             request.flag("force"));
     if (!target.crossPool() && live) {
-      // allocate_vm_to_host on the master, before the move is forwarded (§5.1 step 3).
+      // allocate_vm_to_host on the master, before the move is forwarded
+      // (docs/xapi-behaviour.md#migrate-send step 3).
       MigrationService.assertHostNotEvacuating(
           pool.store().get(XapiClass.HOST, target.host().ref()));
       MigrationService.schedule(pool.store(), vm.ref(), target.host().ref());

@@ -12,9 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code VM.assert_can_migrate} in xapi's order (xapi-semantics.md §4): the common prefix, then the
- * intra-pool or the cross-pool branch (with the destination dry run), then the fixable CBT /
- * encryption errors last. Returns what the checks resolved, for {@code migrate_send}.
+ * {@code VM.assert_can_migrate} in xapi's order (docs/xapi-behaviour.md#assert-can-migrate): the
+ * common prefix, then the intra-pool or the cross-pool branch (with the destination dry run), then
+ * the fixable CBT / encryption errors last. Returns what the checks resolved, for {@code
+ * migrate_send}.
  */
 final class MigrationChecks {
   /** The result of a passing check: the target and the inferred VIF map. */
@@ -111,7 +112,7 @@ final class MigrationChecks {
     return vifMap;
   }
 
-  /** §4.4: only pairs whose SR changes (by UUID) are examined. */
+  /** docs/xapi-behaviour.md#sr-capabilities: only pairs whose SR changes (by UUID) are examined. */
   private static void assertSrSupport(
       PoolView source, PoolView destination, Map<String, String> vdiMap) {
     for (Map.Entry<String, String> entry : vdiMap.entrySet()) {

@@ -8,9 +8,9 @@ import io.xemigrate.simulator.store.XapiClass;
 import io.xemigrate.simulator.store.XapiRecord;
 
 /**
- * The migration calls and their minimum roles (failure-and-security.md §10). Calls with optional
- * trailing parameters ({@code vgpu_map}, {@code vdi_format_map}, evacuate's batch size) take a
- * variable count and check it themselves.
+ * The migration calls and their minimum roles (docs/failure-semantics.md#roles). Calls with
+ * optional trailing parameters ({@code vgpu_map}, {@code vdi_format_map}, evacuate's batch size)
+ * take a variable count and check it themselves.
  */
 final class MigrationMethods {
   private MigrationMethods() {}

@@ -25,7 +25,10 @@ import java.util.function.Supplier;
  * to a pool's dispatch table.
  */
 public final class MigrationService implements AutoCloseable {
-  /** xapi's hard-coded limit of concurrent {@code migrate_send} per sending host (§5.2 S0). */
+  /**
+   * xapi's hard-coded limit of concurrent {@code migrate_send} per sending host
+   * (docs/xapi-behaviour.md#migrate-send S0).
+   */
   static final int MAX_STORAGE_MIGRATES = 3;
 
   /** A finished migration and what really happened. */
@@ -112,7 +115,8 @@ public final class MigrationService implements AutoCloseable {
 
   /**
    * allocate_vm_to_host takes the host operation {@code vm_migrate}, which conflicts with a running
-   * evacuation of that host (§5.1, §7): the move fails at once.
+   * evacuation of that host (docs/xapi-behaviour.md#migrate-send,
+   * docs/xapi-behaviour.md#evacuation): the move fails at once.
    */
   static void assertHostNotEvacuating(XapiRecord host) {
     host.stringMap("current_operations").entrySet().stream()
@@ -137,9 +141,9 @@ public final class MigrationService implements AutoCloseable {
   }
 
   /**
-   * {@code with_vm_operation} (§5.1): runs the lifecycle checks and, while another operation is in
-   * progress, retries after a random 1 to 20 s of virtual time for up to 2 h; then marks the VM
-   * busy with {@code op} for the duration of {@code body}.
+   * {@code with_vm_operation} (docs/xapi-behaviour.md#migrate-send): runs the lifecycle checks and,
+   * while another operation is in progress, retries after a random 1 to 20 s of virtual time for up
+   * to 2 h; then marks the VM busy with {@code op} for the duration of {@code body}.
    */
   <T> T withVmOperation(
       PoolRuntime pool,

@@ -18,8 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a {@code migrate_send} will move, worked out by the sender's steps S4 to S7 (§5.2, §5.3):
- * the completed VDI map, the VDIs that change SR (in xapi's order) and the physics of the move.
+ * What a {@code migrate_send} will move, worked out by the sender's steps S4 to S7
+ * (docs/xapi-behaviour.md#migrate-send, docs/xapi-behaviour.md#unmapped-disks): the completed VDI
+ * map, the VDIs that change SR (in xapi's order) and the physics of the move.
  */
 record MovePlan(ImmutableMap<String, String> vdiMap, ImmutableMap<String, String> moves) {
 

@@ -15,8 +15,9 @@ import java.util.Optional;
 
 /**
  * The store side of one {@code migrate_send}: what each phase changes in the source and destination
- * databases (§5.4), where injected faults fire, and what a failure cleans up and leaves behind
- * (§5.5; failure-and-security.md §2).
+ * databases (docs/xapi-behaviour.md#migrate-send-phases), where injected faults fire, and what a
+ * failure cleans up and leaves behind (docs/xapi-behaviour.md#migrate-send-failures;
+ * docs/failure-semantics.md#failure-points).
  */
 final class MoveState {
   private final MigrationService service;
@@ -88,7 +89,8 @@ final class MoveState {
       }
       case STOP_AND_COPY -> {
         if (fault.isPresent() || cut) {
-          // The source was suspended for stop-and-copy: xapi shuts it down (§5.5 step 1).
+          // The source was suspended for stop-and-copy: xapi shuts it down
+          // (docs/xapi-behaviour.md#migrate-send-failures step 1).
           throw memoryStreamBroken();
         }
       }

@@ -31,7 +31,10 @@ final class PhysicsParameters {
 
   static final double DEFAULT_LINK_MBIT = 10_000;
 
-  /** About what one tunnelled, encrypted stream reaches (Nova: ≈ 2 Gbit/s, §4.1). */
+  /**
+   * About what one tunnelled, encrypted stream reaches (Nova: ≈ 2 Gbit/s,
+   * docs/migration-model.md#transport).
+   */
   static final double DEFAULT_STREAM_MBIT = 2_000;
 
   static final double DEFAULT_SR_MBYTE = 200;

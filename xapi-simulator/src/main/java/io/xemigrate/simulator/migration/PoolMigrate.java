@@ -19,9 +19,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * {@code VM.pool_migrate(vm, host, options)} (xapi-semantics.md §6): the CPU check first (unless
- * forced), the lifecycle checks, the reservation on the target with {@code assert_can_boot_here},
- * then a memory-only move whose xenopsd errors are translated to API codes.
+ * {@code VM.pool_migrate(vm, host, options)} (docs/xapi-behaviour.md#pool-migrate): the CPU check
+ * first (unless forced), the lifecycle checks, the reservation on the target with {@code
+ * assert_can_boot_here}, then a memory-only move whose xenopsd errors are translated to API codes.
  */
 final class PoolMigrate {
   private final MigrationService service;

@@ -63,7 +63,10 @@ final class PoolView {
         .collect(ImmutableList.toImmutableList());
   }
 
-  /** The SM record whose type equals the SR's type, when exactly one matches (§4.4). */
+  /**
+   * The SM record whose type equals the SR's type, when exactly one matches
+   * (docs/xapi-behaviour.md#sr-capabilities).
+   */
   ImmutableList<String> smCapabilities(String srType) {
     ImmutableList<XapiRecord> matching =
         store.where(XapiClass.SM, sm -> sm.string("type").equals(srType));
@@ -120,7 +123,10 @@ final class PoolView {
         .orElse(0L);
   }
 
-  /** VM_metrics.current_domain_type while running, else VM.domain_type (§8). */
+  /**
+   * VM_metrics.current_domain_type while running, else VM.domain_type
+   * (docs/xapi-behaviour.md#cpu-compatibility).
+   */
   String domainType(XapiRecord vm) {
     if (vm.string("power_state").equals("Halted")) {
       return vm.string("domain_type");

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The version rule of xapi-semantics.md §4.2 / §4.3: the destination must be at least the source on
- * {@code platform_version}, {@code xapi_build} and {@code xen}.
+ * The version rule of docs/xapi-behaviour.md#software-versions: the destination must be at least
+ * the source on {@code platform_version}, {@code xapi_build} and {@code xen}.
  */
 public final class SoftwareVersions {
   static final List<String> KEYS = List.of("platform_version", "xapi_build", "xen");

@@ -11,9 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code VDI.pool_migrate(vdi, sr, options)} (xapi-semantics.md §5.6): a live move of one disk
- * inside a pool, done as a storage-motion {@code migrate_send} of its VM to the host it runs on.
- * Memory is reserved a second time on that host (xen-api issue #4955).
+ * {@code VDI.pool_migrate(vdi, sr, options)} (docs/xapi-behaviour.md#vdi-pool-migrate): a live move
+ * of one disk inside a pool, done as a storage-motion {@code migrate_send} of its VM to the host it
+ * runs on. Memory is reserved a second time on that host (xen-api issue #4955).
  */
 final class VdiPoolMigrate {
   private final MigrateSend send;

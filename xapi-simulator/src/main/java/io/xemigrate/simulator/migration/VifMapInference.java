@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * xapi's {@code infer_vif_map} (xapi-semantics.md §10): over the VIFs of the VM and of its
- * snapshots, an explicit entry wins, else the network of a mapped VIF with the same MAC, else
- * {@code VIF_NOT_IN_MAP [vif]}. Entries for other VMs' VIFs are dropped.
+ * xapi's {@code infer_vif_map} (docs/xapi-behaviour.md#vif-handling): over the VIFs of the VM and
+ * of its snapshots, an explicit entry wins, else the network of a mapped VIF with the same MAC,
+ * else {@code VIF_NOT_IN_MAP [vif]}. Entries for other VMs' VIFs are dropped.
  */
 final class VifMapInference {
   private VifMapInference() {}

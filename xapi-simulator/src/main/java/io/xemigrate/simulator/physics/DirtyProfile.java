@@ -2,7 +2,8 @@ package io.xemigrate.simulator.physics;
 
 /**
  * How fast a guest dirties memory. The number of distinct pages dirtied in a window grows at {@code
- * bytesPerSecond} and levels off at the writable working set (migration-physics.md §2.2).
+ * bytesPerSecond} and levels off at the writable working set
+ * (docs/migration-model.md#dirty-rate-levels-off).
  *
  * @param bytesPerSecond rate at which new distinct bytes are dirtied
  * @param writableWorkingSetBytes the hot set; distinct dirtied bytes never exceed it

@@ -181,7 +181,7 @@ final class MigrationFlow {
   /**
    * Xen's rule: the round just sent was the last live one when it was at or under the threshold or
    * when it was the last round the cap allows; the paused round then carries what was dirtied while
-   * it was being sent (migration-physics.md §1.2).
+   * it was being sent (docs/migration-model.md#stop-rules).
    */
   private void finishLiveRound(long now) {
     long took = now - segmentStartedAt;

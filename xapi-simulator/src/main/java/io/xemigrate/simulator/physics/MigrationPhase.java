@@ -1,6 +1,8 @@
 package io.xemigrate.simulator.physics;
 
-/** The phases of one migration, in the order they run (xapi-semantics.md §5.4). */
+/**
+ * The phases of one migration, in the order they run (docs/xapi-behaviour.md#migrate-send-phases).
+ */
 public enum MigrationPhase {
   /** Disks are set up and copied one after another (P1). */
   DISK_COPY,

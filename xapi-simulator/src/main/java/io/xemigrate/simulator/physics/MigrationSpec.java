@@ -6,7 +6,8 @@ import com.google.common.collect.ImmutableList;
  * What one migration has to move and over which resources.
  *
  * @param id unique among running migrations
- * @param populatedMemoryBytes memory actually sent: populated pages, not memory_static_max (§1.4)
+ * @param populatedMemoryBytes memory actually sent: populated pages, not memory_static_max
+ *     (docs/migration-model.md#populated-memory)
  * @param dirty the guest's dirtying behaviour while it runs
  * @param disks VDIs to move, in the order xapi moves them (one after another)
  * @param networkResources shared resources of the memory and disk stream (sending NIC, receiving

@@ -1,6 +1,6 @@
 package io.xemigrate.simulator.physics;
 
-/** Why the live pre-copy stage ended (migration-physics.md §1.2). */
+/** Why the live pre-copy stage ended (docs/migration-model.md#stop-rules). */
 public enum StopReason {
   /** A live round was at or under the dirty-page threshold: pre-copy converged. */
   BELOW_THRESHOLD,

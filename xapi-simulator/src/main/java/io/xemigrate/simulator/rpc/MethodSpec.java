@@ -4,7 +4,7 @@ package io.xemigrate.simulator.rpc;
  * A registered method.
  *
  * @param name wire name without {@code Async.}, e.g. {@code VM.start}
- * @param minimumRole the weakest role that may call it (failure-and-security.md §10)
+ * @param minimumRole the weakest role that may call it (docs/failure-semantics.md#roles)
  * @param arity parameter count including the session ref, checked as xapi does ({@code
  *     MESSAGE_PARAMETER_COUNT_MISMATCH}); negative for "any"
  * @param needsSession whether the first parameter is a session ref to check

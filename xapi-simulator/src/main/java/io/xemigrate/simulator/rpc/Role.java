@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * xapi's RBAC roles, weakest first: each role holds every permission of the roles before it
- * (failure-and-security.md §10).
+ * (docs/failure-semantics.md#roles).
  */
 public enum Role {
   READ_ONLY("read-only"),

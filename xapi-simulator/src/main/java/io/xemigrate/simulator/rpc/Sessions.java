@@ -14,9 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
- * The sessions of one pool (failure-and-security.md §11): login against the scenario's users,
- * {@code SESSION_INVALID} for unknown, logged-out or expired sessions. A session idle for more than
- * 24 h of virtual time is destroyed at its next use, as xapi's garbage collector would have done.
+ * The sessions of one pool (docs/failure-semantics.md#session-limits): login against the scenario's
+ * users, {@code SESSION_INVALID} for unknown, logged-out or expired sessions. A session idle for
+ * more than 24 h of virtual time is destroyed at its next use, as xapi's garbage collector would
+ * have done.
  */
 public final class Sessions {
   /** xapi's {@code inactive_session_timeout}. */
@@ -103,10 +104,10 @@ public final class Sessions {
   }
 
   /**
-   * xapi's session caps (failure-and-security.md §11): the superuser's sessions are grouped by
-   * originator, everyone else's by user name, 500 each; superuser sessions without an originator
-   * share an "external" group capped at 400. Over a cap, the least recently active sessions without
-   * a pending task go first.
+   * xapi's session caps (docs/failure-semantics.md#session-limits): the superuser's sessions are
+   * grouped by originator, everyone else's by user name, 500 each; superuser sessions without an
+   * originator share an "external" group capped at 400. Over a cap, the least recently active
+   * sessions without a pending task go first.
    */
   private void enforceCap(Session added) {
     boolean superuser = added.role() == Role.POOL_ADMIN;

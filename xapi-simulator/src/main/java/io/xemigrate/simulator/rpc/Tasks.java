@@ -16,9 +16,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The task model of xapi-semantics.md §1.2: create pending, report progress, then complete, fail or
- * cancel exactly as {@code TaskHelper} does. Cancellation is cooperative: {@code Task.cancel}
- * records the request, and the worker calls {@link #throwIfCancelling} at its check-points.
+ * The task model of docs/xapi-behaviour.md#task-model: create pending, report progress, then
+ * complete, fail or cancel exactly as {@code TaskHelper} does. Cancellation is cooperative: {@code
+ * Task.cancel} records the request, and the worker calls {@link #throwIfCancelling} at its
+ * check-points.
  */
 public final class Tasks {
   private final ObjectStore store;
@@ -28,7 +29,10 @@ public final class Tasks {
     this.store = store;
   }
 
-  /** Remembers which session made a task: anyone may cancel their own tasks (§10). */
+  /**
+   * Remembers which session made a task: anyone may cancel their own tasks
+   * (docs/failure-semantics.md#roles).
+   */
   public void recordOwner(String task, String sessionRef) {
     owners.put(task, sessionRef);
   }

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * The SM driver capabilities xapi reports per SR type (xapi-project/sm and xcp-ng/sm driver lists,
- * xapi-semantics.md §9.1). Raw LUN, udev and ISO drivers lack {@code VDI_SNAPSHOT} and {@code
- * VDI_MIRROR}, which is what makes {@code SR_DOES_NOT_SUPPORT_MIGRATION}.
+ * docs/xapi-behaviour.md#sr-capabilities). Raw LUN, udev and ISO drivers lack {@code VDI_SNAPSHOT}
+ * and {@code VDI_MIRROR}, which is what makes {@code SR_DOES_NOT_SUPPORT_MIGRATION}.
  */
 final class SmCapabilities {
   private static final ImmutableList<String> FILE_BASED =

@@ -142,7 +142,8 @@ final class VmBuilder {
       fields.put("guest_metrics", guestMetrics(vmUuid));
     }
     String vmRef = store.create(XapiClass.VM, fields);
-    // memory_overhead is what xapi computes at boot; store it so host arithmetic matches §4.7.
+    // memory_overhead is what xapi computes at boot; store it so host arithmetic matches
+    // docs/xapi-behaviour.md#memory-arithmetic.
     long needed = HostMemory.needed(store.get(XapiClass.VM, vmRef));
     store.set(XapiClass.VM, vmRef, "memory_overhead", needed - ceilMib(dynamicMin) * MIB);
     List<String> vdis = disks(vm, vmRef, vmUuid, resident);

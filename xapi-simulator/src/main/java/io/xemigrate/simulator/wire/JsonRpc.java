@@ -18,9 +18,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * JSON-RPC v1 and v2 as xapi speaks them at {@code /jsonrpc} (xapi-semantics.md §1.1): v1 answers
- * carry {@code result}, {@code error} and {@code id} always, with the error as {@code [CODE,
- * params…]}; v2 answers carry one of them, with the error as {@code {code: 1, message, data}}.
+ * JSON-RPC v1 and v2 as xapi speaks them at {@code /jsonrpc}
+ * (docs/xapi-behaviour.md#wire-protocol): v1 answers carry {@code result}, {@code error} and {@code
+ * id} always, with the error as {@code [CODE, params…]}; v2 answers carry one of them, with the
+ * error as {@code {code: 1, message, data}}.
  */
 public final class JsonRpc {
   /** A decoded request: whether it is v2, its id (echoed back), and the call. */

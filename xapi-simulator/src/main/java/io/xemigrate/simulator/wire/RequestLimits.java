@@ -14,10 +14,10 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * xapi's HTTP request limits (failure-and-security.md §12), checked before the body is gathered:
- * headers over the limit → 431; no {@code Content-Length} (chunked) or a body over 300 KiB → 500;
- * headers not complete within 10 s of the last byte or 60 s in all → connection closed. The header
- * timer runs in real time: it guards sockets, not simulated work.
+ * xapi's HTTP request limits (docs/failure-semantics.md#http-limits), checked before the body is
+ * gathered: headers over the limit → 431; no {@code Content-Length} (chunked) or a body over 300
+ * KiB → 500; headers not complete within 10 s of the last byte or 60 s in all → connection closed.
+ * The header timer runs in real time: it guards sockets, not simulated work.
  */
 final class RequestLimits extends ChannelInboundHandlerAdapter {
   static final int MAX_BODY = 300 * 1024;

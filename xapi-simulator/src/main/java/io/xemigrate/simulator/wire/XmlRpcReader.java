@@ -17,7 +17,8 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * Parses an XML-RPC {@code methodCall}. DTDs and external entities are refused, so a hostile body
- * cannot make the simulator read files or expand entities (failure-and-security.md §15.1).
+ * cannot make the simulator read files or expand entities
+ * (docs/failure-semantics.md#hostile-input).
  */
 public final class XmlRpcReader {
   private static final DateTimeFormatter DATE_TIME =

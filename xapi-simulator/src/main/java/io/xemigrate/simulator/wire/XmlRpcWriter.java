@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes XML-RPC values and responses with xapi's type rules (xapi-semantics.md §1.1): ints as
- * decimal strings, {@link Integer} (only {@code valid_ref_counts}) as {@code <i4>}, doubles,
- * booleans and datetimes native, strings bare, sets as arrays, maps as structs. Appends to a {@link
- * StringBuilder} directly, which keeps a 5000-VM {@code get_all_records} cheap.
+ * Writes XML-RPC values and responses with xapi's type rules
+ * (docs/xapi-behaviour.md#wire-protocol): ints as decimal strings, {@link Integer} (only {@code
+ * valid_ref_counts}) as {@code <i4>}, doubles, booleans and datetimes native, strings bare, sets as
+ * arrays, maps as structs. Appends to a {@link StringBuilder} directly, which keeps a 5000-VM
+ * {@code get_all_records} cheap.
  */
 public final class XmlRpcWriter {
   /** xapi's datetime form, e.g. {@code 20260101T00:00:00Z}. */

@@ -19,8 +19,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * One row per error code of xapi-semantics.md §4 and §4.5: each arranges the world so that exactly
- * that check fails, then expects the code with xapi's parameters.
+ * One row per error code of docs/xapi-behaviour.md#assert-can-migrate and
+ * docs/xapi-behaviour.md#lifecycle-checks: each arranges the world so that exactly that check
+ * fails, then expects the code with xapi's parameters.
  */
 class MigrationErrorTableTest {
   private final TestPools world = new TestPools();

@@ -1,8 +1,8 @@
 package io.xemigrate.simulator.physics;
 
 /**
- * The closed-form constant-rate pre-copy model of migration-physics.md §2.1, written separately
- * from the engine as the test oracle.
+ * The closed-form constant-rate pre-copy model of docs/migration-model.md#round-model, written
+ * separately from the engine as the test oracle.
  */
 record ClosedFormPrecopy(int rounds, double downtimeSeconds, double totalSeconds, double bytes) {
 

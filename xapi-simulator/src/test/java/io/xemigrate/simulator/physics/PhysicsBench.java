@@ -4,7 +4,8 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 
 /**
- * Not a test: prints the §2.4 table as the engine reproduces it and times N concurrent migrations.
+ * Not a test: prints the table of docs/migration-model.md#worked-examples as the engine reproduces
+ * it and times N concurrent migrations.
  */
 public final class PhysicsBench {
   private PhysicsBench() {}

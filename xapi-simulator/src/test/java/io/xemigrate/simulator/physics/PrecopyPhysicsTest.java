@@ -51,13 +51,17 @@ class PrecopyPhysicsTest {
 
     assertThat(busy.stopReason()).isEqualTo(StopReason.ITERATION_LIMIT);
     assertThat(busy.liveRounds()).isEqualTo(1 + NO_FIXED_COSTS.maxDirtyRounds());
-    // Every round resends all memory: downtime approaches M/B (68.7 s), data 6·M (§2.4).
+    // Every round resends all memory: downtime approaches M/B (68.7 s), data 6·M
+    // (docs/migration-model.md#worked-examples).
     assertThat(busy.downtimeNanos() / 1e9).isCloseTo(68.7, withinPercentage(1));
     assertThat(busy.memoryBytes()).isEqualTo(6 * 8 * GIB);
     assertThat(busy.downtimeNanos()).isGreaterThan(1000 * quiet.downtimeNanos());
   }
 
-  /** The worked examples of migration-physics.md §2.4 (constant dirty rate, no fixed costs). */
+  /**
+   * The worked examples of docs/migration-model.md#worked-examples (constant dirty rate, no fixed
+   * costs).
+   */
   @ParameterizedTest
   @CsvSource({
     "8, 1, 50, 114, 0.704, 13.3",

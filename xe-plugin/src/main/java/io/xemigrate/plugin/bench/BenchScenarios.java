@@ -40,7 +40,7 @@ public final class BenchScenarios {
    * (12-16 GiB, 130-145 MB/s spread over all their memory, as in-memory caches and analytics do: an
    * unshared 2 Gbit/s stream outruns them, a NIC shared by ten streams does not) and 34 idle or
    * light ones (2-8 GiB, 0.5-20 MB/s, working set 64-256 MiB): few hot VMs among many quiet ones,
-   * where ordering and pacing matter (migration-physics.md §2.4, §5.1).
+   * where ordering and pacing matter (docs/migration-model.md#ordering).
    */
   public static Scenario mixedEvacuation(long seed) {
     SplittableRandom random = new SplittableRandom(seed);
