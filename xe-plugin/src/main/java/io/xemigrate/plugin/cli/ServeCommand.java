@@ -26,7 +26,7 @@ import java.util.Optional;
 /**
  * {@code serve config=FILE}: the daemon. Runs the configured jobs on their schedules until stopped
  * (SIGTERM or Ctrl-C: running moves are cancelled where xapi allows and waited for, leases
- * released). Progress goes to standard output as plain lines, or JSON lines with {@code --json}.
+ * released; after SIGTERM the process exits 0). Progress goes to standard output as plain lines, or JSON lines with {@code --json}.
  */
 final class ServeCommand implements Command {
   @Override
@@ -87,6 +87,8 @@ final class ServeCommand implements Command {
             },
             "xe-migrate-stop");
     Runtime.getRuntime().addShutdownHook(hook);
+    // SIGTERM stops the serve loop below, which closes the API and the daemon and returns DONE.
+    StopSignal.onTerminate(daemon::close);
     String scheme = config.api().flatMap(ApiConfig::certificate).isPresent() ? "https" : "http";
     if (console.json()) {
       ObjectNode ready =
