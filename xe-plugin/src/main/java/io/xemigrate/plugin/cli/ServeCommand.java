@@ -52,6 +52,7 @@ final class ServeCommand implements Command {
   @Override
   public ExitCode run(Arguments arguments, Console console) {
     DaemonConfig config = DaemonConfigReader.read(Path.of(arguments.required("config")));
+    Logging.configured(config.logLevel());
     RunListener output =
         console.json() ? new JsonProgress(console.out()) : new PlainProgress(console.out());
     EventHub events = new EventHub();

@@ -23,7 +23,9 @@ import java.util.Set;
  */
 public final class DaemonConfigReader {
   private static final ImmutableSet<String> TOP =
-      ImmutableSet.of("pools", "database", "api", "jobs", "leaseTtl");
+      ImmutableSet.of("pools", "database", "api", "jobs", "leaseTtl", "logLevel");
+  private static final ImmutableSet<String> LOG_LEVELS =
+      ImmutableSet.of("error", "warn", "info", "debug");
   private static final ImmutableSet<String> API =
       ImmutableSet.of("listen", "tokenFile", "tls", "maxBodyBytes");
   private static final ImmutableSet<String> TLS = ImmutableSet.of("certificate", "key");
@@ -64,6 +66,16 @@ public final class DaemonConfigReader {
     Optional<Path> database = top.text("database").map(path -> resolve(file, path));
     Optional<ApiConfig> api = top.node("api").map(node -> api(file, node));
     Duration leaseTtl = top.duration("leaseTtl").orElse(Duration.ofSeconds(30));
+    Optional<String> logLevel = top.text("logLevel");
+    if (logLevel.isPresent() && !LOG_LEVELS.contains(logLevel.get())) {
+      throw new ConfigException(
+          root.lineOf("logLevel"),
+          "logLevel must be one of "
+              + String.join(", ", LOG_LEVELS)
+              + ", not '"
+              + logLevel.get()
+              + "'");
+    }
     YamlNode jobsNode =
         top.node("jobs").orElseThrow(() -> new ConfigException(root.line(), "no 'jobs:' list"));
     if (jobsNode.kind() != YamlNode.Kind.LIST) {
@@ -80,7 +92,7 @@ public final class DaemonConfigReader {
     }
     ImmutableList<JobSpec> all = jobs.build();
     JobSpecReader.checkRestores(all);
-    return new DaemonConfig(file, pools, database, api, leaseTtl, all);
+    return new DaemonConfig(file, pools, database, api, leaseTtl, all, logLevel);
   }
 
   private static ApiConfig api(Path file, YamlNode node) {
