@@ -28,7 +28,8 @@ final class BearerToken {
 
   /**
    * Reads the first line of {@code file}. Refuses (one line, {@link ApiStartException}) a missing
-   * or unreadable file, an empty or short token, and a file users other than its owner may read (group or others).
+   * or unreadable file, an empty or short token, and a file users other than its owner may read
+   * (group or others).
    */
   static BearerToken read(Path file) {
     if (!Files.isRegularFile(file) || !Files.isReadable(file)) {

@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The one logging setup. Everything logs through SLF4J to its one binding, slf4j-simple: our
- * {@link System.Logger}s (through slf4j-jdk-platform-logging), netty and sqlite-jdbc. Records go to
+ * The one logging setup. Everything logs through SLF4J to its one binding, slf4j-simple: our {@link
+ * System.Logger}s (through slf4j-jdk-platform-logging), netty and sqlite-jdbc. Records go to
  * standard error, one line each ({@code WARN io.xemigrate.xapi - ...}). By default only ERROR
  * records show, so a user's terminal carries the commands' own output and nothing from internals;
  * {@code verbose=true} (every command) shows INFO and up, a daemon configuration's {@code logLevel}

@@ -26,7 +26,8 @@ import java.util.Optional;
 /**
  * {@code serve config=FILE}: the daemon. Runs the configured jobs on their schedules until stopped
  * (SIGTERM or Ctrl-C: running moves are cancelled where xapi allows and waited for, leases
- * released; after SIGTERM the process exits 0). Progress goes to standard output as plain lines, or JSON lines with {@code --json}.
+ * released; after SIGTERM the process exits 0). Progress goes to standard output as plain lines, or
+ * JSON lines with {@code --json}.
  */
 final class ServeCommand implements Command {
   @Override

@@ -107,8 +107,8 @@ public final class XeMigrate {
   }
 
   /**
-   * Takes {@code verbose=true|false} (every command's key) out of {@code words}: INFO log records on
-   * standard error.
+   * Takes {@code verbose=true|false} (every command's key) out of {@code words}: INFO log records
+   * on standard error.
    */
   private static Optional<Boolean> verbose(List<String> words) {
     Optional<Boolean> verbose = Optional.empty();
