@@ -48,7 +48,18 @@ final class DaemonProcess implements AutoCloseable {
   }
 
   static DaemonProcess serve(Path home, Path config, String... flags) {
-    List<String> command = new ArrayList<>();
+    return start(home, new ArrayList<>(), config, flags);
+  }
+
+  /** As {@link #serve}, with at most {@code files} open file descriptors ({@code ulimit -n}). */
+  static DaemonProcess serveUnderFileLimit(Path home, Path config, int files) {
+    List<String> wrapper =
+        new ArrayList<>(List.of("bash", "-c", "ulimit -n " + files + " && exec \"$@\"", "bash"));
+    return start(home, wrapper, config);
+  }
+
+  private static DaemonProcess start(
+      Path home, List<String> command, Path config, String... flags) {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-XX:+UseSerialGC");
     command.add("-XX:TieredStopAtLevel=1");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,6 +78,48 @@ class ServeProcessTest {
       assertThat(serve.output())
           .noneMatch(line -> line.startsWith("INFO") || line.startsWith("WARNING"))
           .noneMatch(line -> line.contains("HTTP API listening"));
+    }
+  }
+
+  @Test
+  void underAFileLimitServeAnswersBesideManyIdleConnections()
+      throws IOException, InterruptedException {
+    List<Socket> idle = new ArrayList<>();
+    try (DaemonWorld world = new DaemonWorld(dir, 20);
+        DaemonProcess serve = DaemonProcess.serveUnderFileLimit(dir, config(world, 0), 300)) {
+      String api = serve.awaitLine(line -> line.contains(": API on "), PATIENCE);
+      int port = Integer.parseInt(api.replaceAll(".*:(\\d+) \\(http\\)$", "$1"));
+      serve.awaitLine(line -> line.contains(" ready;"), PATIENCE);
+      try {
+        for (int i = 0; i < 280; i++) {
+          idle.add(new Socket(InetAddress.getLoopbackAddress(), port));
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> health =
+            http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz"))
+                    .timeout(Duration.ofSeconds(30))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> jobs =
+            http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/jobs"))
+                    .header("Authorization", "Bearer " + TOKEN)
+                    .timeout(Duration.ofSeconds(30))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(jobs.statusCode()).isEqualTo(200);
+        assertThat(jobs.body()).contains("evacuate-a2");
+      } finally {
+        for (Socket socket : idle) {
+          socket.close();
+        }
+      }
+      serve.close();
+      assertThat(serve.exitCode()).isZero();
+      assertThat(serve.errors()).isEmpty();
     }
   }
 

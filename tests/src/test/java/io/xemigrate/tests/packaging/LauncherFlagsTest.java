@@ -48,7 +48,9 @@ class LauncherFlagsTest {
 
   @Test
   void theRepositoryLauncherChoosesWithTheSameBlock() throws IOException {
-    assertThat(chooser(REPOSITORY)).isEqualTo(chooser(INSTALLED)).anyMatch(line -> line.startsWith("serve | sim | bench | demo)"));
+    assertThat(chooser(REPOSITORY))
+        .isEqualTo(chooser(INSTALLED))
+        .anyMatch(line -> line.startsWith("serve | sim | bench | demo)"));
   }
 
   /** The {@code case} lines of {@code jvm_flags}, without indentation. */

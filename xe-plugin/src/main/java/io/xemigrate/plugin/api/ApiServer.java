@@ -119,6 +119,7 @@ public final class ApiServer implements AutoCloseable {
             });
     ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     EventStreams streams = new EventStreams(services.events(), connections, KEEP_ALIVE);
+    ConnectionGuard guard = new ConnectionGuard(settings.readTimeout(), settings.maxConnections());
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     ServerBootstrap bootstrap =
         new ServerBootstrap()
@@ -129,13 +130,20 @@ public final class ApiServer implements AutoCloseable {
                 new ChannelInitializer<SocketChannel>() {
                   @Override
                   protected void initChannel(SocketChannel channel) {
+                    Optional<ConnectionGuard.Deadline> deadline = guard.admit(channel);
+                    if (deadline.isEmpty()) {
+                      var unused = channel.close();
+                      return;
+                    }
                     connections.add(channel);
                     ssl.ifPresent(s -> channel.pipeline().addLast(s.newHandler(channel.alloc())));
                     channel
                         .pipeline()
                         .addLast(
                             new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, 8192),
+                            deadline.get(),
                             new BodyLimit(settings.maxBodyBytes()),
+                            new InOrder(),
                             new ApiHandler(router, token, workers, streams));
                   }
                 });

@@ -150,7 +150,13 @@ final class ServeCommand implements Command {
   static ApiSettings settings(ApiConfig api) {
     ApiSettings settings =
         new ApiSettings(
-            api.host(), api.port(), api.tokenFile(), Optional.empty(), api.maxBodyBytes());
+            api.host(),
+            api.port(),
+            api.tokenFile(),
+            Optional.empty(),
+            api.maxBodyBytes(),
+            api.readTimeout(),
+            api.maxConnections());
     if (api.certificate().isPresent() && api.key().isPresent()) {
       settings = settings.withTls(new ApiSettings.Tls(api.certificate().get(), api.key().get()));
     }

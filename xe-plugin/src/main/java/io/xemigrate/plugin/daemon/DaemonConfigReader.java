@@ -27,7 +27,8 @@ public final class DaemonConfigReader {
   private static final ImmutableSet<String> LOG_LEVELS =
       ImmutableSet.of("error", "warn", "info", "debug");
   private static final ImmutableSet<String> API =
-      ImmutableSet.of("listen", "tokenFile", "tls", "maxBodyBytes");
+      ImmutableSet.of(
+          "listen", "tokenFile", "tls", "maxBodyBytes", "readTimeout", "maxConnections");
   private static final ImmutableSet<String> TLS = ImmutableSet.of("certificate", "key");
   private static final ImmutableSet<String> LIMITS =
       ImmutableSet.of("maxConcurrent", "perSourceHost");
@@ -115,13 +116,17 @@ public final class DaemonConfigReader {
       key = Optional.of(resolve(file, tls.requiredText("key")));
     }
     int maxBody = api.integer("maxBodyBytes", 1, Integer.MAX_VALUE).orElse(65536);
+    Duration readTimeout = api.duration("readTimeout").orElse(Duration.ofSeconds(30));
+    int maxConnections = api.integer("maxConnections", 1, 100_000).orElse(128);
     return new ApiConfig(
         listen.substring(0, colon).replace("[", "").replace("]", ""),
         port,
         token,
         certificate,
         key,
-        maxBody);
+        maxBody,
+        readTimeout,
+        maxConnections);
   }
 
   static ImmutableSet<String> limitKeys() {
