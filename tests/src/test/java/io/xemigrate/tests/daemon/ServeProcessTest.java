@@ -81,12 +81,14 @@ class ServeProcessTest {
     }
   }
 
+  /** The read timeout is long here: only the connection limit keeps the API answering. */
   @Test
   void underAFileLimitServeAnswersBesideManyIdleConnections()
       throws IOException, InterruptedException {
     List<Socket> idle = new ArrayList<>();
     try (DaemonWorld world = new DaemonWorld(dir, 20);
-        DaemonProcess serve = DaemonProcess.serveUnderFileLimit(dir, config(world, 0), 300)) {
+        DaemonProcess serve =
+            DaemonProcess.serveUnderFileLimit(dir, config(world, 0, ", readTimeout: PT10M"), 300)) {
       String api = serve.awaitLine(line -> line.contains(": API on "), PATIENCE);
       int port = Integer.parseInt(api.replaceAll(".*:(\\d+) \\(http\\)$", "$1"));
       serve.awaitLine(line -> line.contains(" ready;"), PATIENCE);
@@ -124,12 +126,17 @@ class ServeProcessTest {
   }
 
   private Path config(DaemonWorld world, int port) throws IOException {
+    return config(world, port, "");
+  }
+
+  /** With {@code apiExtra} added to the {@code api:} mapping. */
+  private Path config(DaemonWorld world, int port, String apiExtra) throws IOException {
     Path token = dir.resolve("api-token");
     Files.writeString(token, TOKEN + "\n", StandardCharsets.UTF_8);
     Files.setPosixFilePermissions(token, PosixFilePermissions.fromString("rw-------"));
     return world.config(
         "serve.yaml",
-        "api: {listen: 127.0.0.1:" + port + ", tokenFile: api-token}\n",
+        "api: {listen: 127.0.0.1:" + port + ", tokenFile: api-token" + apiExtra + "}\n",
         """
         - name: evacuate-a2
           schedule: "0 0 1 1 *"
