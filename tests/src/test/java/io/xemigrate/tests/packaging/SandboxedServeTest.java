@@ -90,7 +90,8 @@ class SandboxedServeTest {
         for (String line = out.readLine(); line != null; line = out.readLine()) {
           lines.add(line);
           if (line.contains(" ready;")) {
-            serve.destroy();
+            // SIGTERM as systemd stops the unit (Process.destroy would also close our end).
+            new ProcessBuilder("kill", "-TERM", Long.toString(serve.pid())).start().waitFor();
           }
         }
       } finally {
