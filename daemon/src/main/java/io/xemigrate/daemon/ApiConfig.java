@@ -1,6 +1,7 @@
 package io.xemigrate.daemon;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -9,6 +10,9 @@ import java.util.Optional;
  *
  * @param port 0 means any free port (tests)
  * @param certificate with {@code key}, serve HTTPS; both empty means plain HTTP on 127.0.0.1 only
+ * @param readTimeout how long a connection may take to send a complete request after opening or
+ *     after its previous reply (default 30 s)
+ * @param maxConnections the most connections open at once (default 128)
  */
 public record ApiConfig(
     String host,
@@ -16,4 +20,6 @@ public record ApiConfig(
     Path tokenFile,
     Optional<Path> certificate,
     Optional<Path> key,
-    int maxBodyBytes) {}
+    int maxBodyBytes,
+    Duration readTimeout,
+    int maxConnections) {}

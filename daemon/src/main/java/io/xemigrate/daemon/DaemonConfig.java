@@ -14,6 +14,9 @@ import java.util.Optional;
  *     data directory
  * @param leaseTtl how long a pool lease lasts without a heartbeat (default 30 s): a daemon that
  *     dies holding one blocks its pools that long at most
+ * @param jobs the jobs, in the file's order
+ * @param logLevel the least level of log records shown (error, warn, info, debug); empty means
+ *     error only, or info with {@code verbose=true}
  */
 public record DaemonConfig(
     Path file,
@@ -21,7 +24,8 @@ public record DaemonConfig(
     Optional<Path> database,
     Optional<ApiConfig> api,
     Duration leaseTtl,
-    ImmutableList<JobSpec> jobs) {
+    ImmutableList<JobSpec> jobs,
+    Optional<String> logLevel) {
 
   public Optional<JobSpec> job(String name) {
     return jobs.stream().filter(job -> job.name().equals(name)).findFirst();

@@ -23,9 +23,12 @@ import java.util.Set;
  */
 public final class DaemonConfigReader {
   private static final ImmutableSet<String> TOP =
-      ImmutableSet.of("pools", "database", "api", "jobs", "leaseTtl");
+      ImmutableSet.of("pools", "database", "api", "jobs", "leaseTtl", "logLevel");
+  private static final ImmutableSet<String> LOG_LEVELS =
+      ImmutableSet.of("error", "warn", "info", "debug");
   private static final ImmutableSet<String> API =
-      ImmutableSet.of("listen", "tokenFile", "tls", "maxBodyBytes");
+      ImmutableSet.of(
+          "listen", "tokenFile", "tls", "maxBodyBytes", "readTimeout", "maxConnections");
   private static final ImmutableSet<String> TLS = ImmutableSet.of("certificate", "key");
   private static final ImmutableSet<String> LIMITS =
       ImmutableSet.of("maxConcurrent", "perSourceHost");
@@ -64,6 +67,16 @@ public final class DaemonConfigReader {
     Optional<Path> database = top.text("database").map(path -> resolve(file, path));
     Optional<ApiConfig> api = top.node("api").map(node -> api(file, node));
     Duration leaseTtl = top.duration("leaseTtl").orElse(Duration.ofSeconds(30));
+    Optional<String> logLevel = top.text("logLevel");
+    if (logLevel.isPresent() && !LOG_LEVELS.contains(logLevel.get())) {
+      throw new ConfigException(
+          root.lineOf("logLevel"),
+          "logLevel must be one of "
+              + String.join(", ", LOG_LEVELS)
+              + ", not '"
+              + logLevel.get()
+              + "'");
+    }
     YamlNode jobsNode =
         top.node("jobs").orElseThrow(() -> new ConfigException(root.line(), "no 'jobs:' list"));
     if (jobsNode.kind() != YamlNode.Kind.LIST) {
@@ -80,7 +93,7 @@ public final class DaemonConfigReader {
     }
     ImmutableList<JobSpec> all = jobs.build();
     JobSpecReader.checkRestores(all);
-    return new DaemonConfig(file, pools, database, api, leaseTtl, all);
+    return new DaemonConfig(file, pools, database, api, leaseTtl, all, logLevel);
   }
 
   private static ApiConfig api(Path file, YamlNode node) {
@@ -103,13 +116,17 @@ public final class DaemonConfigReader {
       key = Optional.of(resolve(file, tls.requiredText("key")));
     }
     int maxBody = api.integer("maxBodyBytes", 1, Integer.MAX_VALUE).orElse(65536);
+    Duration readTimeout = api.duration("readTimeout").orElse(Duration.ofSeconds(30));
+    int maxConnections = api.integer("maxConnections", 1, 100_000).orElse(128);
     return new ApiConfig(
         listen.substring(0, colon).replace("[", "").replace("]", ""),
         port,
         token,
         certificate,
         key,
-        maxBody);
+        maxBody,
+        readTimeout,
+        maxConnections);
   }
 
   static ImmutableSet<String> limitKeys() {

@@ -2,6 +2,7 @@ package io.xemigrate.daemon.api;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -22,11 +23,13 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import io.xemigrate.coordinator.journal.Journal;
 import io.xemigrate.coordinator.planning.JournalCalibration;
 import java.lang.System.Logger.Level;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -54,6 +57,7 @@ public final class ApiServer implements AutoCloseable {
   private final RunsApi runs;
   private final PlanStore store;
   private final Journal journal;
+  private boolean closed;
 
   private ApiServer(
       EventLoopGroup group,
@@ -115,6 +119,7 @@ public final class ApiServer implements AutoCloseable {
             });
     ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     EventStreams streams = new EventStreams(services.events(), connections, KEEP_ALIVE);
+    ConnectionGuard guard = new ConnectionGuard(settings.readTimeout(), settings.maxConnections());
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     ServerBootstrap bootstrap =
         new ServerBootstrap()
@@ -125,34 +130,28 @@ public final class ApiServer implements AutoCloseable {
                 new ChannelInitializer<SocketChannel>() {
                   @Override
                   protected void initChannel(SocketChannel channel) {
+                    Optional<ConnectionGuard.Deadline> deadline = guard.admit(channel);
+                    if (deadline.isEmpty()) {
+                      var unused = channel.close();
+                      return;
+                    }
                     connections.add(channel);
                     ssl.ifPresent(s -> channel.pipeline().addLast(s.newHandler(channel.alloc())));
                     channel
                         .pipeline()
                         .addLast(
                             new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, 8192),
+                            deadline.get(),
                             new BodyLimit(settings.maxBodyBytes()),
+                            new InOrder(),
                             new ApiHandler(router, token, workers, streams));
                   }
                 });
-    try {
-      Channel listener =
-          bootstrap.bind(new InetSocketAddress(address, settings.port())).sync().channel();
-      ApiServer server = new ApiServer(group, listener, connections, workers, runs, store, journal);
-      LOG.log(
-          Level.INFO,
-          () ->
-              "HTTP API listening on "
-                  + (ssl.isPresent() ? "https://" : "http://")
-                  + address.getHostAddress()
-                  + ":"
-                  + server.port());
-      return server;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      group.shutdownGracefully(0, 0, TimeUnit.SECONDS).syncUninterruptibly();
-      throw new ApiStartException("interrupted while binding the HTTP API");
-    } catch (RuntimeException e) {
+    // awaitUninterruptibly, not sync: sync rethrows the bind failure (a checked BindException)
+    // past every catch of RuntimeException, and the daemon then runs on without its API.
+    ChannelFuture bound =
+        bootstrap.bind(new InetSocketAddress(address, settings.port())).awaitUninterruptibly();
+    if (!bound.isSuccess()) {
       group.shutdownGracefully(0, 0, TimeUnit.SECONDS).syncUninterruptibly();
       workers.shutdownNow();
       store.close();
@@ -163,9 +162,28 @@ public final class ApiServer implements AutoCloseable {
               + ":"
               + settings.port()
               + " ("
-              + e.getClass().getSimpleName()
+              + bindFailure(bound.cause())
               + "): choose a free port in api.listen");
     }
+    ApiServer server =
+        new ApiServer(group, bound.channel(), connections, workers, runs, store, journal);
+    LOG.log(
+        Level.INFO,
+        () ->
+            "HTTP API listening on "
+                + (ssl.isPresent() ? "https://" : "http://")
+                + address.getHostAddress()
+                + ":"
+                + server.port());
+    return server;
+  }
+
+  /** The operating system's words for a failed bind, without a Java class name. */
+  private static String bindFailure(Throwable cause) {
+    if (cause instanceof BindException && cause.getMessage() != null) {
+      return cause.getMessage().toLowerCase(Locale.ROOT);
+    }
+    return "the address cannot be bound";
   }
 
   /** The endpoints, as {@code "METHOD /path/{param}"}: what the OpenAPI document must describe. */
@@ -178,9 +196,16 @@ public final class ApiServer implements AutoCloseable {
     return ((InetSocketAddress) listener.localAddress()).getPort();
   }
 
-  /** Stops accepting, closes every connection and the event streams, waits for running plans. */
+  /**
+   * Stops accepting, closes every connection and the event streams, waits for running plans. A
+   * second call (the shutdown hook and the serve loop both close) does nothing.
+   */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     listener.close().syncUninterruptibly();
     connections.close().awaitUninterruptibly();
     workers.shutdown();

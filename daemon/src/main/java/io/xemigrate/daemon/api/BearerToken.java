@@ -28,7 +28,8 @@ final class BearerToken {
 
   /**
    * Reads the first line of {@code file}. Refuses (one line, {@link ApiStartException}) a missing
-   * or unreadable file, an empty or short token, and a file other users may read.
+   * or unreadable file, an empty or short token, and a file users other than its owner may read
+   * (group or others).
    */
   static BearerToken read(Path file) {
     if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
@@ -42,9 +43,13 @@ final class BearerToken {
     try {
       if (posix != null) {
         Set<PosixFilePermission> permissions = posix.readAttributes().permissions();
-        if (permissions.contains(PosixFilePermission.OTHERS_READ)) {
+        if (permissions.contains(PosixFilePermission.OTHERS_READ)
+            || permissions.contains(PosixFilePermission.GROUP_READ)) {
           throw new ApiStartException(
-              "the API token file " + file + " is readable by every user: chmod 600 " + file);
+              "the API token file "
+                  + file
+                  + " is readable by users other than its owner: chmod 600 "
+                  + file);
         }
       }
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);

@@ -93,7 +93,13 @@ class ApiStartAndTlsTest {
     assertRefused(ApiSettings.loopback(shortToken), "shorter than 16");
     Path open = ApiFixture.writeToken(dir.resolve("open"), ApiFixture.TOKEN);
     Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rw-r--r--"));
-    assertRefused(ApiSettings.loopback(open), "readable by every user: chmod 600");
+    assertRefused(
+        ApiSettings.loopback(open), "is readable by users other than its owner: chmod 600 " + open);
+    Path groupReadable = ApiFixture.writeToken(dir.resolve("group-readable"), ApiFixture.TOKEN);
+    Files.setPosixFilePermissions(groupReadable, PosixFilePermissions.fromString("rw-r-----"));
+    assertRefused(
+        ApiSettings.loopback(groupReadable),
+        "is readable by users other than its owner: chmod 600 " + groupReadable);
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,12 +21,15 @@ import java.util.function.Predicate;
  */
 final class DaemonProcess implements AutoCloseable {
   private final Process process;
+  private final Path errors;
   private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
   private final List<String> seen = new ArrayList<>();
+  private final Thread reader;
 
-  private DaemonProcess(Process process) {
+  private DaemonProcess(Process process, Path errors) {
     this.process = process;
-    Thread reader =
+    this.errors = errors;
+    reader =
         new Thread(
             () -> {
               try (BufferedReader out =
@@ -44,7 +48,18 @@ final class DaemonProcess implements AutoCloseable {
   }
 
   static DaemonProcess serve(Path home, Path config, String... flags) {
-    List<String> command = new ArrayList<>();
+    return start(home, new ArrayList<>(), config, flags);
+  }
+
+  /** As {@link #serve}, with at most {@code files} open file descriptors ({@code ulimit -n}). */
+  static DaemonProcess serveUnderFileLimit(Path home, Path config, int files) {
+    List<String> wrapper =
+        new ArrayList<>(List.of("bash", "-c", "ulimit -n " + files + " && exec \"$@\"", "bash"));
+    return start(home, wrapper, config);
+  }
+
+  private static DaemonProcess start(
+      Path home, List<String> command, Path config, String... flags) {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-XX:+UseSerialGC");
     command.add("-XX:TieredStopAtLevel=1");
@@ -55,13 +70,12 @@ final class DaemonProcess implements AutoCloseable {
     command.add("serve");
     command.add("config=" + config);
     command.addAll(List.of(flags));
-    ProcessBuilder builder =
-        new ProcessBuilder(command)
-            .redirectError(home.resolve("daemon-err-" + System.nanoTime() + ".txt").toFile());
+    Path errors = home.resolve("daemon-err-" + System.nanoTime() + ".txt");
+    ProcessBuilder builder = new ProcessBuilder(command).redirectError(errors.toFile());
     builder.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
     builder.environment().put("XE_MIGRATE_DATA_DIR", home.resolve("data").toString());
     try {
-      return new DaemonProcess(builder.start());
+      return new DaemonProcess(builder.start(), errors);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -87,9 +101,32 @@ final class DaemonProcess implements AutoCloseable {
     }
   }
 
+  /** Every line of standard output, once the process has ended (120 s at most). */
+  List<String> output() throws InterruptedException {
+    waitFor();
+    reader.join(TimeUnit.SECONDS.toMillis(120));
+    lines.drainTo(seen);
+    return List.copyOf(seen);
+  }
+
   /** The lines read so far. */
   List<String> seen() {
     return List.copyOf(seen);
+  }
+
+  /** Waits for the process to end by itself (120 s at most) and returns its exit code. */
+  int exitCode() {
+    waitFor();
+    return process.exitValue();
+  }
+
+  /** What the process wrote to standard error so far. */
+  String errors() {
+    try {
+      return Files.readString(errors, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** SIGKILL: no shutdown hook runs, nothing is released or recorded. */

@@ -1,6 +1,7 @@
 package io.xemigrate.tests.packaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The distributions as a user gets them: the tarball unpacks and runs; in CI (as root, where
- * installing a package is allowed) the .deb installs, runs from PATH and purges without a trace.
+ * installing a package is allowed) the .deb installs, runs from PATH and purges without a trace,
+ * and lintian and rpmlint judge the .deb and .rpm as the distributions do.
  */
 class PackagesTest {
   private static final Path PACKAGES = Path.of("..", "packaging", "target");
@@ -60,6 +62,44 @@ class PackagesTest {
     assertThat(Path.of("/usr/share/xe-migrate")).doesNotExist();
     assertThat(Path.of("/var/lib/xe-migrate")).doesNotExist();
     assertThat(run(List.of("getent", "passwd", "xe-migrate"))).isEmpty();
+  }
+
+  @Test
+  @EnabledIfEnvironmentVariable(named = "CI", matches = "true")
+  void lintianFindsNoErrorInTheDeb() throws Exception {
+    assumeTrue(onPath("lintian"), "lintian is not installed (.ci/run installs it)");
+    Path deb = only("xe-migrate_", ".deb");
+
+    String report = run(List.of("lintian", "--tag-display-limit", "0", deb.toString()));
+
+    assertThat(report.lines().filter(line -> line.startsWith("E: "))).as(report).isEmpty();
+  }
+
+  /**
+   * rpmlint's errors but two: the package is not signed (signing belongs to the publisher), and it
+   * has no %changelog (the Java RPM builder the build uses cannot write one).
+   */
+  @Test
+  @EnabledIfEnvironmentVariable(named = "CI", matches = "true")
+  void rpmlintFindsNoErrorInTheRpmButTheSignatureAndChangelog() throws Exception {
+    assumeTrue(onPath("rpmlint") && onPath("rpm"), "rpmlint is not installed (.ci/run does)");
+    Path rpm = only("xe-migrate-", ".noarch.rpm");
+
+    String report = run(List.of("rpmlint", rpm.toString()));
+
+    assertThat(report).doesNotContain("fatal error");
+    assertThat(
+            report
+                .lines()
+                .filter(line -> line.contains(" E: "))
+                .filter(line -> !line.endsWith(" E: no-signature"))
+                .filter(line -> !line.endsWith(" E: no-changelogname-tag")))
+        .as(report)
+        .isEmpty();
+  }
+
+  private static boolean onPath(String tool) throws IOException, InterruptedException {
+    return new ProcessBuilder("sh", "-c", "command -v " + tool).start().waitFor() == 0;
   }
 
   private static Path only(String prefix, String suffix) throws IOException {

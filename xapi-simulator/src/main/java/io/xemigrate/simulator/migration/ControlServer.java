@@ -20,10 +20,12 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.xemigrate.simulator.store.XapiException;
@@ -36,6 +38,10 @@ import java.util.concurrent.TimeUnit;
  * XenAPI): {@code GET /sim/migrations} returns the recorded truth of finished migrations as JSON;
  * {@code POST /sim/faults} injects a fault ({@code {"kind":"FAIL_MEMORY_PRECOPY", "target":"<vm
  * uuid>"}}); {@code GET /sim/faults} lists armed one-shot faults.
+ *
+ * <p>Connections are HTTP/1.1 persistent unless the request says {@code Connection: close}: a
+ * client pools the connection after a reply without that header, so closing it silently would fail
+ * the client's next request on the pooled connection.
  */
 public final class ControlServer implements AutoCloseable {
   private static final int MAX_BODY = 64 * 1024;
@@ -89,33 +95,45 @@ public final class ControlServer implements AutoCloseable {
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
       String path = new QueryStringDecoder(request.uri()).path();
       HttpMethod method = request.method();
+      boolean keepAlive = HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
       try {
         if (path.equals("/sim/migrations") && method.equals(HttpMethod.GET)) {
-          reply(ctx, HttpResponseStatus.OK, migrationsJson());
+          reply(ctx, keepAlive, HttpResponseStatus.OK, migrationsJson());
         } else if (path.equals("/sim/faults") && method.equals(HttpMethod.GET)) {
-          reply(ctx, HttpResponseStatus.OK, mapper.writeValueAsString(service.faults().armed()));
+          reply(
+              ctx,
+              keepAlive,
+              HttpResponseStatus.OK,
+              mapper.writeValueAsString(service.faults().armed()));
         } else if (path.equals("/sim/faults") && method.equals(HttpMethod.POST)) {
           Fault fault =
               mapper.readValue(request.content().toString(StandardCharsets.UTF_8), Fault.class);
           service.inject(fault);
-          reply(ctx, HttpResponseStatus.ACCEPTED, "{}");
+          reply(ctx, keepAlive, HttpResponseStatus.ACCEPTED, "{}");
         } else {
-          reply(ctx, HttpResponseStatus.NOT_FOUND, "{\"error\":\"no such endpoint\"}");
+          reply(ctx, keepAlive, HttpResponseStatus.NOT_FOUND, "{\"error\":\"no such endpoint\"}");
         }
       } catch (JsonProcessingException | IllegalArgumentException e) {
-        reply(ctx, HttpResponseStatus.BAD_REQUEST, "{\"error\":\"malformed fault\"}");
+        reply(ctx, keepAlive, HttpResponseStatus.BAD_REQUEST, "{\"error\":\"malformed fault\"}");
       } catch (XapiException e) {
-        reply(ctx, HttpResponseStatus.BAD_REQUEST, "{\"error\":\"" + e.code() + "\"}");
+        reply(ctx, keepAlive, HttpResponseStatus.BAD_REQUEST, "{\"error\":\"" + e.code() + "\"}");
       }
     }
 
-    private void reply(ChannelHandlerContext ctx, HttpResponseStatus status, String json) {
+    private void reply(
+        ChannelHandlerContext ctx, boolean keepAlive, HttpResponseStatus status, String json) {
       FullHttpResponse response =
           new DefaultFullHttpResponse(
               HttpVersion.HTTP_1_1, status, Unpooled.copiedBuffer(json, StandardCharsets.UTF_8));
       response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
       response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
-      ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+      if (keepAlive) {
+        response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+      } else {
+        response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+      }
     }
   }
 

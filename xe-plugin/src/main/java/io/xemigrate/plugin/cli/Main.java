@@ -7,12 +7,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    // sqlite-jdbc logs through SLF4J and we ship no provider: without this, every command that
-    // opens the journal starts with three "No SLF4J providers" warnings on stderr, before any
-    // one-line error of ours.
-    if (System.getProperty("slf4j.internal.verbosity") == null) {
-      System.setProperty("slf4j.internal.verbosity", "ERROR");
-    }
+    // Logging is set up (quiet unless verbose=true) as the command line is read: see Logging.
     ExitCode exit = new XeMigrate(commands(), System.out, System.err).run(args);
     System.out.flush();
     System.exit(exit.code());

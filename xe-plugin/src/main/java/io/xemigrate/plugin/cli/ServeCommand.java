@@ -26,7 +26,8 @@ import java.util.Optional;
 /**
  * {@code serve config=FILE}: the daemon. Runs the configured jobs on their schedules until stopped
  * (SIGTERM or Ctrl-C: running moves are cancelled where xapi allows and waited for, leases
- * released). Progress goes to standard output as plain lines, or JSON lines with {@code --json}.
+ * released; after SIGTERM the process exits 0). Progress goes to standard output as plain lines, or
+ * JSON lines with {@code --json}.
  */
 final class ServeCommand implements Command {
   @Override
@@ -52,6 +53,7 @@ final class ServeCommand implements Command {
   @Override
   public ExitCode run(Arguments arguments, Console console) {
     DaemonConfig config = DaemonConfigReader.read(Path.of(arguments.required("config")));
+    Logging.configured(config.logLevel());
     RunListener output =
         console.json() ? new JsonProgress(console.out()) : new PlainProgress(console.out());
     EventHub events = new EventHub();
@@ -87,6 +89,8 @@ final class ServeCommand implements Command {
             },
             "xe-migrate-stop");
     Runtime.getRuntime().addShutdownHook(hook);
+    // SIGTERM stops the serve loop below, which closes the API and the daemon and returns DONE.
+    StopSignal.onTerminate(daemon::close);
     String scheme = config.api().flatMap(ApiConfig::certificate).isPresent() ? "https" : "http";
     if (console.json()) {
       ObjectNode ready =
@@ -146,7 +150,13 @@ final class ServeCommand implements Command {
   static ApiSettings settings(ApiConfig api) {
     ApiSettings settings =
         new ApiSettings(
-            api.host(), api.port(), api.tokenFile(), Optional.empty(), api.maxBodyBytes());
+            api.host(),
+            api.port(),
+            api.tokenFile(),
+            Optional.empty(),
+            api.maxBodyBytes(),
+            api.readTimeout(),
+            api.maxConnections());
     if (api.certificate().isPresent() && api.key().isPresent()) {
       settings = settings.withTls(new ApiSettings.Tls(api.certificate().get(), api.key().get()));
     }

@@ -9,7 +9,9 @@ import io.xemigrate.coordinator.ErrorKind;
 import io.xemigrate.xapi.XapiException;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The command line: {@code xe-migrate COMMAND key=value... [--json]}. JCommander reads the global
@@ -66,7 +68,15 @@ public final class XeMigrate {
       return options.help ? ExitCode.DONE : ExitCode.BAD_INPUT;
     }
     String name = options.words.get(0);
-    List<String> rest = options.words.subList(1, options.words.size());
+    List<String> rest = new ArrayList<>(options.words.subList(1, options.words.size()));
+    Optional<Boolean> verbose;
+    try {
+      verbose = verbose(rest);
+    } catch (UsageException e) {
+      console.error(e.getMessage());
+      return ExitCode.BAD_INPUT;
+    }
+    Logging.start(verbose.orElse(false));
     if (name.equals("help")) {
       return help(rest, console);
     }
@@ -103,6 +113,26 @@ public final class XeMigrate {
       case BAD_REQUEST, NOT_FOUND -> ExitCode.BAD_INPUT;
       case CONFLICT, POOL_UNREACHABLE, STORAGE -> ExitCode.FAILED;
     };
+  }
+
+  /**
+   * Takes {@code verbose=true|false} (every command's key) out of {@code words}: INFO log records
+   * on standard error.
+   */
+  private static Optional<Boolean> verbose(List<String> words) {
+    Optional<Boolean> verbose = Optional.empty();
+    for (Iterator<String> it = words.iterator(); it.hasNext(); ) {
+      String word = it.next();
+      if (word.startsWith("verbose=")) {
+        String value = word.substring("verbose=".length());
+        if (!value.equals("true") && !value.equals("false")) {
+          throw new UsageException("verbose must be true or false, not '" + value + "'");
+        }
+        verbose = Optional.of(value.equals("true"));
+        it.remove();
+      }
+    }
+    return verbose;
   }
 
   private ExitCode help(List<String> topics, Console console) {
