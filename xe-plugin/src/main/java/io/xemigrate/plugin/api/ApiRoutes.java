@@ -42,7 +42,10 @@ final class ApiRoutes {
 
   static Router router(Apis apis) {
     return new Router(
-        ROWS.stream().map(row -> row.bind(apis)).collect(ImmutableList.toImmutableList()));
+        ImmutableList.<Route>builder()
+            .addAll(ROWS.stream().map(row -> row.bind(apis)).iterator())
+            .addAll(ConsoleAssets.ROUTES)
+            .build());
   }
 
   private static Row get(String pattern, Function<Apis, Route.Handler> handler) {
