@@ -1,6 +1,6 @@
 // The timeline (Gantt) of a plan or run, drawn as SVG by hand: one row per move, grouped in lanes
 // (destination host or sending NIC), the predicted bar with its pause at the end and its p10-p90
-// range where the plan has one; for runs, the actual bar over it and the phase at the right.
+// range where the plan has one (rows as GET /api/v1/plans/{id}/timeline gives them); for runs, the actual bar over it and the phase at the right.
 import { svg, seconds } from './dom.js';
 
 const LABEL = 260;
@@ -16,25 +16,6 @@ export function laneOf(move, grouping) {
     return 'from ' + move.sourceHost + ' on ' + network;
   }
   return 'to ' + move.destinationHost;
-}
-
-/** Rows for a plan document's scheduled moves. */
-export function planRows(plan) {
-  return (plan.moves || [])
-    .filter((move) => move.verdict === 'OK' && move.schedule && move.schedule.sequence >= 0)
-    .map((move) => ({
-      vm: move.vmUuid,
-      vmName: move.vmName,
-      sourceHost: move.sourceHostName,
-      destinationHost: move.destinationHostName,
-      transferNetworkUuid: move.transferNetworkUuid,
-      start: move.schedule.startSeconds,
-      duration: move.schedule.durationSeconds,
-      downtime: move.schedule.downtimeSeconds,
-      converged: move.schedule.converged,
-      p10: move.schedule.durationP10Seconds,
-      p90: move.schedule.durationP90Seconds,
-    }));
 }
 
 function ticks(span) {

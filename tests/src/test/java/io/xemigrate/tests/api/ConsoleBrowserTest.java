@@ -39,7 +39,6 @@ class ConsoleBrowserTest {
     api =
         new ApiFixture(
             dir, ScenarioLoader.parse("console-pools.yaml", twoPoolsWithHostileName()), s -> s);
-    browser = new ConsoleBrowser(dir.resolve("chromium-profile"), WAIT);
   }
 
   @AfterEach
@@ -54,7 +53,8 @@ class ConsoleBrowserTest {
 
   @Test
   void signInPlanApproveApplyWatchCancelPoolsAndJobs() {
-    String first = plan("[\"web-01\",\"web-02\",\"" + HOSTILE + "\"]");
+    browser = new ConsoleBrowser(dir.resolve("chromium-profile"), WAIT);
+    String first = plan("[\"web-01\",\"web-02\",\"gpu-render\",\"" + HOSTILE + "\"]");
     String second = plan("[\"web-03\",\"app-02\"]");
 
     browser.driver.get(base() + "/console/");
@@ -72,6 +72,7 @@ class ConsoleBrowserTest {
         .containsExactlyInAnyOrder("web-01", "web-02", HOSTILE);
     assertThat(browser.all("img")).as("a VM name never becomes an element").isEmpty();
     assertThat(browser.all("svg.timeline line.makespan")).hasSize(1);
+    assertThat(browser.texts("tr.finding td")).contains("gpu-render", "VM_HAS_PCI_ATTACHED");
     browser.one("#by-nic").click();
     browser.awaitCount("svg.timeline rect.bar.predicted", 3);
     browser.screenshot("3-plan");

@@ -27,6 +27,7 @@ final class ApiRoutes {
           post("/api/v1/plans", apis -> apis.plans()::create),
           get("/api/v1/plans", apis -> apis.plans()::list),
           get("/api/v1/plans/{id}", apis -> apis.plans()::get),
+          get("/api/v1/plans/{id}/timeline", apis -> apis.plans()::timeline),
           post("/api/v1/plans/{id}/approve", apis -> apis.plans()::approve),
           post("/api/v1/plans/{id}/apply", apis -> apis.runs()::apply),
           get("/api/v1/runs", apis -> apis.runs()::list),
