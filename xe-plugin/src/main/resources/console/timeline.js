@@ -5,9 +5,11 @@ import { svg, seconds } from './dom.js';
 
 const LABEL = 260;
 const CHART = 760;
-const RIGHT = 170;
+const RIGHT = 230;
 const ROW = 18;
 const TOP = 34;
+const FIRST_SCREEN = 80;
+const CHUNK = 400;
 
 /** The lane a move goes in. */
 export function laneOf(move, grouping) {
@@ -29,14 +31,15 @@ function ticks(span) {
 
 /**
  * The SVG of rows grouped by grouping ('host' or 'nic'). options: makespan (predicted seconds),
- * now (seconds since the run started, for live runs).
+ * now (seconds since the run started, for live runs), progressive (draw the first screen now and
+ * the other rows over the next frames), onComplete (called once every row is drawn).
  */
 export function drawTimeline(rows, grouping, options = {}) {
   const lanes = new Map();
-  [...rows]
-    .sort((a, b) => laneOf(a, grouping).localeCompare(laneOf(b, grouping)) || a.start - b.start)
-    .forEach((row) => {
-      const lane = laneOf(row, grouping);
+  rows
+    .map((row) => ({ row, lane: laneOf(row, grouping) }))
+    .sort((a, b) => (a.lane < b.lane ? -1 : a.lane > b.lane ? 1 : a.row.start - b.row.start))
+    .forEach(({ row, lane }) => {
       if (!lanes.has(lane)) lanes.set(lane, []);
       lanes.get(lane).push(row);
     });
@@ -66,16 +69,39 @@ export function drawTimeline(rows, grouping, options = {}) {
     const x = LABEL + options.now * scale;
     root.append(svg('line', { class: 'now', x1: x, y1: TOP - 6, x2: x, y2: bottom }));
   }
+  const items = [];
   let y = TOP;
   for (const [title, members] of lanes) {
-    root.append(svg('rect', { class: 'lane', x: 0, y, width, height: ROW }),
-      svg('text', { class: 'lane-title', x: 8, y: y + 13 }, title));
+    items.push({ title, y });
     y += ROW;
     for (const row of members) {
-      root.append(drawRow(row, y, scale, options.now));
+      items.push({ row, y });
       y += ROW;
     }
   }
+  const draw = (from, to) => {
+    const part = document.createDocumentFragment();
+    for (const item of items.slice(from, to)) {
+      if (item.row) {
+        part.append(drawRow(item.row, item.y, scale, options.now));
+      } else {
+        part.append(svg('rect', { class: 'lane', x: 0, y: item.y, width, height: ROW }),
+          svg('text', { class: 'lane-title', x: 8, y: item.y + 13 }, item.title));
+      }
+    }
+    root.append(part);
+  };
+  // A long plan: the first screen at once, the rest a chunk per frame, so the page shows at once.
+  const first = options.progressive ? FIRST_SCREEN : items.length;
+  draw(0, first);
+  const rest = (from) => {
+    if (from >= items.length) {
+      if (options.onComplete) options.onComplete();
+      return;
+    }
+    requestAnimationFrame(() => { draw(from, from + CHUNK); rest(from + CHUNK); });
+  };
+  rest(first);
   return root;
 }
 
@@ -84,13 +110,11 @@ function drawRow(row, y, scale, now) {
   const x = LABEL + row.start * scale;
   const width = Math.max(1, row.duration * scale);
   const pause = Math.min(width, Math.max(2, (row.downtime || 0) * scale));
-  const tip = `${row.vmName}: start ${seconds(row.start)}, ${seconds(row.duration)}, pause ${((row.downtime || 0) * 1000).toFixed(0)} ms`
-    + (row.converged === false ? ', does not converge' : '');
   group.append(svg('text', { class: 'vm', x: 20, y: y + 13 }, row.vmName));
   group.append(svg('rect', {
     class: 'bar predicted' + (row.converged === false ? ' slow' : ''),
     x, y: y + 3, width, height: ROW - 6, rx: 2,
-  }, svg('title', {}, tip)));
+  }));
   group.append(svg('rect', { class: 'pause', x: x + width - pause, y: y + 3, width: pause, height: ROW - 6 }));
   if (row.p10 !== undefined && row.p90 !== undefined) {
     const x10 = LABEL + (row.start + row.p10) * scale;
@@ -108,7 +132,7 @@ function drawRow(row, y, scale, now) {
   }
   const label = row.phase
     ? row.phase + (row.percent !== undefined ? ' ' + Math.round(row.percent) + '%' : '')
-    : seconds(row.duration);
+    : `${seconds(row.start)} + ${seconds(row.duration)}, pause ${((row.downtime || 0) * 1000).toFixed(0)} ms`;
   group.append(svg('text', { class: 'phase', x: LABEL + CHART + 8, y: y + 13 }, label));
   return group;
 }

@@ -2,6 +2,8 @@ package io.xemigrate.plugin.api;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.hash.Hasher;
+import com.google.common.hash.Hashing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,7 +13,9 @@ import java.util.Optional;
 /**
  * The web console's static files, served from the jar under {@code /console/}: a fixed list read
  * once, each with its content type. They carry no data and no secret, so they need no token (the
- * sign-in page could not send one); every request they make for data does.
+ * sign-in page could not send one); every request they make for data does. The page refers to them
+ * under {@code /console/VERSION/}, VERSION a digest of all of them, so the browser may keep them
+ * until the daemon serves other files; the page itself is never stored.
  */
 final class ConsoleAssets {
   /** The console's files (resources under {@code console/}) and their content types. */
@@ -30,25 +34,62 @@ final class ConsoleAssets {
           .put("favicon.svg", "image/svg+xml")
           .buildOrThrow();
 
-  private static final ImmutableMap<String, String> BODIES = load();
+  private static final ImmutableMap<String, String> FILES = load();
+
+  /** A digest of every file: in the files' URLs, so a browser never keeps a stale one. */
+  static final String VERSION = version(FILES);
+
+  private static final ImmutableMap<String, String> BODIES = versioned(FILES);
 
   /** The console's routes: none needs the token. Not part of the API's OpenAPI document. */
   static final ImmutableList<Route> ROUTES =
       ImmutableList.of(
-          new Route("GET", "/", false, request -> serve("index.html")),
-          new Route("GET", "/console/", false, request -> serve("index.html")),
+          new Route("GET", "/", false, request -> serve("index.html", false)),
+          new Route("GET", "/console/", false, request -> serve("index.html", false)),
           new Route(
-              "GET", "/console/{asset}", false, request -> serve(request.pathParameter("asset"))));
+              "GET",
+              "/console/{asset}",
+              false,
+              request -> serve(request.pathParameter("asset"), false)),
+          new Route(
+              "GET",
+              "/console/{version}/{asset}",
+              false,
+              request ->
+                  serve(
+                      request.pathParameter("asset"),
+                      request.pathParameter("version").equals(VERSION))));
 
   private ConsoleAssets() {}
 
-  static Reply serve(String name) {
+  static Reply serve(String name, boolean current) {
     String body = BODIES.get(name);
     if (body == null) {
       throw new ApiException(
           404, "NOT_FOUND", "no console file " + name + ": open /console/ for the console");
     }
-    return new Reply.Text(200, TYPES.get(name), body);
+    return new Reply.Asset(TYPES.get(name), body, current && !name.equals("index.html"));
+  }
+
+  private static String version(ImmutableMap<String, String> files) {
+    Hasher digest = Hashing.sha256().newHasher();
+    files.forEach(
+        (name, body) ->
+            digest.putString(name, StandardCharsets.UTF_8).putString(body, StandardCharsets.UTF_8));
+    return digest.hash().toString().substring(0, 16);
+  }
+
+  /** The page's references to the files, under the version. */
+  private static ImmutableMap<String, String> versioned(ImmutableMap<String, String> files) {
+    ImmutableMap.Builder<String, String> bodies = ImmutableMap.builder();
+    files.forEach(
+        (name, body) ->
+            bodies.put(
+                name,
+                name.equals("index.html")
+                    ? body.replace("=\"/console/", "=\"/console/" + VERSION + "/")
+                    : body));
+    return bodies.buildOrThrow();
   }
 
   private static ImmutableMap<String, String> load() {

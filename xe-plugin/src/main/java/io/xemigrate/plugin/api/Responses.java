@@ -32,6 +32,14 @@ final class Responses {
     return full(status, contentType, body.getBytes(StandardCharsets.UTF_8));
   }
 
+  static FullHttpResponse asset(Reply.Asset asset) {
+    FullHttpResponse response = text(200, asset.contentType(), asset.body());
+    if (asset.immutable()) {
+      response.headers().set(HttpHeaderNames.CACHE_CONTROL, "private, max-age=31536000, immutable");
+    }
+    return response;
+  }
+
   static FullHttpResponse error(ApiException e) {
     return json(e.status(), ApiJson.error(e.code(), e.getMessage()));
   }
