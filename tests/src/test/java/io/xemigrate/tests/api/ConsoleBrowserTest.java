@@ -13,8 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -30,22 +31,26 @@ class ConsoleBrowserTest {
   static final String HOSTILE = "<img src=x onerror=alert(1)>";
   static final Duration WAIT = Duration.ofSeconds(90);
 
-  @TempDir Path dir;
-  ApiFixture api;
+  @TempDir static Path dir;
+  static ApiFixture api;
   ConsoleBrowser browser;
 
-  @BeforeEach
-  void start() throws IOException {
+  @BeforeAll
+  static void start() throws IOException {
     api =
         new ApiFixture(
             dir, ScenarioLoader.parse("console-pools.yaml", twoPoolsWithHostileName()), s -> s);
   }
 
   @AfterEach
-  void stop() {
+  void closeBrowser() {
     if (browser != null) {
       browser.close();
     }
+  }
+
+  @AfterAll
+  static void stop() {
     if (api != null) {
       api.close();
     }
@@ -62,6 +67,7 @@ class ConsoleBrowserTest {
     browser.screenshot("1-sign-in");
     browser.one("#signin button[type=submit]").click();
     browser.awaitCount("tr.plan-row", 2);
+    assertThat(browser.texts("tr.plan-row td:first-child")).contains(first, second);
     browser.screenshot("2-plans");
     assertThat(browser.driver.getCurrentUrl()).doesNotContain(ApiFixture.TOKEN);
     assertThat(browser.driver.manage().getCookies()).isEmpty();
