@@ -29,7 +29,7 @@ public final class TimelineSvg {
         plan.moves().stream().filter(move -> move.verdict() == Verdict.BLOCKED).toList();
     int rows = layout.lanes().size() + layout.bars();
     int chartBottom = TOP + rows * ROW;
-    int height = chartBottom + 40 + (blocked.isEmpty() ? 0 : 24 + blocked.size() * ROW);
+    int height = chartBottom + 60 + (blocked.isEmpty() ? 0 : 24 + blocked.size() * ROW);
     int width = LABEL_WIDTH + CHART_WIDTH + RIGHT;
     double scale = CHART_WIDTH / Math.max(layout.makespanSeconds(), 1);
     StringBuilder svg = new StringBuilder(4096 + rows * 400);
@@ -74,7 +74,15 @@ public final class TimelineSvg {
         y += ROW;
       }
     }
-    blocked(svg, blocked, chartBottom + 40);
+    text(
+        svg,
+        8,
+        chartBottom + 40,
+        "legend",
+        "normal",
+        "Each bar: a move's predicted duration from its predicted start; dark end: its predicted"
+            + " pause; orange: pre-copy not predicted to converge.");
+    blocked(svg, blocked, chartBottom + 64);
     return svg.append("</svg>\n").toString();
   }
 
