@@ -71,17 +71,24 @@ export async function run(main, runId, signal) {
           el('td', {}, m.phase)))));
     }
   };
+  // One fetch at a time; a request during one is served by one more fetch after it, so the
+  // run's end (or a phase change) is never lost to a fetch already under way.
+  let again = false;
   const refetch = async () => {
-    if (refetching || signal.aborted) return;
+    if (signal.aborted) return;
+    if (refetching) { again = true; return; }
     refetching = true;
     try {
-      [detail, timeline] = await Promise.all([get('/api/v1/runs/' + id(runId)), timelineOf(runId)]);
-      fetchedAt = performance.now();
-      for (const m of detail.moves) {
-        const known = live.get(m.vm);
-        if (!known || FINAL.has(m.phase) || m.phase !== known.phase) live.set(m.vm, { phase: m.phase, percent: m.percent });
-      }
-      dirty = true;
+      do {
+        again = false;
+        [detail, timeline] = await Promise.all([get('/api/v1/runs/' + id(runId)), timelineOf(runId)]);
+        fetchedAt = performance.now();
+        for (const m of detail.moves) {
+          const known = live.get(m.vm);
+          if (!known || FINAL.has(m.phase) || m.phase !== known.phase) live.set(m.vm, { phase: m.phase, percent: m.percent });
+        }
+        dirty = true;
+      } while (again && !signal.aborted);
     } catch (e) {
       notify(e.message);
     } finally {
@@ -113,7 +120,9 @@ export async function run(main, runId, signal) {
       if (signal.aborted) { clearInterval(tick); return; }
       if (dirty || !FINAL.has(detail.status)) render();
     }, 500);
-    signal.addEventListener('abort', () => clearInterval(tick));
+    // A stream that drops and reconnects may miss an event: the run is read again every 5 s.
+    const poll = setInterval(() => { if (!FINAL.has(detail.status)) refetch(); }, 5000);
+    signal.addEventListener('abort', () => { clearInterval(tick); clearInterval(poll); });
   }
 }
 

@@ -117,8 +117,12 @@ class ConsoleBrowserTest {
     browser.awaitText("#run-status", "RUNNING");
     browser.awaitText("tr.move-row td.phase", "MIGRATING");
     browser.screenshot("5-run-live");
+    String cancelled = browser.driver.getCurrentUrl().replaceFirst(".*#/runs/", "");
     browser.one("#cancel").click();
-    browser.awaitText("#run-status", "CANCELLED");
+    browser.wait.until(d -> !browser.texts("#run-status").equals(List.of("RUNNING")));
+    assertThat(browser.texts("#run-status"))
+        .as(api.client.get("/api/v1/runs/" + cancelled).body())
+        .containsExactly("CANCELLED");
     browser.screenshot("6-run-cancelled");
 
     browser.one("nav a[data-page=runs]").click();

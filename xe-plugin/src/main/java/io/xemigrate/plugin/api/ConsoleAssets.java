@@ -44,7 +44,6 @@ final class ConsoleAssets {
   /** The console's routes: none needs the token. Not part of the API's OpenAPI document. */
   static final ImmutableList<Route> ROUTES =
       ImmutableList.of(
-          new Route("GET", "/", false, request -> serve("index.html", false)),
           new Route("GET", "/console/", false, request -> serve("index.html", false)),
           new Route(
               "GET",
