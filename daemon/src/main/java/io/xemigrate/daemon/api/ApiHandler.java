@@ -113,6 +113,8 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     } else if (reply instanceof Reply.Text text) {
       Responses.send(
           ctx, Responses.text(text.status(), text.contentType(), text.body()), keepAlive);
+    } else if (reply instanceof Reply.Asset asset) {
+      Responses.send(ctx, Responses.asset(asset), keepAlive);
     } else if (reply instanceof Reply.Stream stream) {
       streams.open(ctx, stream.run());
     }

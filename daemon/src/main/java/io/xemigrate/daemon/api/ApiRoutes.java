@@ -6,7 +6,7 @@ import java.util.function.Function;
 /** The routing table: every endpoint of the API, its method, path pattern and handler. */
 final class ApiRoutes {
   /** The handler groups a route's handler comes from. */
-  record Apis(SystemApi system, PlansApi plans, RunsApi runs, JobsApi jobs) {}
+  record Apis(SystemApi system, PlansApi plans, RunsApi runs, JobsApi jobs, PoolsApi pools) {}
 
   /** One row before the handlers exist: the OpenAPI test reads the rows without a server. */
   record Row(
@@ -22,14 +22,17 @@ final class ApiRoutes {
           get("/metrics", apis -> apis.system()::metrics),
           get("/api/v1/openapi.json", apis -> apis.system()::openApi),
           get("/api/v1/events", apis -> apis.system()::events),
+          get("/api/v1/pools", apis -> apis.pools()::list),
           post("/api/v1/checks", apis -> apis.plans()::check),
           post("/api/v1/plans", apis -> apis.plans()::create),
           get("/api/v1/plans", apis -> apis.plans()::list),
           get("/api/v1/plans/{id}", apis -> apis.plans()::get),
+          get("/api/v1/plans/{id}/timeline", apis -> apis.plans()::timeline),
           post("/api/v1/plans/{id}/approve", apis -> apis.plans()::approve),
           post("/api/v1/plans/{id}/apply", apis -> apis.runs()::apply),
           get("/api/v1/runs", apis -> apis.runs()::list),
           get("/api/v1/runs/{id}", apis -> apis.runs()::get),
+          get("/api/v1/runs/{id}/timeline", apis -> apis.runs()::timeline),
           post("/api/v1/runs/{id}/cancel", apis -> apis.runs()::cancel),
           get("/api/v1/jobs", apis -> apis.jobs()::list),
           get("/api/v1/jobs/{name}", apis -> apis.jobs()::get),
@@ -42,7 +45,10 @@ final class ApiRoutes {
 
   static Router router(Apis apis) {
     return new Router(
-        ROWS.stream().map(row -> row.bind(apis)).collect(ImmutableList.toImmutableList()));
+        ImmutableList.<Route>builder()
+            .addAll(ROWS.stream().map(row -> row.bind(apis)).iterator())
+            .addAll(ConsoleAssets.ROUTES)
+            .build());
   }
 
   private static Row get(String pattern, Function<Apis, Route.Handler> handler) {

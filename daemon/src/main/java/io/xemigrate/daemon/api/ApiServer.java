@@ -104,7 +104,11 @@ public final class ApiServer implements AutoCloseable {
     Router router =
         ApiRoutes.router(
             new ApiRoutes.Apis(
-                new SystemApi(services.events()), plans, runs, new JobsApi(services.jobs())));
+                new SystemApi(services.events()),
+                plans,
+                runs,
+                new JobsApi(services.jobs()),
+                new PoolsApi(services.pools(), services.connector())));
     ThreadPoolExecutor workers =
         new ThreadPoolExecutor(
             4,

@@ -28,6 +28,7 @@ final class PlansApi {
   private final PlanFactory factory;
   private final PlanStore store;
   private final Clock clock;
+  private final PlanTimeline timelines = new PlanTimeline();
 
   PlansApi(PlanFactory factory, PlanStore store, Clock clock) {
     this.factory = factory;
@@ -111,6 +112,11 @@ final class PlansApi {
 
   Reply get(ApiRequest request) {
     return Reply.ok(full(find(request.pathParameter("id"))));
+  }
+
+  Reply timeline(ApiRequest request) {
+    StoredPlan plan = find(request.pathParameter("id"));
+    return Reply.ok(timelines.of(plan, summary(plan)));
   }
 
   Reply approve(ApiRequest request) {

@@ -13,6 +13,17 @@ sealed interface Reply {
   /** Text with its content type (the Prometheus exposition format, the OpenAPI document). */
   record Text(int status, String contentType, String body) implements Reply {}
 
+  /**
+   * A static file of the web console; {@code immutable} when its URL names its content (the browser
+   * may keep it), else never stored.
+   */
+  record Asset(String contentType, String body, boolean immutable) implements Reply {
+    @Override
+    public int status() {
+      return 200;
+    }
+  }
+
   /** A server-sent event stream, limited to one run when {@code run} is given. */
   record Stream(Optional<String> run) implements Reply {
     @Override

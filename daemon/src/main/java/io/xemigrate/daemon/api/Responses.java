@@ -14,6 +14,14 @@ import java.nio.charset.StandardCharsets;
 
 /** Writes full responses: JSON documents, text, and the JSON errors. */
 final class Responses {
+  /**
+   * Sent with every answer (the web console's pages among them): scripts, styles and data only from
+   * this server, no inline script or style, never framed.
+   */
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+          + " connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
   private Responses() {}
 
   static FullHttpResponse json(int status, JsonNode body) {
@@ -22,6 +30,14 @@ final class Responses {
 
   static FullHttpResponse text(int status, String contentType, String body) {
     return full(status, contentType, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static FullHttpResponse asset(Reply.Asset asset) {
+    FullHttpResponse response = text(200, asset.contentType(), asset.body());
+    if (asset.immutable()) {
+      response.headers().set(HttpHeaderNames.CACHE_CONTROL, "private, max-age=31536000, immutable");
+    }
+    return response;
   }
 
   static FullHttpResponse error(ApiException e) {
@@ -46,6 +62,9 @@ final class Responses {
     response.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
     response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
     response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+    response.headers().set(HttpHeaderNames.CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY);
+    response.headers().set("X-Content-Type-Options", "nosniff");
+    response.headers().set("Referrer-Policy", "no-referrer");
     return response;
   }
 }

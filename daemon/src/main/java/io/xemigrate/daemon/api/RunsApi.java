@@ -274,6 +274,10 @@ final class RunsApi implements AutoCloseable {
     return Reply.ok(answer);
   }
 
+  Reply timeline(ApiRequest request) {
+    return RunTimeline.of(journal, services.clock(), request.pathParameter("id"));
+  }
+
   Reply cancel(ApiRequest request) {
     String runId = request.pathParameter("id");
     Optional<RunRecord> record;

@@ -46,7 +46,10 @@ final class ApiFixture implements AutoCloseable {
   }
 
   ApiFixture(Path dir, UnaryOperator<ApiSettings> tune) {
-    Scenario scenario = ScenarioLoader.loadBundled("two-pools.yaml");
+    this(dir, ScenarioLoader.loadBundled("two-pools.yaml"), tune);
+  }
+
+  ApiFixture(Path dir, Scenario scenario, UnaryOperator<ApiSettings> tune) {
     SimulatorOptions options = SimulatorOptions.atSpeed(400);
     migration = MigrationExtension.of(scenario, options.clock());
     simulator = Simulator.start(scenario, options.withExtension(migration));

@@ -23,17 +23,20 @@ final class PlanShowCommand implements Command {
 
   @Override
   public String synopsis() {
-    return "plan-show plan=plan.json [--json]";
+    return "plan-show plan=plan.json [format=table|svg|html out=FILE [by=host|nic]] [--json]";
   }
 
   @Override
   public ImmutableSet<String> keys() {
-    return ImmutableSet.of("plan");
+    return ImmutableSet.of("plan", "format", "out", "by");
   }
 
   @Override
   public ExitCode run(Arguments arguments, Console console) {
     MigrationPlan plan = read(Path.of(arguments.required("plan")));
+    if (PlanTimelineFile.wanted(arguments)) {
+      return PlanTimelineFile.write(plan, arguments, console);
+    }
     if (console.json()) {
       console.line(PlanJson.pretty(plan));
     } else {
