@@ -3,7 +3,6 @@ package io.xemigrate.daemon.api;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.xemigrate.coordinator.CoordinatorException;
-import io.xemigrate.coordinator.pools.PoolConnectionException;
 import io.xemigrate.coordinator.pools.PoolConnector;
 import io.xemigrate.coordinator.pools.PoolDirectory;
 import io.xemigrate.coordinator.pools.PoolProfile;
@@ -33,7 +32,7 @@ final class PoolsApi {
       ObjectNode node = list.addObject().put("name", profile.name());
       try {
         describe(node, connector.loadInventory(profile));
-      } catch (PoolConnectionException | CoordinatorException e) {
+      } catch (CoordinatorException e) {
         node.put("error", e.getMessage());
       }
     }
