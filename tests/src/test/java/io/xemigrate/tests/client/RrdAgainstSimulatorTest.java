@@ -48,17 +48,23 @@ class RrdAgainstSimulatorTest {
     return ClientSettings.login(
             poolA.master(),
             "auditor",
-            PasswordSource.environment("XE_TEST_PASSWORD", Map.of("XE_TEST_PASSWORD", "auditor-pass")))
+            PasswordSource.environment(
+                "XE_TEST_PASSWORD", Map.of("XE_TEST_PASSWORD", "auditor-pass")))
         .withTrust(trust);
   }
 
   private static String hostUuid(String name) {
-    return poolA.hosts().stream().filter(h -> h.name().equals(name)).findFirst().orElseThrow().uuid();
+    return poolA.hosts().stream()
+        .filter(h -> h.name().equals(name))
+        .findFirst()
+        .orElseThrow()
+        .uuid();
   }
 
   @Test
   void eachHostExportsItsOwnSourcesAndItsRunningVms() {
-    try (PoolClient client = XapiClients.connect(settings(TrustPolicy.pinned(poolA.tlsFingerprint())))) {
+    try (PoolClient client =
+        XapiClients.connect(settings(TrustPolicy.pinned(poolA.tlsFingerprint())))) {
       String a2 = hostUuid("a2");
       RrdUpdates updates = client.rrdUpdates(a2, -300, 5);
       assertThat(updates.stepSeconds()).isEqualTo(5);
@@ -79,7 +85,8 @@ class RrdAgainstSimulatorTest {
 
   @Test
   void aFeedReturnsEachRowOnce() {
-    try (PoolClient client = XapiClients.connect(settings(TrustPolicy.pinned(poolA.tlsFingerprint())))) {
+    try (PoolClient client =
+        XapiClients.connect(settings(TrustPolicy.pinned(poolA.tlsFingerprint())))) {
       RrdFeed feed = new RrdFeed(client, hostUuid("a1"), -60, 5);
       RrdUpdates first = feed.next();
       assertThat(first.rows()).isNotEmpty();

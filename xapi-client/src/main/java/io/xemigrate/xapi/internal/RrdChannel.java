@@ -73,7 +73,10 @@ final class RrdChannel {
       int status = response.statusCode();
       if (status == 401 || status == 403) {
         throw XapiErrors.client(
-            WHAT, XapiErrors.BAD_RESPONSE, endpoint + " refused the session (HTTP " + status + ")", null);
+            WHAT,
+            XapiErrors.BAD_RESPONSE,
+            endpoint + " refused the session (HTTP " + status + ")",
+            null);
       }
       if (status != 200) {
         throw XapiErrors.client(WHAT, XapiErrors.BAD_RESPONSE, "HTTP status " + status, null);
@@ -92,7 +95,10 @@ final class RrdChannel {
       byte[] bytes = body.readNBytes(MAX_RESPONSE_BYTES + 1);
       if (bytes.length > MAX_RESPONSE_BYTES) {
         throw XapiErrors.client(
-            WHAT, XapiErrors.BAD_RESPONSE, "answer larger than " + MAX_RESPONSE_BYTES + " bytes", null);
+            WHAT,
+            XapiErrors.BAD_RESPONSE,
+            "answer larger than " + MAX_RESPONSE_BYTES + " bytes",
+            null);
       }
       return bytes;
     }
@@ -101,7 +107,8 @@ final class RrdChannel {
   private RuntimeException failure(IOException e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof FingerprintMismatchException mismatch) {
-        return XapiErrors.client(WHAT, XapiErrors.TLS_FINGERPRINT_MISMATCH, mismatch.getMessage(), null);
+        return XapiErrors.client(
+            WHAT, XapiErrors.TLS_FINGERPRINT_MISMATCH, mismatch.getMessage(), null);
       }
     }
     if (e instanceof SSLHandshakeException) {

@@ -34,7 +34,9 @@ class XportReaderTest {
         .containsExactly(
             new RrdColumn("AVERAGE", "host", "h-1", "cpu_avg"),
             new RrdColumn("AVERAGE", "vm", "v-1", "vbd_xvda_write"));
-    assertThat(updates.rows()).extracting(r -> r.timeSeconds()).containsExactly(1000L, 1005L, 1010L);
+    assertThat(updates.rows())
+        .extracting(r -> r.timeSeconds())
+        .containsExactly(1000L, 1005L, 1010L);
     assertThat(updates.rows().get(1).values().get(1)).isNaN();
     assertThat(updates.mean("vm", "v-1", "vbd_xvda_write").getAsDouble()).isEqualTo(8.5e6);
     assertThat(updates.after(1005).rows()).hasSize(1);

@@ -14,8 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The physics figures of a scenario (bandwidth left on each NIC, SR throughput left, each VM's
  * hidden workload), which are part of no XenAPI record, keyed by the UUID of the object they belong
- * to. Filled from the
- * scenario when a pool is installed; read through {@link PhysicsParameters}.
+ * to. Filled from the scenario when a pool is installed; read through {@link PhysicsParameters}.
  */
 final class PhysicsCatalog {
   private final Map<String, Double> pifMbit = new ConcurrentHashMap<>();

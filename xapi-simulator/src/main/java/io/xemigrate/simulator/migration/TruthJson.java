@@ -12,8 +12,7 @@ import java.util.Map;
 final class TruthJson {
   private TruthJson() {}
 
-  static List<Map<String, Object>> of(
-      List<MigrationService.Recorded> recorded, HiddenWorld world) {
+  static List<Map<String, Object>> of(List<MigrationService.Recorded> recorded, HiddenWorld world) {
     ImmutableList.Builder<Map<String, Object>> list = ImmutableList.builder();
     for (MigrationService.Recorded entry : recorded) {
       MigrationTruth truth = entry.truth();

@@ -1,9 +1,9 @@
 package io.xemigrate.simulator.physics;
 
 /**
- * How much distinct memory a running guest dirties between two instants of virtual time. A
- * constant profile ({@link DirtyProfile}) ignores when the window lies; a workload whose rate
- * varies in time (bursts, drift) answers for the exact window.
+ * How much distinct memory a running guest dirties between two instants of virtual time. A constant
+ * profile ({@link DirtyProfile}) ignores when the window lies; a workload whose rate varies in time
+ * (bursts, drift) answers for the exact window.
  */
 public interface Dirtying {
 

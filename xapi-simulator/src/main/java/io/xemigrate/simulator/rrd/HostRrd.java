@@ -19,8 +19,8 @@ import java.util.Set;
  * measurement noise: the host's ({@code cpu_avg}, {@code memory_free_kib}, {@code
  * memory_total_kib}, {@code pif_DEV_tx}/{@code _rx}) and those of each VM running on it ({@code
  * cpuN}, {@code memory}, {@code memory_internal_free}, {@code vbd_DEV_read}/{@code _write}, {@code
- * vif_N_tx}/{@code _rx}). Units as xcp-rrdd's: fractions for CPU, bytes for {@code memory}, KiB
- * for the {@code _kib} and {@code memory_internal_free} sources, bytes per second for I/O.
+ * vif_N_tx}/{@code _rx}). Units as xcp-rrdd's: fractions for CPU, bytes for {@code memory}, KiB for
+ * the {@code _kib} and {@code memory_internal_free} sources, bytes per second for I/O.
  */
 final class HostRrd {
   /** Relative standard deviation of a measured rate. */
@@ -92,8 +92,7 @@ final class HostRrd {
       String name = prefix + "cpu" + cpu;
       series.add(
           new Series(
-              name,
-              noisy(name, (from, to) -> workload.map(w -> w.meanCpu(from, to)).orElse(0.0))));
+              name, noisy(name, (from, to) -> workload.map(w -> w.meanCpu(from, to)).orElse(0.0))));
     }
     long actual =
         store
@@ -126,10 +125,11 @@ final class HostRrd {
                   write,
                   (from, to) -> workload.map(w -> w.meanDiskWrite(from, to) / count).orElse(0.0))));
     }
-    List<XapiRecord> vifs = vm.strings("VIFs").stream()
-        .map(ref -> store.find(XapiClass.VIF, ref))
-        .flatMap(Optional::stream)
-        .toList();
+    List<XapiRecord> vifs =
+        vm.strings("VIFs").stream()
+            .map(ref -> store.find(XapiClass.VIF, ref))
+            .flatMap(Optional::stream)
+            .toList();
     for (XapiRecord vif : vifs) {
       for (String direction : List.of("tx", "rx")) {
         String name = prefix + "vif_" + vif.string("device") + "_" + direction;
@@ -187,8 +187,8 @@ final class HostRrd {
   }
 
   /**
-   * A reading with multiplicative measurement noise that depends only on the source and the
-   * window, so the same row reads the same every time it is asked for (an RRD is stored data).
+   * A reading with multiplicative measurement noise that depends only on the source and the window,
+   * so the same row reads the same every time it is asked for (an RRD is stored data).
    */
   private Series.Reading noisy(String name, Series.Reading truth) {
     long seed = world.seed() * 31 + name.hashCode();

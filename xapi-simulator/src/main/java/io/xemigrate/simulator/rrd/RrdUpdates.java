@@ -44,7 +44,8 @@ public final class RrdUpdates implements Resource {
   }
 
   /** Serves {@link #PATH} on every host endpoint of {@code pool}. */
-  public static void install(PoolRuntime pool, HiddenWorld world, VirtualClock clock, Instant epoch) {
+  public static void install(
+      PoolRuntime pool, HiddenWorld world, VirtualClock clock, Instant epoch) {
     pool.http().register(PATH, new RrdUpdates(pool, world, clock, epoch));
   }
 
@@ -52,7 +53,8 @@ public final class RrdUpdates implements Resource {
   public Answer get(String hostRef, Map<String, List<String>> query) {
     String session = first(query, "session_id");
     if (session == null || !live(session)) {
-      return error(401, "Authorisation failed", ImmutableMap.of("WWW-Authenticate", "Basic realm=\"xapi\""));
+      return error(
+          401, "Authorisation failed", ImmutableMap.of("WWW-Authenticate", "Basic realm=\"xapi\""));
     }
     String startText = first(query, "start");
     if (startText == null) {
@@ -92,7 +94,11 @@ public final class RrdUpdates implements Resource {
   }
 
   Xport export(
-      String hostRef, long startSeconds, long intervalSeconds, boolean withHost, ImmutableSet<String> vms) {
+      String hostRef,
+      long startSeconds,
+      long intervalSeconds,
+      boolean withHost,
+      ImmutableSet<String> vms) {
     long nowNanos = clock.nanos();
     long epochSeconds = epoch.getEpochSecond();
     long lastUpdated = epochSeconds + Math.floorDiv(nowNanos, NANOS);

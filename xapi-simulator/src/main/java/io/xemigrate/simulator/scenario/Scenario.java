@@ -194,9 +194,32 @@ public record Scenario(
     /** The same VM with other_config {@code otherConfig} (an operator's hints, on purpose). */
     public VmSpec withOtherConfig(Map<String, String> config) {
       return new VmSpec(
-          name, uuid, powerState, host, affinity, memoryMiB, dynamicMinMiB, vcpus, domainType,
-          dirtyRateMBps, writableWorkingSetMiB, guestTools, disks, nics, snapshots, cd, pci, vgpus,
-          vusbs, tags, blockedOperations, platform, cpuFeatures, cpuVendor, template, config,
+          name,
+          uuid,
+          powerState,
+          host,
+          affinity,
+          memoryMiB,
+          dynamicMinMiB,
+          vcpus,
+          domainType,
+          dirtyRateMBps,
+          writableWorkingSetMiB,
+          guestTools,
+          disks,
+          nics,
+          snapshots,
+          cd,
+          pci,
+          vgpus,
+          vusbs,
+          tags,
+          blockedOperations,
+          platform,
+          cpuFeatures,
+          cpuVendor,
+          template,
+          config,
           workload);
     }
   }

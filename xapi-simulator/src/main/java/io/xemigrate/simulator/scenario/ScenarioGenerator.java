@@ -24,8 +24,8 @@ import java.util.SplittableRandom;
 /**
  * Makes large fleets: {@code hosts} hosts split into pools of up to 16, {@code vms} VMs spread by
  * memory, with a mix of sizes and workload kinds drawn from a random source seeded with {@code
- * seed}; the kinds' distributions are written out and no VM carries a hint in other_config.
- * The same parameters always give the same scenario (and the same YAML text).
+ * seed}; the kinds' distributions are written out and no VM carries a hint in other_config. The
+ * same parameters always give the same scenario (and the same YAML text).
  */
 public final class ScenarioGenerator {
   /** Pools of this many hosts unless asked otherwise; xapi's own limit is 64. */
@@ -95,8 +95,13 @@ public final class ScenarioGenerator {
       }
       pools.add(
           new PoolSpec(
-              pool.name(), pool.uuid(), pool.defaultSr(), pool.hosts(), pool.srs(),
-              pool.networks(), vms));
+              pool.name(),
+              pool.uuid(),
+              pool.defaultSr(),
+              pool.hosts(),
+              pool.srs(),
+              pool.networks(),
+              vms));
     }
     return new Scenario(
         scenario.name() + "-hinted",

@@ -170,7 +170,8 @@ final class RpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         .execute(
             () -> {
               if (answer.status() == 200) {
-                Responses.send(ctx, answer.contentType(), answer.body(), keepAlive, answer.headers());
+                Responses.send(
+                    ctx, answer.contentType(), answer.body(), keepAlive, answer.headers());
               } else {
                 Responses.sendError(
                     ctx,

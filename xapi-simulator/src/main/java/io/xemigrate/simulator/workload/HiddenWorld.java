@@ -15,10 +15,10 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
- * The truth the simulator keeps to itself: every VM's workload process, every host's background
- * NIC traffic, and the load guests put on their SRs, keyed by UUID (a VM keeps its workload when
- * it moves, even to another pool). Drawn once from the scenario's seed. Nothing here is written to
- * a XenAPI record; the migration physics, the RRD data and the control endpoint read it.
+ * The truth the simulator keeps to itself: every VM's workload process, every host's background NIC
+ * traffic, and the load guests put on their SRs, keyed by UUID (a VM keeps its workload when it
+ * moves, even to another pool). Drawn once from the scenario's seed. Nothing here is written to a
+ * XenAPI record; the migration physics, the RRD data and the control endpoint read it.
  */
 public final class HiddenWorld {
   private static final long NANOS = 1_000_000_000L;

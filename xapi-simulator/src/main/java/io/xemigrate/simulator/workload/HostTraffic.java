@@ -10,7 +10,8 @@ package io.xemigrate.simulator.workload;
  * @param driftAmplitude relative swing around the mean, 0 to 1
  * @param driftPeriodNanos period of the swing
  */
-public record HostTraffic(long seed, double meanShare, double driftAmplitude, long driftPeriodNanos) {
+public record HostTraffic(
+    long seed, double meanShare, double driftAmplitude, long driftPeriodNanos) {
 
   public HostTraffic {
     if (meanShare < 0 || meanShare > 0.9 || driftPeriodNanos <= 0) {

@@ -7,7 +7,8 @@ import io.xemigrate.simulator.physics.Dirtying;
  * sinusoidal drift around 1 and, in each window of {@code burstEveryNanos}, one burst of {@code
  * burstNanos} at a pseudo-random offset during which the rate is multiplied by {@code burstFactor}.
  * Memory dirtying and disk writes follow the intensity; CPU follows it half-way. Everything is a
- * pure function of virtual time, so a window of the past (RRD history) is as defined as the present.
+ * pure function of virtual time, so a window of the past (RRD history) is as defined as the
+ * present.
  *
  * @param kind the kind it was drawn from (for the control endpoint only)
  * @param seed seeds burst offsets and the drift's phase

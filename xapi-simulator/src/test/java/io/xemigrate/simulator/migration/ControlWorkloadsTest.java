@@ -29,7 +29,8 @@ class ControlWorkloadsTest {
         ControlServer control = ControlServer.start(migration.service())) {
       sim.clock().advance(Duration.ofSeconds(900));
       String uuid =
-          sim.pool("pool-a").store()
+          sim.pool("pool-a")
+              .store()
               .where(XapiClass.VM, vm -> vm.string("name_label").equals("db-01"))
               .get(0)
               .uuid();
@@ -70,7 +71,8 @@ class ControlWorkloadsTest {
 
   private static String get(HttpClient http, String url) throws Exception {
     HttpResponse<String> response =
-        http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        http.send(
+            HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(200);
     return response.body();
   }

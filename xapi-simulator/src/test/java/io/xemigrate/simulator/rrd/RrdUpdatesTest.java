@@ -119,8 +119,16 @@ class RrdUpdatesTest {
             vm + "vif_0_rx");
     // Only VMs running on a1: none of pool-b's or a2's.
     long vmsOnA1 =
-        simulator.pool("pool-a").store().where(XapiClass.VM, r -> r.string("resident_on").equals(hostRef())
-            && !r.bool("is_control_domain") && r.string("power_state").equals("Running")).size();
+        simulator
+            .pool("pool-a")
+            .store()
+            .where(
+                XapiClass.VM,
+                r ->
+                    r.string("resident_on").equals(hostRef())
+                        && !r.bool("is_control_domain")
+                        && r.string("power_state").equals("Running"))
+            .size();
     assertThat(legend.stream().filter(l -> l.endsWith(":memory") && l.contains(":vm:")))
         .hasSize((int) vmsOnA1);
     // Rows newest first, 5 s apart, from start (included, as xapi-rrd's loop does) to now; the
@@ -139,7 +147,8 @@ class RrdUpdatesTest {
   void anOlderStartIsServedFromACoarserArchive() throws Exception {
     simulator.clock().advance(Duration.ofSeconds(5));
     long now = now();
-    Document hour = xml(get("session_id=" + session + "&start=" + (now - 3600) + "&host=true").body());
+    Document hour =
+        xml(get("session_id=" + session + "&start=" + (now - 3600) + "&host=true").body());
     assertThat(meta(hour, "step")).isEqualTo("60");
     Document coarse =
         xml(get("session_id=" + session + "&start=" + (now - 600) + "&interval=3600").body());
@@ -151,7 +160,8 @@ class RrdUpdatesTest {
   @Test
   void readingByStartThenEndGivesTheLastRowAgainThenOnlyNewOnes() throws Exception {
     long now = now();
-    Document first = xml(get("session_id=" + session + "&start=" + (now - 30) + "&host=true").body());
+    Document first =
+        xml(get("session_id=" + session + "&start=" + (now - 30) + "&host=true").body());
     long end = Long.parseLong(meta(first, "end"));
     String firstNewest = text((Element) first.getElementsByTagName("row").item(0), "v");
     simulator.clock().advance(Duration.ofSeconds(20));
@@ -163,7 +173,8 @@ class RrdUpdatesTest {
       assertThat(Long.parseLong(text((Element) rows.item(i), "t"))).isGreaterThan(end);
     }
     // Stored data: asking again for the first window reads the same values.
-    Document again = xml(get("session_id=" + session + "&start=" + (now - 30) + "&host=true").body());
+    Document again =
+        xml(get("session_id=" + session + "&start=" + (now - 30) + "&host=true").body());
     String sameRow = null;
     NodeList againRows = again.getElementsByTagName("row");
     for (int i = 0; i < againRows.getLength(); i++) {
@@ -202,7 +213,12 @@ class RrdUpdatesTest {
   }
 
   private static String hostRef() {
-    return simulator.pool("pool-a").store().findByUuid(XapiClass.HOST, a1.uuid()).orElseThrow().ref();
+    return simulator
+        .pool("pool-a")
+        .store()
+        .findByUuid(XapiClass.HOST, a1.uuid())
+        .orElseThrow()
+        .ref();
   }
 
   private static XapiRecord vm(String name) {

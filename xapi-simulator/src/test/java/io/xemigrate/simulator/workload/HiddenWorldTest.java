@@ -18,7 +18,8 @@ class HiddenWorldTest {
   void everyVmOfAGeneratedFleetGetsItsOwnDrawFromItsKind() {
     try (Simulator sim =
         Simulator.start(
-            ScenarioGenerator.generate(4, 200, 11), SimulatorOptions.manualClock().withPlainHttp(true))) {
+            ScenarioGenerator.generate(4, 200, 11),
+            SimulatorOptions.manualClock().withPlainHttp(true))) {
       HiddenWorld world = sim.fleet().hidden();
       List<XapiRecord> vms =
           sim.pool("pool-0").store().where(XapiClass.VM, vm -> !vm.bool("is_control_domain"));
@@ -46,7 +47,10 @@ class HiddenWorldTest {
             ScenarioLoader.loadBundled("two-pools.yaml"),
             SimulatorOptions.manualClock().withPlainHttp(true))) {
       XapiRecord web =
-          sim.pool("pool-a").store().where(XapiClass.VM, vm -> vm.string("name_label").equals("web-01")).get(0);
+          sim.pool("pool-a")
+              .store()
+              .where(XapiClass.VM, vm -> vm.string("name_label").equals("web-01"))
+              .get(0);
       VmWorkload workload = sim.fleet().hidden().vm(web.uuid()).orElseThrow();
       assertThat(workload.kind()).isEqualTo(WorkloadKinds.GENERAL);
       // web-01 gives 20 MB/s: the drawn base is near it, not equal to it.
@@ -55,7 +59,8 @@ class HiddenWorldTest {
   }
 
   private static double median(List<VmWorkload> workloads) {
-    double[] rates = workloads.stream().mapToDouble(VmWorkload::dirtyBytesPerSecond).sorted().toArray();
+    double[] rates =
+        workloads.stream().mapToDouble(VmWorkload::dirtyBytesPerSecond).sorted().toArray();
     return rates[rates.length / 2];
   }
 }
