@@ -1,6 +1,7 @@
 package io.xemigrate.xapi;
 
 import io.xemigrate.xapi.model.PoolInventory;
+import io.xemigrate.xapi.model.RrdUpdates;
 import io.xemigrate.xapi.model.Task;
 import java.time.Duration;
 import java.util.Map;
@@ -97,6 +98,14 @@ public interface PoolClient extends AutoCloseable {
 
   /** Removes one key of a host's {@code other_config}; nothing happens when it is absent. */
   void removeHostOtherConfig(String hostUuid, String key);
+
+  /**
+   * One host's RRD rows since {@code startSeconds} (Unix seconds, or negative: relative to now) at
+   * {@code intervalSeconds} resolution, from that host's {@code /rrd_updates} with this client's
+   * session and TLS trust: the host's own sources and those of the VMs running on it. Read
+   * incrementally with {@link RrdFeed}.
+   */
+  RrdUpdates rrdUpdates(String hostUuid, long startSeconds, long intervalSeconds);
 
   /** Logs out (unless the session was reused). Never throws. */
   @Override

@@ -3,6 +3,7 @@ package io.xemigrate.simulator;
 import com.google.common.collect.ImmutableList;
 import io.xemigrate.simulator.rpc.PoolRuntime;
 import io.xemigrate.simulator.store.XapiClass;
+import io.xemigrate.simulator.workload.HiddenWorld;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -10,9 +11,22 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** Every simulated pool of one simulator, for lookups that cross pools. */
 public final class Fleet {
   private final List<PoolRuntime> pools = new CopyOnWriteArrayList<>();
+  private volatile HiddenWorld hidden = HiddenWorld.empty();
 
   void add(PoolRuntime pool) {
     pools.add(pool);
+  }
+
+  void hide(HiddenWorld world) {
+    this.hidden = world;
+  }
+
+  /**
+   * The truth the simulator keeps to itself (workloads, background traffic). Only the simulator's
+   * own physics, RRD data and control endpoint read it; no XenAPI call shows it.
+   */
+  public HiddenWorld hidden() {
+    return hidden;
   }
 
   public ImmutableList<PoolRuntime> pools() {

@@ -11,16 +11,19 @@ import io.xemigrate.simulator.rpc.PoolRuntime;
 import io.xemigrate.simulator.rpc.Role;
 import io.xemigrate.simulator.rpc.Sessions;
 import io.xemigrate.simulator.rpc.User;
+import io.xemigrate.simulator.rrd.RrdUpdates;
 import io.xemigrate.simulator.scenario.PoolBuilder;
 import io.xemigrate.simulator.scenario.Scenario;
 import io.xemigrate.simulator.store.ObjectStore;
 import io.xemigrate.simulator.store.XapiClass;
 import io.xemigrate.simulator.wire.RpcServer;
+import io.xemigrate.simulator.workload.HiddenWorld;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -74,10 +77,12 @@ public final class Simulator implements AutoCloseable {
         users.stream().filter(u -> u.role() == Role.POOL_ADMIN).findFirst().orElse(users.get(0));
     Instant epoch = scenario.epoch() == null ? options.epoch() : Instant.parse(scenario.epoch());
     ImmutableList.Builder<PoolEndpoint> pools = ImmutableList.builder();
+    Map<String, ObjectStore> stores = new HashMap<>();
     for (Scenario.PoolSpec spec : scenario.pools()) {
       ObjectStore store = new ObjectStore(options.clock(), epoch);
       StandardMethods.installDerivers(store);
       Map<String, String> hosts = PoolBuilder.build(store, spec);
+      stores.put(spec.name(), store);
       PoolRuntime pool =
           new PoolRuntime(
               spec.name(),
@@ -112,6 +117,11 @@ public final class Simulator implements AutoCloseable {
               admin.password(),
               server.fingerprint().orElse(""),
               hostEndpoints.build()));
+    }
+    HiddenWorld world = HiddenWorld.draw(scenario, stores);
+    fleet.hide(world);
+    for (PoolRuntime pool : fleet.pools()) {
+      RrdUpdates.install(pool, world, options.clock(), epoch);
     }
     for (PoolRuntime pool : fleet.pools()) {
       for (SimulatorExtension extension : options.extensions()) {

@@ -6,6 +6,8 @@ import io.xemigrate.storage.estimate.SrThroughput;
 import io.xemigrate.xapi.model.Pif;
 import io.xemigrate.xapi.model.PoolInventory;
 import io.xemigrate.xapi.model.Sr;
+import io.xemigrate.xapi.model.Vdi;
+import io.xemigrate.xapi.model.Vm;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -24,12 +26,16 @@ import java.util.Optional;
  *       tunnelled-encryption ceiling of docs/migration-model.md#transport), lowered per host pair
  *       by the journal's calibration;
  *   <li>SR throughput: SR {@code other_config} {@value #SR_THROUGHPUT_KEY} (megabytes, 10^6 bytes,
- *       per second, read and write), else {@link SrThroughput#UNMEASURED}.
+ *       per second, read and write), else {@link SrThroughput#UNMEASURED};
+ *   <li>with {@link PoolObservations} (the RRDs): NIC traffic and guests' disk I/O taken off.
  * </ul>
  */
 public final class InventoryTopology {
   /** NIC speed assumed when xapi reports none: 10 GbE. */
   public static final long DEFAULT_NIC_MBPS = 10_000;
+
+  /** Observed load never leaves a NIC or an SR less than this share of its nominal figure. */
+  static final double LEAST_LEFT = 0.2;
 
   /** One migration stream's ceiling: 2 Gbit/s. */
   public static final double STREAM_CAP_BYTES_PER_SECOND = 250e6;
@@ -49,15 +55,47 @@ public final class InventoryTopology {
       List<PoolInventory> pools,
       Collection<String> transferNetworks,
       CalibrationObservations calibration) {
+    return of(pools, transferNetworks, calibration, PoolObservations.none());
+  }
+
+  /**
+   * As above, with what the RRDs showed: a NIC's observed traffic is taken off its speed (the
+   * bandwidth left), and the observed disk I/O of the guests on an SR off its throughput, each at
+   * most down to {@link #LEAST_LEFT} of the nominal figure.
+   */
+  public static Topology of(
+      List<PoolInventory> pools,
+      Collection<String> transferNetworks,
+      CalibrationObservations calibration,
+      PoolObservations observed) {
     Map<String, HostLink> hosts = new HashMap<>();
     Map<String, SrThroughput> srs = new HashMap<>();
     for (PoolInventory pool : pools) {
       for (String host : pool.hosts().keySet()) {
-        double bytes = nicMbps(pool, host, transferNetworks) * 1e6 / 8;
+        double nominal = nicMbps(pool, host, transferNetworks) * 1e6 / 8;
+        double used =
+            transferPif(pool, host, transferNetworks)
+                .map(pif -> observed.nicInUse(host, pif.device()))
+                .orElse(0.0);
+        double bytes = Math.max(nominal * LEAST_LEFT, nominal - used);
         hosts.put(host, new HostLink(host, pool.pool().uuid(), bytes));
       }
+      Map<String, Double> srLoad = srLoad(pool, observed);
       for (Sr sr : pool.srs().values()) {
-        srThroughput(sr).ifPresent(throughput -> srs.put(sr.uuid(), throughput));
+        double load = srLoad.getOrDefault(sr.uuid(), 0.0);
+        Optional<SrThroughput> measured = srThroughput(sr);
+        if (measured.isPresent() || load > 0) {
+          SrThroughput nominal = measured.orElse(SrThroughput.UNMEASURED);
+          srs.put(
+              sr.uuid(),
+              new SrThroughput(
+                  Math.max(
+                      nominal.readBytesPerSecond() * LEAST_LEFT,
+                      nominal.readBytesPerSecond() - load),
+                  Math.max(
+                      nominal.writeBytesPerSecond() * LEAST_LEFT,
+                      nominal.writeBytesPerSecond() - load)));
+        }
       }
     }
     DiskCopyEstimator storage =
@@ -68,13 +106,33 @@ public final class InventoryTopology {
 
   /** The speed of the host's transfer PIF, its management PIF, or the default. */
   static double nicMbps(PoolInventory pool, String host, Collection<String> transferNetworks) {
+    return transferPif(pool, host, transferNetworks).map(Pif::speedMbps).orElse(DEFAULT_NIC_MBPS);
+  }
+
+  /** The host's PIF on a transfer network, else its management PIF, among those with a speed. */
+  private static Optional<Pif> transferPif(
+      PoolInventory pool, String host, Collection<String> transferNetworks) {
     List<Pif> pifs = pool.pifsByHost().get(host);
-    Optional<Pif> chosen =
-        pifs.stream()
-            .filter(pif -> transferNetworks.contains(pif.networkUuid()) && pif.speedMbps() > 0)
-            .findFirst()
-            .or(() -> pifs.stream().filter(p -> p.management() && p.speedMbps() > 0).findFirst());
-    return chosen.map(Pif::speedMbps).orElse(DEFAULT_NIC_MBPS);
+    return pifs.stream()
+        .filter(pif -> transferNetworks.contains(pif.networkUuid()) && pif.speedMbps() > 0)
+        .findFirst()
+        .or(() -> pifs.stream().filter(p -> p.management() && p.speedMbps() > 0).findFirst());
+  }
+
+  /** Observed disk I/O of running guests per SR, each VM's split evenly over its disks. */
+  private static Map<String, Double> srLoad(PoolInventory pool, PoolObservations observed) {
+    Map<String, Double> load = new HashMap<>();
+    for (Vm vm : pool.guests()) {
+      double io = observed.diskIo(vm.uuid());
+      List<Vdi> disks = pool.disksOf(vm);
+      if (io <= 0 || disks.isEmpty()) {
+        continue;
+      }
+      for (Vdi disk : disks) {
+        load.merge(disk.srUuid(), io / disks.size(), Double::sum);
+      }
+    }
+    return load;
   }
 
   private static Optional<SrThroughput> srThroughput(Sr sr) {

@@ -23,12 +23,14 @@ import io.xemigrate.xapi.XapiErrors;
 import io.xemigrate.xapi.XapiException;
 import io.xemigrate.xapi.model.PoolInventory;
 import io.xemigrate.xapi.model.PowerState;
+import io.xemigrate.xapi.model.RrdUpdates;
 import io.xemigrate.xapi.model.Task;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link PoolClient} on the official SDK's typed API, over our transport. Resolves UUIDs to
@@ -40,6 +42,7 @@ public final class SdkPoolClient implements PoolClient {
   private final SdkConnection connection;
   private final TaskFollower tasks;
   private volatile Loaded lastLoaded;
+  private final Map<Endpoint, RrdChannel> rrdChannels = new ConcurrentHashMap<>();
 
   private record Loaded(PoolInventory inventory, PoolRecords records) {}
 
@@ -323,6 +326,24 @@ public final class SdkPoolClient implements PoolClient {
 
   private VM vm(String uuid) {
     return SdkCall.run("VM.get_by_uuid", () -> VM.getByUuid(connection, uuid));
+  }
+
+  @Override
+  public RrdUpdates rrdUpdates(String hostUuid, long startSeconds, long intervalSeconds) {
+    Host host = host(hostUuid);
+    String address = SdkCall.run("host.get_address", () -> host.getAddress(connection));
+    Endpoint target = Endpoint.parse(session.address()).redirectTo(address);
+    RrdChannel channel =
+        rrdChannels.computeIfAbsent(
+            target,
+            e ->
+                new RrdChannel(
+                    e,
+                    settings.trust(),
+                    settings.listener(),
+                    settings.connectTimeout(),
+                    settings.callTimeout()));
+    return channel.fetch(hostUuid, session.sessionReference(), startSeconds, intervalSeconds);
   }
 
   private Host host(String uuid) {

@@ -35,7 +35,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The simulator-only HTTP endpoints, on their own plain-HTTP port on 127.0.0.1 (they are no part of
- * XenAPI): {@code GET /sim/migrations} returns the recorded truth of finished migrations as JSON;
+ * XenAPI): {@code GET /sim/migrations} returns the recorded truth of finished migrations as JSON
+ * (with each VM's true mean dirty rate during its move and working set); {@code GET /sim/workloads}
+ * every VM's hidden workload and every host's background traffic; {@code GET
+ * /sim/workloads/dirty?vm=UUID[&from=S][&to=S][&step=S]} a VM's true dirty rate over virtual time;
  * {@code POST /sim/faults} injects a fault ({@code {"kind":"FAIL_MEMORY_PRECOPY", "target":"<vm
  * uuid>"}}); {@code GET /sim/faults} lists armed one-shot faults.
  *
@@ -87,7 +90,13 @@ public final class ControlServer implements AutoCloseable {
   /** The body of {@code GET /sim/migrations}. */
   String migrationsJson() throws JsonProcessingException {
     return mapper.writeValueAsString(
-        ImmutableMap.of("migrations", TruthJson.of(service.recorded())));
+        ImmutableMap.of(
+            "migrations", TruthJson.of(service.recorded(), service.physics().catalog().world())));
+  }
+
+  /** The body of {@code GET /sim/workloads}: every VM's and host's hidden figures. */
+  String workloadsJson() throws JsonProcessingException {
+    return mapper.writeValueAsString(WorkloadJson.of(service.physics().catalog().world()));
   }
 
   private final class Handler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -99,6 +108,18 @@ public final class ControlServer implements AutoCloseable {
       try {
         if (path.equals("/sim/migrations") && method.equals(HttpMethod.GET)) {
           reply(ctx, keepAlive, HttpResponseStatus.OK, migrationsJson());
+        } else if (path.equals("/sim/workloads") && method.equals(HttpMethod.GET)) {
+          reply(ctx, keepAlive, HttpResponseStatus.OK, workloadsJson());
+        } else if (path.equals("/sim/workloads/dirty") && method.equals(HttpMethod.GET)) {
+          reply(
+              ctx,
+              keepAlive,
+              HttpResponseStatus.OK,
+              mapper.writeValueAsString(
+                  WorkloadJson.dirtySeries(
+                      service.physics().catalog().world(),
+                      new QueryStringDecoder(request.uri()).parameters(),
+                      service.clock().nanos())));
         } else if (path.equals("/sim/faults") && method.equals(HttpMethod.GET)) {
           reply(
               ctx,
@@ -114,7 +135,7 @@ public final class ControlServer implements AutoCloseable {
           reply(ctx, keepAlive, HttpResponseStatus.NOT_FOUND, "{\"error\":\"no such endpoint\"}");
         }
       } catch (JsonProcessingException | IllegalArgumentException e) {
-        reply(ctx, keepAlive, HttpResponseStatus.BAD_REQUEST, "{\"error\":\"malformed fault\"}");
+        reply(ctx, keepAlive, HttpResponseStatus.BAD_REQUEST, "{\"error\":\"malformed request\"}");
       } catch (XapiException e) {
         reply(ctx, keepAlive, HttpResponseStatus.BAD_REQUEST, "{\"error\":\"" + e.code() + "\"}");
       }

@@ -48,7 +48,7 @@ public final class MigrationExtension implements SimulatorExtension, AutoCloseab
     scenario.pools().stream()
         .filter(spec -> spec.name().equals(pool.name()))
         .findFirst()
-        .ifPresent(spec -> service.physics().catalog().load(pool, spec));
+        .ifPresent(spec -> service.physics().catalog().load(pool, spec, fleet.hidden()));
     service.install(pool);
     if (service.directory().pools().size() == scenario.pools().size()) {
       initialFaults.forEach(service::inject);

@@ -1,64 +1,94 @@
 package io.xemigrate.simulator.migration;
 
-import io.xemigrate.simulator.physics.DirtyProfile;
+import io.xemigrate.simulator.physics.Dirtying;
 import io.xemigrate.simulator.rpc.PoolRuntime;
 import io.xemigrate.simulator.scenario.Scenario;
 import io.xemigrate.simulator.store.XapiClass;
 import io.xemigrate.simulator.store.XapiRecord;
+import io.xemigrate.simulator.workload.HiddenWorld;
+import io.xemigrate.simulator.workload.HostTraffic;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The physics figures of a scenario (NIC bandwidth, SR throughput, dirty rate, working set), which
- * are part of no XenAPI record, keyed by the UUID of the object they belong to. Filled from the
- * scenario when a pool is installed; read through {@link PhysicsParameters}.
+ * The physics figures of a scenario (bandwidth left on each NIC, SR throughput left, each VM's
+ * hidden workload), which are part of no XenAPI record, keyed by the UUID of the object they belong
+ * to. Filled from the scenario when a pool is installed; read through {@link PhysicsParameters}.
  */
 final class PhysicsCatalog {
   private final Map<String, Double> pifMbit = new ConcurrentHashMap<>();
   private final Map<String, Double> srMbyte = new ConcurrentHashMap<>();
-  private final Map<String, DirtyProfile> dirty = new ConcurrentHashMap<>();
+  private final Map<String, Dirtying> dirty = new ConcurrentHashMap<>();
+  private volatile HiddenWorld world = HiddenWorld.empty();
 
-  /** Reads the physics of {@code spec} and matches it to the objects built in {@code pool}. */
-  void load(PoolRuntime pool, Scenario.PoolSpec spec) {
+  /** A busy SR still gives a migration at least this share of its throughput. */
+  private static final double MIN_SR_SHARE = 0.2;
+
+  /**
+   * Reads the physics of {@code spec} and matches it to the objects built in {@code pool}: the
+   * hidden workloads of {@code world} for the VMs; each NIC's nominal speed less the mean
+   * background traffic of its host; each SR's throughput less the mean load of its running guests.
+   */
+  void load(PoolRuntime pool, Scenario.PoolSpec spec, HiddenWorld world) {
+    this.world = world;
     PoolView view = new PoolView(pool.store());
-    for (Scenario.HostSpec host : spec.hosts()) {
-      Optional<XapiRecord> hostRecord = named(view, XapiClass.HOST, host.name());
-      if (hostRecord.isEmpty() || host.nics() == null) {
-        continue;
+    for (XapiRecord pif : view.store().all(XapiClass.PIF)) {
+      if (pif.stringMap("other_config").containsKey(PhysicsParameters.PIF_BANDWIDTH)) {
+        continue; // set by hand: PhysicsParameters reads it
       }
-      for (Scenario.NicSpec nic : host.nics()) {
-        if (nic.bandwidthMbps() == null) {
-          continue;
-        }
-        view.store()
-            .where(
-                XapiClass.PIF,
-                pif ->
-                    pif.string("host").equals(hostRecord.get().ref())
-                        && pif.string("device").equals(nic.device()))
-            .forEach(pif -> pifMbit.put(pif.uuid(), nic.bandwidthMbps().doubleValue()));
-      }
+      double nominal =
+          nominalMbit(spec, view, pif)
+              .orElseGet(
+                  () ->
+                      view.find(XapiClass.PIF_METRICS, pif.string("metrics"))
+                          .map(m -> (double) m.integer("speed"))
+                          .filter(speed -> speed > 0)
+                          .orElse(PhysicsParameters.DEFAULT_LINK_MBIT));
+      double share =
+          view.find(XapiClass.HOST, pif.string("host"))
+              .flatMap(host -> world.host(host.uuid()))
+              .map(HostTraffic::meanShare)
+              .orElse(0.0);
+      pifMbit.put(pif.uuid(), nominal * (1 - share));
     }
     if (spec.srs() != null) {
       for (Scenario.SrSpec sr : spec.srs()) {
-        if (sr.throughputMBps() != null) {
-          named(view, XapiClass.SR, sr.name())
-              .ifPresent(r -> srMbyte.put(r.uuid(), sr.throughputMBps().doubleValue()));
-        }
+        double nominal =
+            sr.throughputMBps() == null
+                ? PhysicsParameters.DEFAULT_SR_MBYTE
+                : sr.throughputMBps().doubleValue();
+        named(view, XapiClass.SR, sr.name())
+            .ifPresent(
+                r ->
+                    srMbyte.put(
+                        r.uuid(),
+                        Math.max(
+                            nominal * MIN_SR_SHARE,
+                            nominal - world.srLoadBytesPerSecond(r.uuid()) / 1e6)));
       }
     }
-    if (spec.vms() != null) {
-      for (Scenario.VmSpec vm : spec.vms()) {
-        double rate = vm.dirtyRateMBps() == null ? 0 : vm.dirtyRateMBps() * 1e6;
-        long workingSet =
-            vm.writableWorkingSetMiB() == null
-                ? Long.MAX_VALUE
-                : vm.writableWorkingSetMiB() * MemoryArithmetic.MIB;
-        named(view, XapiClass.VM, vm.name())
-            .ifPresent(r -> dirty.put(r.uuid(), new DirtyProfile(rate, workingSet)));
-      }
+    world.vms().forEach(dirty::put);
+  }
+
+  private static Optional<Double> nominalMbit(
+      Scenario.PoolSpec spec, PoolView view, XapiRecord pif) {
+    Optional<XapiRecord> host = view.find(XapiClass.HOST, pif.string("host"));
+    if (host.isEmpty()) {
+      return Optional.empty();
     }
+    String name = host.get().string("name_label");
+    return spec.hosts().stream()
+        .filter(h -> h.name().equals(name) && h.nics() != null)
+        .flatMap(h -> h.nics().stream())
+        .filter(nic -> nic.device().equals(pif.string("device")) && nic.bandwidthMbps() != null)
+        .map(nic -> nic.bandwidthMbps().doubleValue())
+        .findFirst();
+  }
+
+  /** The hidden world last loaded (empty for worlds built by hand). */
+  HiddenWorld world() {
+    return world;
   }
 
   private static Optional<XapiRecord> named(PoolView view, XapiClass cls, String name) {
@@ -73,7 +103,7 @@ final class PhysicsCatalog {
     return Optional.ofNullable(srMbyte.get(uuid));
   }
 
-  Optional<DirtyProfile> dirty(String uuid) {
+  Optional<Dirtying> dirty(String uuid) {
     return Optional.ofNullable(dirty.get(uuid));
   }
 }

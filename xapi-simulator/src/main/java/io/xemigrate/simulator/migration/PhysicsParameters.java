@@ -1,6 +1,7 @@
 package io.xemigrate.simulator.migration;
 
 import io.xemigrate.simulator.physics.DirtyProfile;
+import io.xemigrate.simulator.physics.Dirtying;
 import io.xemigrate.simulator.store.XapiClass;
 import io.xemigrate.simulator.store.XapiRecord;
 import java.util.Map;
@@ -79,8 +80,8 @@ final class PhysicsParameters {
         * 1e6;
   }
 
-  DirtyProfile dirty(XapiRecord vm) {
-    Optional<DirtyProfile> scenario = catalog.dirty(vm.uuid());
+  Dirtying dirty(XapiRecord vm) {
+    Optional<Dirtying> scenario = catalog.dirty(vm.uuid());
     if (scenario.isPresent()) {
       return scenario.get();
     }

@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import io.xemigrate.simulator.physics.MigrationTruth;
 import io.xemigrate.simulator.physics.RoundTruth;
+import io.xemigrate.simulator.workload.HiddenWorld;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +12,7 @@ import java.util.Map;
 final class TruthJson {
   private TruthJson() {}
 
-  static List<Map<String, Object>> of(List<MigrationService.Recorded> recorded) {
+  static List<Map<String, Object>> of(List<MigrationService.Recorded> recorded, HiddenWorld world) {
     ImmutableList.Builder<Map<String, Object>> list = ImmutableList.builder();
     for (MigrationService.Recorded entry : recorded) {
       MigrationTruth truth = entry.truth();
@@ -41,9 +42,26 @@ final class TruthJson {
               .put("liveRounds", truth.liveRounds())
               .put("stopReason", truth.stopReason().name())
               .put("rounds", rounds.build())
+              .putAll(workload(world, entry.vmUuid(), truth))
               .buildOrThrow());
     }
     return list.build();
+  }
+
+  /** The VM's true workload during the move: its mean dirty rate then and its working set. */
+  private static Map<String, Object> workload(
+      HiddenWorld world, String vmUuid, MigrationTruth truth) {
+    return world
+        .vm(vmUuid)
+        .<Map<String, Object>>map(
+            w ->
+                ImmutableMap.of(
+                    "trueDirtyBytesPerSecond",
+                    w.meanDirtyRate(
+                        truth.startedAtNanos(), truth.startedAtNanos() + truth.totalNanos()),
+                    "trueWorkingSetBytes",
+                    w.workingSetBytes()))
+        .orElse(ImmutableMap.of());
   }
 
   private static double seconds(long nanos) {

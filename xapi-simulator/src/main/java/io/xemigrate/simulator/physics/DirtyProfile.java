@@ -8,7 +8,8 @@ package io.xemigrate.simulator.physics;
  * @param bytesPerSecond rate at which new distinct bytes are dirtied
  * @param writableWorkingSetBytes the hot set; distinct dirtied bytes never exceed it
  */
-public record DirtyProfile(double bytesPerSecond, long writableWorkingSetBytes) {
+public record DirtyProfile(double bytesPerSecond, long writableWorkingSetBytes)
+    implements Dirtying {
 
   public DirtyProfile {
     if (!(bytesPerSecond >= 0) || writableWorkingSetBytes < 0) {
@@ -30,5 +31,10 @@ public record DirtyProfile(double bytesPerSecond, long writableWorkingSetBytes) 
   public double dirtiedDuring(long nanos, long populatedBytes) {
     double grown = bytesPerSecond * nanos / 1e9;
     return Math.min(grown, Math.min((double) writableWorkingSetBytes, (double) populatedBytes));
+  }
+
+  @Override
+  public double dirtiedBetween(long fromNanos, long toNanos, long populatedBytes) {
+    return dirtiedDuring(toNanos - fromNanos, populatedBytes);
   }
 }

@@ -187,7 +187,8 @@ final class MigrationFlow {
     long took = now - segmentStartedAt;
     rounds.add(new RoundTruth(round, Math.round(segmentBytes), took, false));
     memorySentBefore += segmentBytes;
-    double dirtied = spec.dirty().dirtiedDuring(took, spec.populatedMemoryBytes());
+    double dirtied =
+        spec.dirty().dirtiedBetween(segmentStartedAt, now, spec.populatedMemoryBytes());
     boolean underThreshold = round > 0 && segmentBytes <= policy.dirtyThresholdBytes();
     if (underThreshold || round >= policy.maxDirtyRounds()) {
       stopReason = underThreshold ? StopReason.BELOW_THRESHOLD : StopReason.ITERATION_LIMIT;

@@ -18,7 +18,7 @@ import com.google.common.collect.ImmutableList;
 public record MigrationSpec(
     String id,
     long populatedMemoryBytes,
-    DirtyProfile dirty,
+    Dirtying dirty,
     ImmutableList<DiskCopy> disks,
     ImmutableList<String> networkResources,
     double streamCapBytesPerSecond,

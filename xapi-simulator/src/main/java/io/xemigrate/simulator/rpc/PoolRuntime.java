@@ -18,6 +18,7 @@ public final class PoolRuntime {
   private final ExecutorService workers;
   private final Tasks tasks;
   private final ConnectionResets connectionResets = new ConnectionResets();
+  private final HttpResources http = new HttpResources();
 
   public PoolRuntime(
       String name,
@@ -62,6 +63,11 @@ public final class PoolRuntime {
   /** Connection resets armed on this pool's host endpoints (a fault). */
   public ConnectionResets connectionResets() {
     return connectionResets;
+  }
+
+  /** The plain HTTP GET handlers (such as {@code /rrd_updates}) every host of the pool serves. */
+  public HttpResources http() {
+    return http;
   }
 
   /** The pool object; there is exactly one per pool. */

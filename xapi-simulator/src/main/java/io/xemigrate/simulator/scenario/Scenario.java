@@ -11,7 +11,13 @@ import java.util.Map;
  * <p>The physics fields (NIC bandwidth, SR throughput, dirty rates) are not part of any XenAPI
  * record; the migration model reads them from here.
  */
-public record Scenario(String name, String epoch, List<UserSpec> users, List<PoolSpec> pools) {
+public record Scenario(
+    String name, String epoch, List<UserSpec> users, List<PoolSpec> pools, WorkloadSpec workloads) {
+
+  /** A scenario with the built-in workload kinds only. */
+  public Scenario(String name, String epoch, List<UserSpec> users, List<PoolSpec> pools) {
+    this(name, epoch, users, pools, null);
+  }
 
   /** A login: name, password and one of the role names of {@code Role}. */
   public record UserSpec(String name, String password, String role) {}
@@ -116,11 +122,13 @@ public record Scenario(String name, String epoch, List<UserSpec> users, List<Poo
       String cpuFeatures,
       String cpuVendor,
       Boolean template,
-      Map<String, String> otherConfig) {
+      Map<String, String> otherConfig,
+      String workload) {
 
     /**
      * A plain guest of the generated scenarios: one disk, one NIC on the management network, no
-     * devices, and the migration hints of its dirty rate and working set in other_config.
+     * devices. Its dirty rate and working set are the medians of its hidden workload process
+     * (nothing of them in other_config: a real pool has no such keys).
      */
     public static VmSpec plainGuest(
         String name,
@@ -130,6 +138,27 @@ public record Scenario(String name, String epoch, List<UserSpec> users, List<Poo
         long vcpus,
         double dirtyRateMBps,
         long writableWorkingSetMiB,
+        boolean guestTools,
+        DiskSpec disk) {
+      return plainGuest(
+          name,
+          powerState,
+          host,
+          memoryMiB,
+          vcpus,
+          new GuestLoad(dirtyRateMBps, writableWorkingSetMiB, null),
+          guestTools,
+          disk);
+    }
+
+    /** As above, the workload given as a kind ({@code workloads.kinds}) or as median figures. */
+    public static VmSpec plainGuest(
+        String name,
+        String powerState,
+        String host,
+        long memoryMiB,
+        long vcpus,
+        GuestLoad load,
         boolean guestTools,
         DiskSpec disk) {
       return new VmSpec(
@@ -142,8 +171,8 @@ public record Scenario(String name, String epoch, List<UserSpec> users, List<Poo
           null,
           vcpus,
           null,
-          dirtyRateMBps,
-          writableWorkingSetMiB,
+          load.dirtyRateMBps(),
+          load.writableWorkingSetMiB(),
           guestTools,
           List.of(disk),
           List.of(new VifSpec(null, "management", null, null)),
@@ -158,9 +187,48 @@ public record Scenario(String name, String epoch, List<UserSpec> users, List<Poo
           null,
           null,
           null,
-          MigrationHints.of(dirtyRateMBps, writableWorkingSetMiB));
+          null,
+          load.kind());
+    }
+
+    /** The same VM with other_config {@code otherConfig} (an operator's hints, on purpose). */
+    public VmSpec withOtherConfig(Map<String, String> config) {
+      return new VmSpec(
+          name,
+          uuid,
+          powerState,
+          host,
+          affinity,
+          memoryMiB,
+          dynamicMinMiB,
+          vcpus,
+          domainType,
+          dirtyRateMBps,
+          writableWorkingSetMiB,
+          guestTools,
+          disks,
+          nics,
+          snapshots,
+          cd,
+          pci,
+          vgpus,
+          vusbs,
+          tags,
+          blockedOperations,
+          platform,
+          cpuFeatures,
+          cpuVendor,
+          template,
+          config,
+          workload);
     }
   }
+
+  /**
+   * A plain guest's hidden workload: median figures (MB/s, MiB) or a kind name; nulls take the
+   * kind's (or the built-in) distributions.
+   */
+  public record GuestLoad(Double dirtyRateMBps, Long writableWorkingSetMiB, String kind) {}
 
   /** A virtual disk; {@code fillPercent} of {@code sizeGiB} is allocated. */
   public record DiskSpec(

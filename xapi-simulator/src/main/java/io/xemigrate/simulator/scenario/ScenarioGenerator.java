@@ -14,6 +14,7 @@ import io.xemigrate.simulator.scenario.Scenario.PoolSpec;
 import io.xemigrate.simulator.scenario.Scenario.SrSpec;
 import io.xemigrate.simulator.scenario.Scenario.UserSpec;
 import io.xemigrate.simulator.scenario.Scenario.VmSpec;
+import io.xemigrate.simulator.workload.WorkloadKinds;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,14 +23,20 @@ import java.util.SplittableRandom;
 
 /**
  * Makes large fleets: {@code hosts} hosts split into pools of up to 16, {@code vms} VMs spread by
- * memory, with a mix of sizes and dirty rates drawn from a random source seeded with {@code seed}.
- * The same parameters always give the same scenario (and the same YAML text).
+ * memory, with a mix of sizes and workload kinds drawn from a random source seeded with {@code
+ * seed}; the kinds' distributions are written out and no VM carries a hint in other_config. The
+ * same parameters always give the same scenario (and the same YAML text).
  */
 public final class ScenarioGenerator {
   /** Pools of this many hosts unless asked otherwise; xapi's own limit is 64. */
   public static final int DEFAULT_HOSTS_PER_POOL = 16;
 
   private static final long[] MEMORY_MIB = {1024, 2048, 4096, 4096, 8192, 8192, 16384, 32768};
+
+  /** The mix of workload kinds: idle and web guests are the many, databases and batch the few. */
+  private static final String[] KINDS = {
+    "idle", "idle", "idle", "web", "web", "web", "database", "database", "batch", "batch"
+  };
 
   private ScenarioGenerator() {}
 
@@ -58,7 +65,50 @@ public final class ScenarioGenerator {
         ImmutableList.of(
             new UserSpec("root", "xenroot", "pool-admin"),
             new UserSpec("auditor", "auditor-pass", "read-only")),
-        pools);
+        pools,
+        new WorkloadSpec(seed, WorkloadKinds.builtIn(), null));
+  }
+
+  /**
+   * The same scenario where every running VM carries an operator's hints in other_config ({@link
+   * MigrationHints}): the median dirty rate and working set of its workload kind. The truth differs
+   * from a hint by the kind's spread (a log-normal factor: with spread 0.5, the true base rate is
+   * within a factor 1.65 of the hint for two VMs in three), plus bursts and drift over time.
+   */
+  public static Scenario withOperatorHints(Scenario scenario) {
+    WorkloadKinds kinds = WorkloadKinds.of(scenario.workloads());
+    List<PoolSpec> pools = new ArrayList<>();
+    for (PoolSpec pool : scenario.pools()) {
+      List<VmSpec> vms = new ArrayList<>();
+      for (VmSpec vm : pool.vms()) {
+        if (!"Running".equals(vm.powerState()) || vm.workload() == null) {
+          vms.add(vm);
+          continue;
+        }
+        WorkloadSpec.KindSpec kind = kinds.get(vm.workload());
+        long memory = vm.memoryMiB() == null ? 1024 : vm.memoryMiB();
+        vms.add(
+            vm.withOtherConfig(
+                MigrationHints.of(
+                    kind.dirtyRateMBps().median(),
+                    Math.round(memory * kind.workingSetPercent().median() / 100))));
+      }
+      pools.add(
+          new PoolSpec(
+              pool.name(),
+              pool.uuid(),
+              pool.defaultSr(),
+              pool.hosts(),
+              pool.srs(),
+              pool.networks(),
+              vms));
+    }
+    return new Scenario(
+        scenario.name() + "-hinted",
+        scenario.epoch(),
+        scenario.users(),
+        pools,
+        scenario.workloads());
   }
 
   /** The scenario as YAML text, nulls left out. */
@@ -107,8 +157,7 @@ public final class ScenarioGenerator {
     for (int v = 0; v < vmCount; v++) {
       long memory = MEMORY_MIB[random.nextInt(MEMORY_MIB.length)];
       String host = hosts.get(v % hostCount).name();
-      double dirty = Math.round(random.nextDouble(5, 400) * 10) / 10.0;
-      long workingSet = memory / (2 + random.nextInt(4));
+      String kind = KINDS[random.nextInt(KINDS.length)];
       long disk = 20 + random.nextInt(200);
       int fill = 10 + random.nextInt(85);
       boolean running = random.nextInt(10) < 8;
@@ -119,8 +168,7 @@ public final class ScenarioGenerator {
               running ? host : null,
               memory,
               1 + random.nextInt(8),
-              dirty,
-              workingSet,
+              new Scenario.GuestLoad(null, null, kind),
               random.nextInt(50) != 0,
               new DiskSpec(null, null, "shared-nfs", disk, fill, null, null, null)));
     }
@@ -137,20 +185,23 @@ public final class ScenarioGenerator {
         vms);
   }
 
-  /** Prints a generated scenario: {@code hosts=N vms=N seed=N}. */
+  /** Prints a generated scenario: {@code hosts=N vms=N seed=N [hints=true]}. */
   public static void main(String[] args) {
     int hosts = 64;
     int vms = 5000;
     long seed = 1;
+    boolean hints = false;
     for (String arg : args) {
       String[] kv = arg.split("=", 2);
       switch (kv[0]) {
         case "hosts" -> hosts = Integer.parseInt(kv[1]);
         case "vms" -> vms = Integer.parseInt(kv[1]);
         case "seed" -> seed = Long.parseLong(kv[1]);
+        case "hints" -> hints = Boolean.parseBoolean(kv[1]);
         default -> throw new IllegalArgumentException("unknown parameter " + kv[0]);
       }
     }
-    System.out.print(toYaml(generate(hosts, vms, seed)));
+    Scenario scenario = generate(hosts, vms, seed);
+    System.out.print(toYaml(hints ? withOperatorHints(scenario) : scenario));
   }
 }

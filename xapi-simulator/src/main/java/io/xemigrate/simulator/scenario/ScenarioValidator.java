@@ -8,6 +8,7 @@ import io.xemigrate.simulator.scenario.Scenario.NetworkSpec;
 import io.xemigrate.simulator.scenario.Scenario.PoolSpec;
 import io.xemigrate.simulator.scenario.Scenario.SrSpec;
 import io.xemigrate.simulator.scenario.Scenario.VmSpec;
+import io.xemigrate.simulator.workload.WorkloadKinds;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -53,6 +54,25 @@ final class ScenarioValidator {
     unique("pools", scenario.pools(), PoolSpec::name);
     for (int p = 0; p < scenario.pools().size(); p++) {
       pool("pools[" + p + "]", scenario.pools().get(p));
+    }
+    workloads(scenario);
+  }
+
+  /** Every {@code vms[].workload} names a built-in kind or one of {@code workloads.kinds}. */
+  private void workloads(Scenario scenario) {
+    WorkloadKinds kinds = WorkloadKinds.of(scenario.workloads());
+    for (int p = 0; p < scenario.pools().size(); p++) {
+      List<VmSpec> vms = scenario.pools().get(p).vms();
+      for (int v = 0; vms != null && v < vms.size(); v++) {
+        String kind = vms.get(v).workload();
+        if (kind != null && !kinds.has(kind)) {
+          fail(
+              "pools[" + p + "].vms[" + v + "].workload",
+              "unknown workload kind '"
+                  + kind
+                  + "' (idle, web, database, batch, general or one of workloads.kinds)");
+        }
+      }
     }
   }
 

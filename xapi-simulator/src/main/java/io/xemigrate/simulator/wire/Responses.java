@@ -34,6 +34,16 @@ final class Responses {
   /** An HTML error page with the escaped message, as xapi's http server writes it. */
   static void sendError(
       ChannelHandlerContext ctx, HttpResponseStatus status, String message, boolean keepAlive) {
+    sendError(ctx, status, message, keepAlive, Map.of());
+  }
+
+  /** As above, with extra headers (such as {@code WWW-Authenticate} on a 401). */
+  static void sendError(
+      ChannelHandlerContext ctx,
+      HttpResponseStatus status,
+      String message,
+      boolean keepAlive,
+      Map<String, String> extraHeaders) {
     StringBuilder html = new StringBuilder("<html><body><h1>");
     html.append(status.code()).append(' ').append(status.reasonPhrase()).append("</h1>");
     XmlRpcWriter.escape(html, message);
@@ -44,6 +54,7 @@ final class Responses {
             status,
             Unpooled.wrappedBuffer(html.toString().getBytes(StandardCharsets.UTF_8)));
     response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/html");
+    extraHeaders.forEach((k, v) -> response.headers().set(k, v));
     write(ctx, response, keepAlive);
   }
 

@@ -12,8 +12,10 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.xemigrate.simulator.rpc.ConnectionResets.ResetPoint;
 import io.xemigrate.simulator.rpc.Dispatcher;
+import io.xemigrate.simulator.rpc.HttpResources;
 import io.xemigrate.simulator.store.XapiException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -67,6 +69,16 @@ final class RpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     boolean keepAlive = HttpUtil.isKeepAlive(request);
     String path = new QueryStringDecoder(request.uri()).path();
     boolean json = path.equals("/jsonrpc");
+    Optional<HttpResources.Resource> resource = dispatcher.pool().http().find(path);
+    if (resource.isPresent() && request.method().equals(HttpMethod.GET)) {
+      Map<String, List<String>> query = new QueryStringDecoder(request.uri()).parameters();
+      try {
+        workers.execute(() -> serveResource(ctx, resource.get(), query, keepAlive));
+      } catch (RejectedExecutionException e) {
+        Responses.sendError(ctx, HttpResponseStatus.SERVICE_UNAVAILABLE, "shutting down", false);
+      }
+      return;
+    }
     if (!json && !path.equals("/") && !path.equals("/RPC2")) {
       Responses.sendError(ctx, HttpResponseStatus.NOT_FOUND, "No handler for " + path, keepAlive);
       limits.armForNextRequest(ctx);
@@ -146,6 +158,30 @@ final class RpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 limits.armForNextRequest(ctx);
               });
     }
+  }
+
+  private void serveResource(
+      ChannelHandlerContext ctx,
+      HttpResources.Resource resource,
+      Map<String, List<String>> query,
+      boolean keepAlive) {
+    HttpResources.Answer answer = resource.get(hostRef, query);
+    ctx.executor()
+        .execute(
+            () -> {
+              if (answer.status() == 200) {
+                Responses.send(
+                    ctx, answer.contentType(), answer.body(), keepAlive, answer.headers());
+              } else {
+                Responses.sendError(
+                    ctx,
+                    HttpResponseStatus.valueOf(answer.status()),
+                    new String(answer.body(), StandardCharsets.UTF_8),
+                    keepAlive,
+                    answer.headers());
+              }
+              limits.armForNextRequest(ctx);
+            });
   }
 
   /**

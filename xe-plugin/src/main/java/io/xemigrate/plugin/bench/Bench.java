@@ -46,11 +46,16 @@ public final class Bench {
     return Math.min(MAX_SPEED, Math.max(speed, schedule.makespanSeconds() / TARGET_REAL_SECONDS));
   }
 
+  /** How much RRD history the planner reads before planning: the last 10 minutes. */
+  static final long OBSERVATION_WINDOW_SECONDS = 600;
+
   /** Runs every strategy on {@code scenario}. */
   public ScenarioRun run(Scenario scenario) {
     BenchBatch batch;
     try (SimulatedPool pool = SimulatedPool.start(scenario, speed)) {
-      batch = BenchBatch.of(scenario.name(), pool.inventories());
+      batch =
+          BenchBatch.of(
+              scenario.name(), pool.inventories(), pool.observations(OBSERVATION_WINDOW_SECONDS));
     }
     Scheduler scheduler = new Scheduler(batch.topology(), policy);
     List<MovePrediction> solo = scheduler.soloPredictions(batch.moves());

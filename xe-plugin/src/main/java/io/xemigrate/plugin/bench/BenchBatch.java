@@ -8,6 +8,7 @@ import io.xemigrate.planner.predict.MoveDemand;
 import io.xemigrate.planner.predict.MoveDemands;
 import io.xemigrate.planner.schedule.InventoryTopology;
 import io.xemigrate.planner.schedule.Topology;
+import io.xemigrate.planner.schedule.PoolObservations;
 import io.xemigrate.storage.estimate.DiskCopy;
 import io.xemigrate.xapi.model.Host;
 import io.xemigrate.xapi.model.Network;
@@ -61,6 +62,11 @@ public record BenchBatch(
 
   /** The batch of the scenario named {@code name} whose pools' inventories are {@code pools}. */
   public static BenchBatch of(String name, List<PoolInventory> pools) {
+    return of(name, pools, PoolObservations.none());
+  }
+
+  /** As above, the topology lowered by what the pools' RRDs showed. */
+  public static BenchBatch of(String name, List<PoolInventory> pools, PoolObservations observed) {
     boolean crossPool = pools.size() > 1;
     PoolInventory source = pools.get(0);
     PoolInventory destination = crossPool ? pools.get(1) : source;
@@ -129,7 +135,8 @@ public record BenchBatch(
         InventoryTopology.of(
             crossPool ? List.of(source, destination) : List.of(source),
             networks,
-            CalibrationObservations.none());
+            CalibrationObservations.none(),
+            observed);
     return new BenchBatch(name, ImmutableList.copyOf(moves), topology, sends.buildOrThrow());
   }
 

@@ -2,8 +2,6 @@ package io.xemigrate.plugin.bench;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
-import io.xemigrate.planner.schedule.InventoryTopology;
-import io.xemigrate.simulator.scenario.MigrationHints;
 import io.xemigrate.simulator.scenario.Scenario;
 import io.xemigrate.simulator.scenario.Scenario.DiskSpec;
 import io.xemigrate.simulator.scenario.Scenario.HostSpec;
@@ -23,10 +21,10 @@ import java.util.SplittableRandom;
  * The bench's generated scenarios, in the simulator's format. Hosts to evacuate are disabled (the
  * bench's convention, see {@link BenchBatch}). Seeded: the same call gives the same scenario.
  *
- * <p>Every VM carries the other_config hints an administrator would set ({@link MigrationHints}:
- * dirty rate and working set, equal to the simulated workload), every SR its measured throughput
- * ({@value InventoryTopology#SR_THROUGHPUT_KEY}); NIC speeds reach the planner as {@code
- * PIF_metrics.speed}. The planner reads nothing else of the scenario.
+ * <p>A VM's dirty rate and working set given here are the medians of its hidden workload process in
+ * the simulator (spread, bursts and drift around them); SR throughputs and NIC speeds are nominal.
+ * No VM or SR carries an xe-migrate hint in other_config: the planner sees only what xapi shows
+ * (records, {@code PIF_metrics.speed}, RRD data), as on a real pool.
  */
 public final class BenchScenarios {
   private static final long TEN_GBE_MBPS = 10_000;
@@ -207,7 +205,7 @@ public final class BenchScenarios {
         shared ? 700_000L : 3500L,
         mbytes,
         null,
-        ImmutableMap.of(InventoryTopology.SR_THROUGHPUT_KEY, Long.toString(mbytes)));
+        null);
   }
 
   /**

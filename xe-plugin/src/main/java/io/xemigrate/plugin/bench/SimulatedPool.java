@@ -1,6 +1,8 @@
 package io.xemigrate.plugin.bench;
 
 import com.google.common.collect.ImmutableList;
+import io.xemigrate.coordinator.planning.PoolObservationsReader;
+import io.xemigrate.planner.schedule.PoolObservations;
 import io.xemigrate.simulator.Endpoints;
 import io.xemigrate.simulator.Simulator;
 import io.xemigrate.simulator.SimulatorOptions;
@@ -81,6 +83,18 @@ final class SimulatedPool implements AutoCloseable {
   /** The inventories of the pools, first pool first. */
   List<PoolInventory> inventories() {
     return clients.stream().map(PoolClient::loadInventory).toList();
+  }
+
+  /**
+   * What the pools' RRDs showed over the last {@code windowSeconds} (NIC traffic, guests' disk
+   * I/O), read as the planner would on a real pool.
+   */
+  PoolObservations observations(long windowSeconds) {
+    PoolObservations all = PoolObservations.none();
+    for (PoolClient client : clients) {
+      all = all.and(PoolObservationsReader.read(client, client.loadInventory(), windowSeconds));
+    }
+    return all;
   }
 
   MigrationService migrations() {

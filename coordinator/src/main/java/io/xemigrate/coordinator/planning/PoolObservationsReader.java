@@ -1,0 +1,32 @@
+package io.xemigrate.coordinator.planning;
+
+import io.xemigrate.planner.schedule.PoolObservations;
+import io.xemigrate.xapi.PoolClient;
+import io.xemigrate.xapi.XapiException;
+import io.xemigrate.xapi.model.Host;
+import io.xemigrate.xapi.model.PoolInventory;
+import io.xemigrate.xapi.model.RrdUpdates;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads a pool's recent RRDs into the planner's {@link PoolObservations}. */
+public final class PoolObservationsReader {
+  private PoolObservationsReader() {}
+
+  /**
+   * Reads the last {@code windowSeconds} of every enabled host's RRD through {@code client}. A host
+   * whose RRD cannot be read contributes nothing (its figures stay nominal).
+   */
+  public static PoolObservations read(PoolClient client, PoolInventory pool, long windowSeconds) {
+    List<RrdUpdates> updates = new ArrayList<>();
+    for (Host host : pool.hosts().values()) {
+      try {
+        updates.add(client.rrdUpdates(host.uuid(), -windowSeconds, PoolObservations.INTERVAL_SECONDS));
+      } catch (XapiException e) {
+        // RRD is a prior, not a requirement: an unreachable host keeps nominal figures.
+      }
+    }
+    return PoolObservations.of(updates);
+  }
+
+}
