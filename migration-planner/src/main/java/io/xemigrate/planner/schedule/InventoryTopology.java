@@ -35,7 +35,7 @@ public final class InventoryTopology {
   public static final long DEFAULT_NIC_MBPS = 10_000;
 
   /** Observed load never leaves a NIC or an SR less than this share of its nominal figure. */
-  static final double LEAST_LEFT = 0.2;
+  public static final double LEAST_LEFT = 0.2;
 
   /** One migration stream's ceiling: 2 Gbit/s. */
   public static final double STREAM_CAP_BYTES_PER_SECOND = 250e6;

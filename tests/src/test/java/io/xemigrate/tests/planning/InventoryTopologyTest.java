@@ -17,6 +17,7 @@ import io.xemigrate.simulator.scenario.ScenarioLoader;
 import io.xemigrate.storage.estimate.SrThroughput;
 import io.xemigrate.xapi.ClientSettings;
 import io.xemigrate.coordinator.planning.PoolObservationsReader;
+import io.xemigrate.planner.schedule.MoveIntervals;
 import io.xemigrate.planner.schedule.PoolObservations;
 import io.xemigrate.xapi.PoolClient;
 import io.xemigrate.xapi.Secret;

@@ -1,4 +1,4 @@
-package io.xemigrate.coordinator.planning;
+package io.xemigrate.planner.schedule;
 
 import com.google.common.collect.ImmutableMap;
 import io.xemigrate.planner.predict.DirtyRateEstimator;
@@ -8,7 +8,6 @@ import io.xemigrate.planner.predict.MoveDemand;
 import io.xemigrate.planner.predict.MoveInterval;
 import io.xemigrate.planner.predict.MovePredictor;
 import io.xemigrate.planner.predict.PrecopyModel;
-import io.xemigrate.planner.schedule.Topology;
 import io.xemigrate.xapi.model.PoolInventory;
 import io.xemigrate.xapi.model.Vm;
 import java.util.List;
