@@ -23,6 +23,13 @@ public final class MethodRegistry {
     return Optional.ofNullable(methods.get(name));
   }
 
+  /** Every registered wire name, sorted. */
+  public com.google.common.collect.ImmutableList<String> names() {
+    return methods.keySet().stream()
+        .sorted()
+        .collect(com.google.common.collect.ImmutableList.toImmutableList());
+  }
+
   public int size() {
     return methods.size();
   }
