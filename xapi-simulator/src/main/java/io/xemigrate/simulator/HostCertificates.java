@@ -5,6 +5,8 @@ import com.google.common.collect.ImmutableMap;
 import io.xemigrate.simulator.store.ObjectStore;
 import io.xemigrate.simulator.store.XapiClass;
 import io.xemigrate.simulator.wire.SelfSignedCertificate;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 
 /**
  * A host's certificate as the pool publishes it: a {@code Certificate} record of type {@code host}
@@ -15,9 +17,14 @@ final class HostCertificates {
   private HostCertificates() {}
 
   static String publish(ObjectStore store, String hostRef, SelfSignedCertificate certificate) {
+    String hostUuid = store.get(XapiClass.HOST, hostRef).uuid();
     return store.create(
         XapiClass.CERTIFICATE,
         ImmutableMap.<String, Object>builder()
+            .put(
+                "uuid",
+                UUID.nameUUIDFromBytes(("certificate:" + hostUuid).getBytes(StandardCharsets.UTF_8))
+                    .toString())
             .put("name", "")
             .put("type", "host")
             .put("host", hostRef)
