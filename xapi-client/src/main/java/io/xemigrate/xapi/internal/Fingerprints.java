@@ -28,9 +28,6 @@ public final class Fingerprints {
   /** {@code sha256:AB:CD:…} from any accepted spelling (with or without prefix and colons). */
   public static String display(String fingerprint) {
     String hex = compact(fingerprint);
-    if (hex.startsWith("SHA256")) {
-      hex = hex.substring(6);
-    }
     StringBuilder out = new StringBuilder("sha256:");
     for (int i = 0; i < hex.length(); i += 2) {
       if (i > 0) {
@@ -41,8 +38,9 @@ public final class Fingerprints {
     return out.toString();
   }
 
-  /** Upper-case hex without separators, for comparison. */
+  /** Upper-case hex without separators or {@code sha256:} prefix, for comparison. */
   static String compact(String fingerprint) {
-    return fingerprint.replace(":", "").trim().toUpperCase(Locale.ROOT);
+    String hex = fingerprint.replace(":", "").trim().toUpperCase(Locale.ROOT);
+    return hex.startsWith("SHA256") ? hex.substring(6) : hex;
   }
 }
