@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A pool whose master has an IPv6 management address: the simulator's first master listens on
- * {@code ::1}, so a member answers {@code HOST_IS_SLAVE ["::1"]} and {@code host.address} is
- * {@code ::1}, bare, as xapi sends them. The client must make {@code https://[::1]:PORT/} of it.
+ * {@code ::1}, so a member answers {@code HOST_IS_SLAVE ["::1"]} and {@code host.address} is {@code
+ * ::1}, bare, as xapi sends them. The client must make {@code https://[::1]:PORT/} of it.
  */
 class ClientIpv6AgainstSimulatorTest {
   private static Simulator simulator;
