@@ -1,5 +1,6 @@
 package io.xemigrate.simulator.api;
 
+import com.google.common.collect.ImmutableList;
 import io.xemigrate.simulator.rpc.MethodRegistry;
 import io.xemigrate.simulator.rpc.MethodSpec;
 import io.xemigrate.simulator.rpc.Role;
@@ -27,6 +28,6 @@ public final class SystemMethods {
             (context, args) ->
                 context.pool().methods().names().stream()
                     .filter(name -> !name.startsWith("system."))
-                    .collect(com.google.common.collect.ImmutableList.toImmutableList())));
+                    .collect(ImmutableList.toImmutableList())));
   }
 }

@@ -1,5 +1,6 @@
 package io.xemigrate.simulator.rpc;
 
+import com.google.common.collect.ImmutableList;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,10 +25,8 @@ public final class MethodRegistry {
   }
 
   /** Every registered wire name, sorted. */
-  public com.google.common.collect.ImmutableList<String> names() {
-    return methods.keySet().stream()
-        .sorted()
-        .collect(com.google.common.collect.ImmutableList.toImmutableList());
+  public ImmutableList<String> names() {
+    return methods.keySet().stream().sorted().collect(ImmutableList.toImmutableList());
   }
 
   public int size() {

@@ -3,6 +3,7 @@ package io.xemigrate.simulator.rpc;
 import io.xemigrate.simulator.store.ObjectStore;
 import io.xemigrate.simulator.store.XapiClass;
 import io.xemigrate.simulator.store.XapiRecord;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -85,7 +86,7 @@ public final class PoolRuntime {
   }
 
   /** The {@code fingerprint_sha256} of {@code hostRef}'s host certificate, if it has one. */
-  public java.util.Optional<String> certificateOf(String hostRef) {
+  public Optional<String> certificateOf(String hostRef) {
     return store
         .where(
             XapiClass.CERTIFICATE,
