@@ -16,9 +16,15 @@ import org.junit.jupiter.api.Test;
 /** Each coordinator operation sends the XenAPI call it names, with references resolved by UUID. */
 class OperationsTest {
   private final Map<String, List<Object>> sent = new ConcurrentHashMap<>();
+  private volatile String xapiVersion = "1.249";
   private final FakeXapiServer server =
       RetryTest.migrationServer(SessionTest.vmServer(new FakeXapiServer("pool-a")))
-          .on("SR.get_by_uuid", params -> Reply.value("OpaqueRef:sr-local"));
+          .on("SR.get_by_uuid", params -> Reply.value("OpaqueRef:sr-local"))
+          .on("pool.get_all", params -> Reply.value(new Object[] {"OpaqueRef:pool"}))
+          .on("pool.get_master", params -> Reply.value("OpaqueRef:host-1"))
+          .on(
+              "host.get_software_version",
+              params -> Reply.value(Map.of("xapi", xapiVersion, "platform_version", "3.4.0")));
 
   OperationsTest() {
     for (String method :
@@ -59,9 +65,21 @@ class OperationsTest {
       client.enableHost("host-2");
       assertThat(client.evacuateHost("host-2").operation()).isEqualTo("Async.host.evacuate");
     }
-    assertThat(sent.get("host.disable")).element(1).isEqualTo("OpaqueRef:host-2");
+    assertThat(sent.get("host.disable")).hasSize(2).element(1).isEqualTo("OpaqueRef:host-2");
     assertThat(sent.get("host.enable")).element(1).isEqualTo("OpaqueRef:host-2");
     assertThat(sent.get("Async.host.evacuate")).element(1).isEqualTo("OpaqueRef:host-2");
+  }
+
+  /** xapi 25.31.0 added auto_enable (default true): pass false so a restart keeps it disabled. */
+  @Test
+  void hostDisableOnARecentPoolPassesAutoEnableFalse() {
+    xapiVersion = "25.31.0";
+    try (PoolClient client = connect()) {
+      client.disableHost("host-2");
+    }
+    assertThat(sent.get("host.disable")).hasSize(3);
+    assertThat(sent.get("host.disable").get(1)).isEqualTo("OpaqueRef:host-2");
+    assertThat(sent.get("host.disable").get(2)).isEqualTo(false);
   }
 
   @Test

@@ -44,8 +44,8 @@ class TrustModesTest {
                 assertThat(e.code()).isEqualTo(XapiErrors.TLS_FINGERPRINT_MISMATCH);
                 assertThat(e.kind()).isEqualTo(XapiErrorKind.AUTH);
                 assertThat(e.getMessage())
-                    .contains(TestCertificates.named("pool-a").sha256())
-                    .contains(TestCertificates.named("pool-b").sha256().replace(":", ""));
+                    .contains("pinned sha256:" + TestCertificates.named("pool-b").sha256())
+                    .contains("server sent sha256:" + TestCertificates.named("pool-a").sha256());
               });
       assertThat(server.received()).isEmpty();
     }
@@ -81,8 +81,8 @@ class TrustModesTest {
                 assertThat(e.parameters()).hasSize(1);
                 assertThat(e.parameters().get(0))
                     .doesNotContain("\n")
-                    .contains("known SHA-256 " + TestCertificates.named("pool-a").sha256())
-                    .contains("now " + TestCertificates.named("pool-b").sha256());
+                    .contains("known sha256:" + TestCertificates.named("pool-a").sha256())
+                    .contains("now sha256:" + TestCertificates.named("pool-b").sha256());
               });
       assertThat(impostor.received()).isEmpty();
     }

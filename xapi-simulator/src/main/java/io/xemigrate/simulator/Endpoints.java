@@ -4,12 +4,19 @@ import com.google.common.collect.ImmutableList;
 
 /**
  * Where a running simulator answers, in the shape of the endpoints file: {@code
- * {"pools":[{"name","uuid","master","username","password","tlsFingerprint","hosts":[…]}]}}. It
- * holds a password, so it is written to a file of the user's choosing and never logged.
+ * {"pools":[{"name","uuid","master","username","password","tlsFingerprint","hosts":[{"name",
+ * "uuid","url","master","tlsFingerprint"}]}],"port"}}. It holds a password, so it is written to a
+ * file of the user's choosing and never logged.
+ *
+ * @param port the one port every host serves on (each at its own address), as real hosts all serve
+ *     on 443: a bare {@code host.address} means this port
  */
-public record Endpoints(ImmutableList<PoolEndpoint> pools) {
+public record Endpoints(ImmutableList<PoolEndpoint> pools, int port) {
 
-  /** One pool: the master URL and the credentials of its first pool-admin user. */
+  /**
+   * One pool: the master URL, the master's certificate fingerprint ({@code sha256:AA:BB:…}) and the
+   * credentials of its first pool-admin user.
+   */
   public record PoolEndpoint(
       String name,
       String uuid,
@@ -24,8 +31,9 @@ public record Endpoints(ImmutableList<PoolEndpoint> pools) {
     }
   }
 
-  /** One host's own endpoint. */
-  public record HostEndpoint(String name, String uuid, String url, boolean master) {}
+  /** One host's own endpoint and the fingerprint of the certificate it presents. */
+  public record HostEndpoint(
+      String name, String uuid, String url, boolean master, String tlsFingerprint) {}
 
   public PoolEndpoint pool(String name) {
     return pools.stream()

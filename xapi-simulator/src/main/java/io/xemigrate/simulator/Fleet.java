@@ -37,7 +37,7 @@ public final class Fleet {
     return pools.stream().filter(p -> p.name().equals(name)).findFirst();
   }
 
-  /** The pool owning a host with {@code address} ({@code 127.0.0.1:PORT}). */
+  /** The pool owning a host with {@code address} (a bare address: {@code 127.0.0.2}). */
   public Optional<PoolRuntime> byHostAddress(String address) {
     return pools.stream()
         .filter(

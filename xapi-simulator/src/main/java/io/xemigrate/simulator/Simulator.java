@@ -18,19 +18,24 @@ import io.xemigrate.simulator.store.ObjectStore;
 import io.xemigrate.simulator.store.XapiClass;
 import io.xemigrate.simulator.wire.RpcServer;
 import io.xemigrate.simulator.workload.HiddenWorld;
+import io.xemigrate.simulator.wire.SelfSignedCertificate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A running simulator: every pool of a scenario with one endpoint per host on 127.0.0.1. Start it
- * with {@link #start}, read {@link #endpoints()}, and {@link #close()} it when done.
+ * A running simulator: every pool of a scenario with one endpoint per host, each on its own
+ * loopback address (127.0.0.N) and all on one port, each with its own certificate. Start it with
+ * {@link #start}, read {@link #endpoints()}, and {@link #close()} it when done.
  */
 public final class Simulator implements AutoCloseable {
   private final Scenario scenario;
@@ -44,7 +49,7 @@ public final class Simulator implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
           });
-  private Endpoints endpoints = new Endpoints(ImmutableList.of());
+  private Endpoints endpoints = new Endpoints(ImmutableList.of(), 0);
 
   private Simulator(Scenario scenario, SimulatorOptions options) {
     this.scenario = scenario;
@@ -57,10 +62,6 @@ public final class Simulator implements AutoCloseable {
     Simulator simulator = new Simulator(scenario, options);
     try {
       simulator.open();
-    } catch (InterruptedException e) {
-      simulator.close();
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while opening endpoints", e);
     } catch (RuntimeException e) {
       simulator.close();
       throw e;
@@ -68,7 +69,11 @@ public final class Simulator implements AutoCloseable {
     return simulator;
   }
 
-  private void open() throws InterruptedException {
+  /** One pool being opened: its runtime and its hosts (name to ref) with their listeners. */
+  private record OpeningPool(
+      Scenario.PoolSpec spec, PoolRuntime runtime, Map<String, HostListeners.Listener> hosts) {}
+
+  private void open() {
     ImmutableList<User> users =
         scenario.users().stream()
             .map(u -> new User(u.name(), u.password(), Role.byWireName(u.role()).orElseThrow()))
@@ -76,7 +81,8 @@ public final class Simulator implements AutoCloseable {
     User admin =
         users.stream().filter(u -> u.role() == Role.POOL_ADMIN).findFirst().orElse(users.get(0));
     Instant epoch = scenario.epoch() == null ? options.epoch() : Instant.parse(scenario.epoch());
-    ImmutableList.Builder<PoolEndpoint> pools = ImmutableList.builder();
+    List<OpeningPool> opening = new ArrayList<>();
+    List<HostListeners.Listener> listeners = new ArrayList<>();
     Map<String, ObjectStore> stores = new HashMap<>();
     for (Scenario.PoolSpec spec : scenario.pools()) {
       ObjectStore store = new ObjectStore(options.clock(), epoch);
@@ -92,31 +98,22 @@ public final class Simulator implements AutoCloseable {
               asyncWorkers);
       fleet.add(pool);
       Dispatcher dispatcher = new Dispatcher(pool);
-      ImmutableList.Builder<HostEndpoint> hostEndpoints = ImmutableList.builder();
-      String scheme = server.tls() ? "https" : "http";
-      String masterUrl = "";
+      Map<String, HostListeners.Listener> byName = new LinkedHashMap<>();
       for (Map.Entry<String, String> host : hosts.entrySet()) {
-        int port = server.bind(dispatcher, host.getValue());
-        String address = "127.0.0.1:" + port;
-        store.set(XapiClass.HOST, host.getValue(), "address", address);
-        boolean master = host.getValue().equals(pool.masterRef());
-        String url = scheme + "://" + address;
-        if (master) {
-          masterUrl = url;
-        }
-        hostEndpoints.add(
-            new HostEndpoint(
-                host.getKey(), store.get(XapiClass.HOST, host.getValue()).uuid(), url, master));
+        String address = HostListeners.address(listeners.size(), options.ipv6Master());
+        SelfSignedCertificate certificate =
+            server.tls() ? SelfSignedCertificate.generate(host.getKey(), address) : null;
+        HostListeners.Listener listener =
+            new HostListeners.Listener(dispatcher, host.getValue(), address, certificate);
+        listeners.add(listener);
+        byName.put(host.getKey(), listener);
       }
-      pools.add(
-          new PoolEndpoint(
-              spec.name(),
-              pool.pool().uuid(),
-              masterUrl,
-              admin.name(),
-              admin.password(),
-              server.fingerprint().orElse(""),
-              hostEndpoints.build()));
+      opening.add(new OpeningPool(spec, pool, byName));
+    }
+    int port = HostListeners.bindAll(server, listeners);
+    ImmutableList.Builder<PoolEndpoint> pools = ImmutableList.builder();
+    for (OpeningPool pool : opening) {
+      pools.add(publish(pool, port, admin));
     }
     HiddenWorld world = HiddenWorld.draw(scenario, stores);
     fleet.hide(world);
@@ -128,7 +125,47 @@ public final class Simulator implements AutoCloseable {
         extension.install(pool, fleet);
       }
     }
-    endpoints = new Endpoints(pools.build());
+    endpoints = new Endpoints(pools.build(), port);
+  }
+
+  /** Sets each host's bare address and certificate record; returns the pool's endpoints. */
+  private PoolEndpoint publish(OpeningPool opening, int port, User admin) {
+    PoolRuntime pool = opening.runtime();
+    ObjectStore store = pool.store();
+    String scheme = server.tls() ? "https" : "http";
+    ImmutableList.Builder<HostEndpoint> hostEndpoints = ImmutableList.builder();
+    String masterUrl = "";
+    String masterFingerprint = "";
+    for (Map.Entry<String, HostListeners.Listener> host : opening.hosts().entrySet()) {
+      HostListeners.Listener listener = host.getValue();
+      store.set(XapiClass.HOST, listener.hostRef(), "address", listener.address());
+      String fingerprint = "";
+      if (listener.certificate() != null) {
+        HostCertificates.publish(store, listener.hostRef(), listener.certificate());
+        fingerprint = listener.certificate().fingerprint();
+      }
+      boolean master = listener.hostRef().equals(pool.masterRef());
+      String url = scheme + "://" + HostListeners.hostPort(listener.address(), port);
+      if (master) {
+        masterUrl = url;
+        masterFingerprint = fingerprint;
+      }
+      hostEndpoints.add(
+          new HostEndpoint(
+              host.getKey(),
+              store.get(XapiClass.HOST, listener.hostRef()).uuid(),
+              url,
+              master,
+              fingerprint));
+    }
+    return new PoolEndpoint(
+        opening.spec().name(),
+        pool.pool().uuid(),
+        masterUrl,
+        admin.name(),
+        admin.password(),
+        masterFingerprint,
+        hostEndpoints.build());
   }
 
   public Endpoints endpoints() {

@@ -70,7 +70,9 @@ class CoreCallsTest {
         master.json(true, "session.login_with_password", "root", "xenroot", "1.0", "t");
     assertThat(redirected.get("error").get("message").asText()).isEqualTo("HOST_IS_SLAVE");
     String newMaster = redirected.get("error").get("data").get(0).asText();
-    assertThat(new RawClient("http://" + newMaster).login("root", "xenroot"))
+    assertThat(
+            new RawClient("http://" + newMaster + ":" + simulator.endpoints().port())
+                .login("root", "xenroot"))
         .startsWith("OpaqueRef:");
   }
 

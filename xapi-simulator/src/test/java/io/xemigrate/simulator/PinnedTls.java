@@ -3,15 +3,32 @@ package io.xemigrate.simulator;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.util.HexFormat;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
-/** A client TLS context that trusts exactly one certificate, named by its SHA-256 fingerprint. */
+/**
+ * A client TLS context that trusts exactly the certificates named by their SHA-256 fingerprints.
+ */
 final class PinnedTls {
   private PinnedTls() {}
 
   static SSLContext trusting(String fingerprint) throws Exception {
+    return trusting(Set.of(fingerprint));
+  }
+
+  /** Trusts every host of every pool: each presents its own certificate. */
+  static SSLContext trustingAll(Endpoints endpoints) throws Exception {
+    return trusting(
+        endpoints.pools().stream()
+            .flatMap(p -> p.hosts().stream())
+            .map(Endpoints.HostEndpoint::tlsFingerprint)
+            .collect(Collectors.toSet()));
+  }
+
+  static SSLContext trusting(Set<String> fingerprints) throws Exception {
     X509TrustManager pinned =
         new X509TrustManager() {
           @Override
@@ -26,7 +43,7 @@ final class PinnedTls {
               byte[] digest = MessageDigest.getInstance("SHA-256").digest(chain[0].getEncoded());
               String seen =
                   "sha256:" + HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
-              if (!seen.equals(fingerprint)) {
+              if (!fingerprints.contains(seen)) {
                 throw new java.security.cert.CertificateException("unexpected certificate " + seen);
               }
             } catch (java.security.NoSuchAlgorithmException e) {

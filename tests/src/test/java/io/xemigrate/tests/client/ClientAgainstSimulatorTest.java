@@ -67,11 +67,15 @@ class ClientAgainstSimulatorTest {
   }
 
   private ClientSettings settings(String url) {
+    return settings(url, TrustPolicy.pinned(poolA.tlsFingerprint()));
+  }
+
+  private ClientSettings settings(String url, TrustPolicy trust) {
     return ClientSettings.login(
             url,
             "root",
             PasswordSource.environment("XE_TEST_PASSWORD", Map.of("XE_TEST_PASSWORD", "xenroot")))
-        .withTrust(TrustPolicy.pinned(poolA.tlsFingerprint()))
+        .withTrust(trust)
         .withListener(
             new XapiEventListener() {
               @Override
@@ -110,9 +114,11 @@ class ClientAgainstSimulatorTest {
 
   @Test
   void followsHostIsSlaveFromAMember() {
-    String member =
-        poolA.hosts().stream().filter(host -> !host.master()).findFirst().orElseThrow().url();
-    try (PoolClient client = XapiClients.connect(settings(member))) {
+    Endpoints.HostEndpoint member =
+        poolA.hosts().stream().filter(host -> !host.master()).findFirst().orElseThrow();
+    // Each host has its own certificate: the first address used must be pinned too.
+    TrustPolicy trust = TrustPolicy.pinned(poolA.tlsFingerprint(), member.tlsFingerprint());
+    try (PoolClient client = XapiClients.connect(settings(member.url(), trust))) {
       assertThat(poolA.master()).endsWith(client.masterAddress());
       assertThat(client.loadInventory().hosts()).hasSize(3);
     }

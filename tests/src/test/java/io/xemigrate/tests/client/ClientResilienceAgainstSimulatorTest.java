@@ -272,6 +272,41 @@ class ClientResilienceAgainstSimulatorTest {
     assertThat(redirects).contains("HOST_IS_SLAVE");
   }
 
+  /**
+   * Only the master is pinned; after a failover the new master presents its own certificate, which
+   * the client trusts because the pool's Certificate records list it for that address. When the
+   * records list another one (a swapped certificate, an impostor at that address), the client
+   * refuses with one line naming both.
+   */
+  @Test
+  void refusesANewMasterWhoseCertificateThePoolDoesNotList() {
+    String a2 = hostUuid("a2");
+    var store = simulator.pool("pool-a").store();
+    String a2Ref = store.findByUuid(XapiClass.HOST, a2).orElseThrow().ref();
+    String certificate =
+        store.where(XapiClass.CERTIFICATE, c -> c.string("host").equals(a2Ref)).get(0).ref();
+    String real = store.get(XapiClass.CERTIFICATE, certificate).string("fingerprint_sha256");
+    String listed = "0A:".repeat(31) + "0A";
+    store.set(XapiClass.CERTIFICATE, certificate, "fingerprint_sha256", listed);
+    try (PoolClient client = XapiClients.connect(pinned())) {
+      client.loadInventory();
+      migration.service().inject(new Fault(FaultKind.MASTER_FAILOVER, a2, 0, 1, 0));
+
+      XapiException refused = catchThrowableOfType(XapiException.class, client::loadInventory);
+
+      assertThat(refused).isNotNull();
+      assertThat(refused.code()).isEqualTo("XE_TLS_FINGERPRINT_MISMATCH");
+      assertThat(refused.getMessage())
+          .doesNotContain("\n")
+          .contains("the pool lists sha256:" + listed)
+          .contains("server sent sha256:" + real)
+          .contains(hostUrl("a2").substring("https://".length()));
+    } finally {
+      store.set(XapiClass.CERTIFICATE, certificate, "fingerprint_sha256", real);
+      migration.service().inject(new Fault(FaultKind.MASTER_FAILOVER, hostUuid("a1"), 0, 1, 0));
+    }
+  }
+
   private static String hostUuid(String name) {
     return poolA.hosts().stream()
         .filter(host -> host.name().equals(name))

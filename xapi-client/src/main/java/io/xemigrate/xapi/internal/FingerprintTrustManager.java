@@ -14,22 +14,30 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * certificates are self-signed and need not name the address we use).
  */
 final class FingerprintTrustManager extends X509ExtendedTrustManager {
-  private final String endpoint;
+  private final Endpoint endpoint;
   private final Set<String> pins;
   private final KnownPoolsFile knownPools;
+  private final PoolCertificates poolCertificates;
 
-  private FingerprintTrustManager(String endpoint, Set<String> pins, KnownPoolsFile knownPools) {
+  private FingerprintTrustManager(
+      Endpoint endpoint,
+      Set<String> pins,
+      KnownPoolsFile knownPools,
+      PoolCertificates poolCertificates) {
     this.endpoint = endpoint;
     this.pins = pins;
     this.knownPools = knownPools;
+    this.poolCertificates = poolCertificates;
   }
 
-  static FingerprintTrustManager pinned(String endpoint, Set<String> compactPins) {
-    return new FingerprintTrustManager(endpoint, compactPins, null);
+  static FingerprintTrustManager pinned(
+      Endpoint endpoint, Set<String> compactPins, PoolCertificates poolCertificates) {
+    return new FingerprintTrustManager(endpoint, compactPins, null, poolCertificates);
   }
 
-  static FingerprintTrustManager firstUse(String endpoint, KnownPoolsFile knownPools) {
-    return new FingerprintTrustManager(endpoint, Set.of(), knownPools);
+  static FingerprintTrustManager firstUse(
+      Endpoint endpoint, KnownPoolsFile knownPools, PoolCertificates poolCertificates) {
+    return new FingerprintTrustManager(endpoint, Set.of(), knownPools, poolCertificates);
   }
 
   private void verify(X509Certificate[] chain) throws CertificateException {
@@ -37,18 +45,47 @@ final class FingerprintTrustManager extends X509ExtendedTrustManager {
       throw new CertificateException("the server sent no certificate");
     }
     String seen = Fingerprints.sha256(chain[0]);
+    var listed = poolCertificates.listedFor(endpoint.bareHost());
+    if (listed.isPresent()) {
+      verifyListed(listed.get(), seen);
+      return;
+    }
     if (knownPools == null) {
       if (!pins.contains(Fingerprints.compact(seen))) {
         throw new FingerprintMismatchException(
             "certificate of "
                 + endpoint
-                + " does not match the pin: pinned SHA-256 "
-                + String.join(" or ", pins)
+                + " does not match the pin: pinned "
+                + String.join(" or ", pins.stream().map(Fingerprints::display).sorted().toList())
                 + ", server sent "
-                + seen);
+                + Fingerprints.display(seen));
       }
       return;
     }
+    verifyKnown(seen);
+  }
+
+  /**
+   * A host the pool lists: its certificate must be the listed one (the list came over a session on
+   * a trusted master, so it carries that trust to the members). Trust on first use records it.
+   */
+  private void verifyListed(String listed, String seen) throws CertificateException {
+    if (!Fingerprints.compact(listed).equals(Fingerprints.compact(seen))) {
+      throw new FingerprintMismatchException(
+          "certificate of "
+              + endpoint
+              + " is not the one its pool lists for that host: the pool lists "
+              + Fingerprints.display(listed)
+              + ", server sent "
+              + Fingerprints.display(seen));
+    }
+    if (knownPools != null && knownPools.lookup(endpoint.toString()).isEmpty()) {
+      knownPools.record(endpoint.toString(), seen);
+    }
+  }
+
+  private void verifyKnown(String seen) throws CertificateException {
+    String endpoint = this.endpoint.toString();
     var known = knownPools.lookup(endpoint);
     if (known.isEmpty()) {
       knownPools.record(endpoint, seen);
@@ -58,10 +95,10 @@ final class FingerprintTrustManager extends X509ExtendedTrustManager {
       throw new FingerprintMismatchException(
           "certificate of "
               + endpoint
-              + " changed: known SHA-256 "
-              + known.get()
+              + " changed: known "
+              + Fingerprints.display(known.get())
               + ", now "
-              + seen
+              + Fingerprints.display(seen)
               + "; if this is expected, remove the line for "
               + endpoint
               + " from "

@@ -41,12 +41,38 @@ final class HttpRpcChannel {
       XapiEventListener listener,
       Duration connectTimeout,
       Duration callTimeout) {
-    this(endpoint, trust, listener, connectTimeout, callTimeout, DEFAULT_MAX_RESPONSE_BYTES);
+    this(
+        endpoint,
+        trust,
+        new PoolCertificates(),
+        listener,
+        connectTimeout,
+        callTimeout,
+        DEFAULT_MAX_RESPONSE_BYTES);
   }
 
   HttpRpcChannel(
       Endpoint endpoint,
       TrustPolicy trust,
+      XapiEventListener listener,
+      Duration connectTimeout,
+      Duration callTimeout,
+      int maxResponseBytes) {
+    this(
+        endpoint,
+        trust,
+        new PoolCertificates(),
+        listener,
+        connectTimeout,
+        callTimeout,
+        maxResponseBytes);
+  }
+
+  /** A channel whose trust also accepts the certificates {@code poolCertificates} lists. */
+  HttpRpcChannel(
+      Endpoint endpoint,
+      TrustPolicy trust,
+      PoolCertificates poolCertificates,
       XapiEventListener listener,
       Duration connectTimeout,
       Duration callTimeout,
@@ -59,7 +85,7 @@ final class HttpRpcChannel {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(connectTimeout)
             .followRedirects(HttpClient.Redirect.NEVER)
-            .sslContext(TlsContexts.forEndpoint(endpoint.toString(), trust, listener))
+            .sslContext(TlsContexts.forEndpoint(endpoint, trust, poolCertificates, listener))
             .build();
   }
 

@@ -3,6 +3,7 @@ package io.xemigrate.xapi.internal;
 import com.xensource.xenapi.Event;
 import com.xensource.xenapi.Host;
 import com.xensource.xenapi.Network;
+import com.xensource.xenapi.Pool;
 import com.xensource.xenapi.SR;
 import com.xensource.xenapi.Types;
 import com.xensource.xenapi.VDI;
@@ -27,6 +28,7 @@ import io.xemigrate.xapi.model.RrdUpdates;
 import io.xemigrate.xapi.model.Task;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -258,7 +260,31 @@ public final class SdkPoolClient implements PoolClient {
   @Override
   public void disableHost(String hostUuid) {
     Host host = host(hostUuid);
-    SdkCall.act("host.disable", () -> host.disable(connection));
+    if (!disableTakesAutoEnable(host)) {
+      SdkCall.act("host.disable", () -> host.disable(connection));
+      return;
+    }
+    // auto_enable=false: a toolstack restart must not re-enable a host being drained.
+    try {
+      session.call(
+          "host.disable",
+          new Object[] {session.sessionReference(), host.toWireString(), false},
+          Duration.ZERO);
+    } catch (TransportFailure failure) {
+      throw XapiErrors.client("host.disable", XapiErrors.TRANSPORT, failure.getMessage(), failure);
+    }
+  }
+
+  /** Whether the master and the host both know {@code auto_enable} (SDK 8.1.0 does not). */
+  private boolean disableTakesAutoEnable(Host host) {
+    Host master =
+        SdkCall.run(
+            "pool.get_master",
+            () -> Pool.getAll(connection).iterator().next().getMaster(connection));
+    return XapiVersions.disableTakesAutoEnable(
+        List.of(
+            SdkCall.run("host.get_software_version", () -> master.getSoftwareVersion(connection)),
+            SdkCall.run("host.get_software_version", () -> host.getSoftwareVersion(connection))));
   }
 
   @Override

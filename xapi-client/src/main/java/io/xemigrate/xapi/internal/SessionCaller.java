@@ -2,6 +2,7 @@ package io.xemigrate.xapi.internal;
 
 import io.xemigrate.xapi.ClientSettings;
 import io.xemigrate.xapi.Secret;
+import io.xemigrate.xapi.TrustPolicy;
 import io.xemigrate.xapi.XapiErrors;
 import io.xemigrate.xapi.XapiEventListener;
 import io.xemigrate.xapi.XapiException;
@@ -27,6 +28,7 @@ final class SessionCaller implements RpcCaller {
   private final List<String> previous = new CopyOnWriteArrayList<>();
 
   private final boolean ownsSession;
+  private final PoolCertificates poolCertificates = new PoolCertificates();
   private volatile RpcCaller pipeline;
   private volatile Endpoint endpoint;
   private volatile Secret session;
@@ -67,7 +69,13 @@ final class SessionCaller implements RpcCaller {
   private synchronized void switchTo(Endpoint target) {
     HttpRpcChannel channel =
         new HttpRpcChannel(
-            target, settings.trust(), listener, settings.connectTimeout(), settings.callTimeout());
+            target,
+            settings.trust(),
+            poolCertificates,
+            listener,
+            settings.connectTimeout(),
+            settings.callTimeout(),
+            HttpRpcChannel.DEFAULT_MAX_RESPONSE_BYTES);
     pipeline =
         new RetryingCaller(
             new TimedCaller(channel, listener), settings.retry(), settings.sleeper(), listener);
@@ -93,6 +101,7 @@ final class SessionCaller implements RpcCaller {
         }
         session = Secret.of(String.valueOf(result));
         listener.session(endpoint.toString(), "login");
+        learnCertificates();
         return;
       } catch (XapiException failure) {
         if (!failure.is("HOST_IS_SLAVE") || redirect >= MAX_REDIRECTS) {
@@ -100,6 +109,31 @@ final class SessionCaller implements RpcCaller {
         }
         followMaster(failure);
       }
+    }
+  }
+
+  /**
+   * Reads the pool's host certificates over the new session, so that a member (after a failover, or
+   * by its address) is trusted when it presents the certificate its pool lists: the chain of trust
+   * runs from the pinned (or first-used) master. Only for fingerprint trust: the system trust store
+   * and {@code insecure()} do not use them. A pool without {@code Certificate} records (older than
+   * xapi's Stockholm release) keeps the pins alone.
+   */
+  private void learnCertificates() {
+    boolean fingerprintTrust =
+        settings.trust() instanceof TrustPolicy.Pinned
+            || settings.trust() instanceof TrustPolicy.TrustOnFirstUse;
+    if (!fingerprintTrust) {
+      return;
+    }
+    Object[] sessionOnly = {session.reveal()};
+    try {
+      Object certificates =
+          pipeline.call("Certificate.get_all_records", sessionOnly, Duration.ZERO);
+      Object hosts = pipeline.call("host.get_all_records", sessionOnly, Duration.ZERO);
+      poolCertificates.learn(certificates, hosts);
+    } catch (XapiException unsupported) {
+      // No Certificate class (or no right to read it): the pins alone decide, as before.
     }
   }
 
@@ -154,7 +188,7 @@ final class SessionCaller implements RpcCaller {
     Endpoint lostMaster = endpoint;
     List<String> candidates = new ArrayList<>(members);
     for (String candidate : candidates) {
-      Endpoint target = Endpoint.parse(candidate);
+      Endpoint target = lostMaster.sibling(candidate);
       if (target.equals(lostMaster)) {
         continue;
       }

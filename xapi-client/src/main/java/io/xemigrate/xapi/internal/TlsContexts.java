@@ -13,19 +13,24 @@ import javax.net.ssl.TrustManager;
 final class TlsContexts {
   private TlsContexts() {}
 
-  static SSLContext forEndpoint(String endpoint, TrustPolicy policy, XapiEventListener listener) {
+  static SSLContext forEndpoint(
+      Endpoint endpoint,
+      TrustPolicy policy,
+      PoolCertificates poolCertificates,
+      XapiEventListener listener) {
     try {
       // Java 17 has no pattern switch; TrustPolicy is sealed, so these four cases are all.
       TrustManager trustManager;
       if (policy instanceof TrustPolicy.Pinned pinned) {
         trustManager =
-            FingerprintTrustManager.pinned(endpoint, compact(pinned.sha256Fingerprints()));
+            FingerprintTrustManager.pinned(
+                endpoint, compact(pinned.sha256Fingerprints()), poolCertificates);
       } else if (policy instanceof TrustPolicy.TrustOnFirstUse firstUse) {
         trustManager =
             FingerprintTrustManager.firstUse(
-                endpoint, new KnownPoolsFile(firstUse.knownPoolsFile()));
+                endpoint, new KnownPoolsFile(firstUse.knownPoolsFile()), poolCertificates);
       } else if (policy instanceof TrustPolicy.Insecure) {
-        listener.insecureTls(endpoint);
+        listener.insecureTls(endpoint.toString());
         trustManager = new InsecureTrustManager();
       } else {
         trustManager = null;

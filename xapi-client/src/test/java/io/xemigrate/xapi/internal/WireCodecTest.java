@@ -152,7 +152,11 @@ class WireCodecTest {
     "pool.example, pool.example, 443",
     "10.0.0.1:8443, 10.0.0.1, 8443",
     "https://10.0.0.1:8443/, 10.0.0.1, 8443",
-    "[fe80::1]:443, [fe80::1], 443"
+    "[fe80::1]:443, [fe80::1], 443",
+    "[::1], [::1], 443",
+    "::1, [::1], 443",
+    "fd00::2, [fd00::2], 443",
+    "https://[fd00::2]:8443/, [fd00::2], 8443"
   })
   void endpoints(String address, String host, int port) {
     assertThat(Endpoint.parse(address)).isEqualTo(new Endpoint(host, port));
@@ -162,5 +166,16 @@ class WireCodecTest {
   void aMasterAddressWithoutPortKeepsOurPort() {
     assertThat(new Endpoint("10.0.0.1", 8443).redirectTo("10.0.0.2"))
         .isEqualTo(new Endpoint("10.0.0.2", 8443));
+  }
+
+  /** xapi sends a bare IPv6 address in HOST_IS_SLAVE; "::1" ends in ":1", which is no port. */
+  @Test
+  void aBareIpv6MasterAddressKeepsOurPortAndGetsBrackets() {
+    Endpoint master = new Endpoint("10.0.0.1", 8443).redirectTo("::1");
+
+    assertThat(master).isEqualTo(new Endpoint("[::1]", 8443));
+    assertThat(master.toString()).isEqualTo("[::1]:8443");
+    assertThat(java.net.URI.create("https://" + master + "/jsonrpc").getHost()).isEqualTo("[::1]");
+    assertThat(master.bareHost()).isEqualTo("::1");
   }
 }

@@ -22,12 +22,13 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * {@code event.from} (docs/xapi-behaviour.md#event-from). The token is {@code "%020d,%020d"}: the
- * store generation twice (the simulator keeps messages in the same generation, so both halves move
- * together). The timeout is in <b>virtual</b> seconds: with a running clock the call waits {@code
- * timeout / speed} of real time; with a manual clock it returns once a test moves the clock past
- * the deadline (polled every {@link VirtualWaits#MANUAL_POLL}), or at once when something changes.
- * xapi's 50 ms batching delay is applied in virtual time too (none for task-only subscriptions).
+ * {@code event.from} (xapi's {@code ocaml/xapi/xapi_event.ml}; the older calls are in {@link
+ * LegacyEventMethods}). The token is {@code "%020d,%020d"}: the store generation twice (the
+ * simulator keeps messages in the same generation, so both halves move together). The timeout is in
+ * <b>virtual</b> seconds: with a running clock the call waits {@code timeout / speed} of real time;
+ * with a manual clock it returns once a test moves the clock past the deadline (polled every {@link
+ * VirtualWaits#MANUAL_POLL}), or at once when something changes. xapi's 50 ms batching delay is
+ * applied in virtual time too (none for task-only subscriptions).
  */
 public final class EventMethods {
   private static final Pattern TOKEN = Pattern.compile("(\\d{1,20}),(\\d{1,20})");
@@ -101,10 +102,27 @@ public final class EventMethods {
   }
 
   static String token(long generation) {
-    return String.format(Locale.ROOT, "%020d,%020d", generation, generation);
+    return token(generation, generation);
+  }
+
+  /** xapi's token: two zero-padded numbers, so tokens compare as strings. */
+  static String token(long database, long messages) {
+    return String.format(Locale.ROOT, "%020d,%020d", database, messages);
   }
 
   private static Map<String, Object> result(EventBatch batch, ObjectStore store) {
+    Map<String, Object> counts = new LinkedHashMap<>();
+    // Int32 on the wire (<i4>), unlike every other int: xapi's event_types.ml.
+    batch.validRefCounts().forEach((cls, count) -> counts.put(cls.eventName(), count));
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("events", wireEvents(batch, store));
+    result.put("valid_ref_counts", counts);
+    result.put("token", token(batch.generation()));
+    return result;
+  }
+
+  /** The batch's events as event records ({@code event.from}'s and {@code event.next}'s). */
+  static ImmutableList<Object> wireEvents(EventBatch batch, ObjectStore store) {
     String timestamp = String.format(Locale.ROOT, "%.6f", store.now().toEpochMilli() / 1000.0);
     ImmutableList.Builder<Object> events = ImmutableList.builder();
     for (Event event : batch.events()) {
@@ -117,13 +135,6 @@ public final class EventMethods {
       event.snapshot().ifPresent(s -> wire.put("snapshot", s.fields()));
       events.add(wire);
     }
-    Map<String, Object> counts = new LinkedHashMap<>();
-    // Int32 on the wire (<i4>), unlike every other int: xapi's event_types.ml.
-    batch.validRefCounts().forEach((cls, count) -> counts.put(cls.eventName(), count));
-    Map<String, Object> result = new LinkedHashMap<>();
-    result.put("events", events.build());
-    result.put("valid_ref_counts", counts);
-    result.put("token", token(batch.generation()));
-    return result;
+    return events.build();
   }
 }

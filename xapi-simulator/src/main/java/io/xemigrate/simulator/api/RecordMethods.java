@@ -182,7 +182,18 @@ public final class RecordMethods {
     return switch (cls) {
       case VM, VM_METRICS, VM_GUEST_METRICS, VBD, VDI, VIF, VGPU, VUSB, TASK, MESSAGE, SESSION ->
           Role.VM_ADMIN;
-      case POOL, HOST, HOST_METRICS, SR, PBD, SM, NETWORK, PIF, PIF_METRICS, PCI, PGPU ->
+      case POOL,
+          HOST,
+          HOST_METRICS,
+          SR,
+          PBD,
+          SM,
+          NETWORK,
+          PIF,
+          PIF_METRICS,
+          PCI,
+          PGPU,
+          CERTIFICATE ->
           Role.POOL_OPERATOR;
     };
   }

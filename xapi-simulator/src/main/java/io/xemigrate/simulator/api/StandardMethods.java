@@ -16,6 +16,8 @@ public final class StandardMethods {
     RecordMethods.register(registry);
     SessionMethods.register(registry);
     EventMethods.register(registry);
+    LegacyEventMethods.register(registry);
+    SystemMethods.register(registry);
     TaskMethods.register(registry);
     HostMethods.register(registry);
     VmPowerMethods.register(registry);

@@ -3,6 +3,7 @@ package io.xemigrate.simulator.migration;
 import com.google.common.collect.ImmutableMap;
 import io.xemigrate.simulator.rpc.Args;
 import io.xemigrate.simulator.rpc.CallContext;
+import io.xemigrate.simulator.rpc.PoolRuntime;
 import io.xemigrate.simulator.rpc.Session;
 import io.xemigrate.simulator.store.XapiClass;
 import io.xemigrate.simulator.store.XapiException;
@@ -44,7 +45,7 @@ final class MigrateReceive {
         "host", host.ref(),
         "xenops", "http://" + ip + "/services/xenops" + query,
         "session_id", minted.ref(),
-        "master", "http://" + master);
+        "master", "http://" + PoolRuntime.urlHost(master));
   }
 
   /** The IP of the PIF's primary address type; IPv6 skips link-local addresses. */

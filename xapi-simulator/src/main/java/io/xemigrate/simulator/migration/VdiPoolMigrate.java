@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import io.xemigrate.simulator.rpc.Args;
 import io.xemigrate.simulator.rpc.CallContext;
+import io.xemigrate.simulator.rpc.PoolRuntime;
 import io.xemigrate.simulator.store.XapiClass;
 import io.xemigrate.simulator.store.XapiException;
 import io.xemigrate.simulator.store.XapiRecord;
@@ -62,7 +63,7 @@ final class VdiPoolMigrate {
             "session_id", session,
             "xenops", "http://" + pif.string("IP") + "/services/xenops",
             "SM", "http://" + pif.string("IP") + "/services/SM",
-            "master", "http://" + context.pool().addressOf(view.masterRef()));
+            "master", "http://" + PoolRuntime.urlHost(context.pool().addressOf(view.masterRef())));
     Args sendArgs =
         new Args(
             ImmutableList.of(

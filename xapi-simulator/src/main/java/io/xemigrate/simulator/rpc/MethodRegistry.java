@@ -1,5 +1,6 @@
 package io.xemigrate.simulator.rpc;
 
+import com.google.common.collect.ImmutableList;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +22,11 @@ public final class MethodRegistry {
   /** Looks a method up by its wire name without {@code Async.}. */
   public Optional<MethodSpec> find(String name) {
     return Optional.ofNullable(methods.get(name));
+  }
+
+  /** Every registered wire name, sorted. */
+  public ImmutableList<String> names() {
+    return methods.keySet().stream().sorted().collect(ImmutableList.toImmutableList());
   }
 
   public int size() {

@@ -3,6 +3,7 @@ package io.xemigrate.simulator.rpc;
 import io.xemigrate.simulator.store.ObjectStore;
 import io.xemigrate.simulator.store.XapiClass;
 import io.xemigrate.simulator.store.XapiRecord;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -19,6 +20,7 @@ public final class PoolRuntime {
   private final Tasks tasks;
   private final ConnectionResets connectionResets = new ConnectionResets();
   private final HttpResources http = new HttpResources();
+  private final EventRegistrations eventRegistrations = new EventRegistrations();
 
   public PoolRuntime(
       String name,
@@ -33,6 +35,11 @@ public final class PoolRuntime {
     this.workers = workers;
     this.tasks = new Tasks(store);
     sessions.setPendingTaskCheck(tasks::hasPendingTask);
+  }
+
+  /** The sessions registered for {@code event.next}. */
+  public EventRegistrations eventRegistrations() {
+    return eventRegistrations;
   }
 
   public String name() {
@@ -82,5 +89,21 @@ public final class PoolRuntime {
   /** The address a client uses to reach {@code hostRef}: {@code host.address}. */
   public String addressOf(String hostRef) {
     return store.get(XapiClass.HOST, hostRef).string("address");
+  }
+
+  /** The {@code fingerprint_sha256} of {@code hostRef}'s host certificate, if it has one. */
+  public Optional<String> certificateOf(String hostRef) {
+    return store
+        .where(
+            XapiClass.CERTIFICATE,
+            c -> c.string("host").equals(hostRef) && c.string("type").equals("host"))
+        .stream()
+        .map(c -> c.string("fingerprint_sha256"))
+        .findFirst();
+  }
+
+  /** An address as the host part of a URL: IPv6 in brackets. */
+  public static String urlHost(String address) {
+    return address.contains(":") ? "[" + address + "]" : address;
   }
 }

@@ -184,6 +184,15 @@ public final class PoolBuilder {
         "features_hvm_host", mask);
   }
 
+  /**
+   * {@code software_version["xapi"]}: major.minor for the old numbering ({@code 1.249.0} gives
+   * {@code 1.249}, as 8.2 shows), the whole build for the yearly one ({@code 25.31.0}).
+   */
+  static String xapiVersion(String build) {
+    String[] parts = build.split("\\.");
+    return parts.length >= 2 && parts[0].equals("1") ? parts[0] + "." + parts[1] : build;
+  }
+
   private static Map<String, Object> softwareVersion(HostSpec host, SoftwareSpec software) {
     String product = or(software.productVersion(), Defaults.PRODUCT_VERSION);
     return ImmutableMap.<String, Object>builder()
@@ -194,7 +203,7 @@ public final class PoolBuilder {
         .put("platform_name", "XCP")
         .put("platform_version", or(software.platformVersion(), Defaults.PLATFORM_VERSION))
         .put("build_number", "release/yangtze/master/58")
-        .put("xapi", "1.249")
+        .put("xapi", xapiVersion(or(software.xapiBuild(), Defaults.XAPI_BUILD)))
         .put("xapi_build", or(software.xapiBuild(), Defaults.XAPI_BUILD))
         .put("xen", or(software.xen(), Defaults.XEN))
         .put("linux", "4.19.0+1")

@@ -25,6 +25,7 @@ final class Relations {
           new Link(XapiClass.PIF, "network", XapiClass.NETWORK, "PIFs"),
           new Link(XapiClass.PCI, "host", XapiClass.HOST, "PCIs"),
           new Link(XapiClass.PGPU, "host", XapiClass.HOST, "PGPUs"),
+          new Link(XapiClass.CERTIFICATE, "host", XapiClass.HOST, "certificates"),
           new Link(XapiClass.VM, "resident_on", XapiClass.HOST, "resident_VMs"),
           new Link(XapiClass.VM, "snapshot_of", XapiClass.VM, "snapshots"),
           new Link(XapiClass.VDI, "snapshot_of", XapiClass.VDI, "snapshots"),

@@ -31,7 +31,8 @@ public enum XapiClass {
   PCI("PCI"),
   PGPU("PGPU"),
   VGPU("VGPU"),
-  VUSB("VUSB");
+  VUSB("VUSB"),
+  CERTIFICATE("Certificate");
 
   private static final ImmutableMap<String, XapiClass> BY_LOWER_NAME;
 

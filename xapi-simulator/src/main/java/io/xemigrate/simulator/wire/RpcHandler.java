@@ -10,9 +10,11 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.xemigrate.simulator.api.SystemMethods;
 import io.xemigrate.simulator.rpc.ConnectionResets.ResetPoint;
 import io.xemigrate.simulator.rpc.Dispatcher;
 import io.xemigrate.simulator.rpc.HttpResources;
+import io.xemigrate.simulator.rpc.PoolRuntime;
 import io.xemigrate.simulator.store.XapiException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -34,19 +36,12 @@ final class RpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private final String hostRef;
   private final Executor workers;
   private final RequestLimits limits;
-  private final String fingerprint;
 
-  RpcHandler(
-      Dispatcher dispatcher,
-      String hostRef,
-      Executor workers,
-      RequestLimits limits,
-      String fingerprint) {
+  RpcHandler(Dispatcher dispatcher, String hostRef, Executor workers, RequestLimits limits) {
     this.dispatcher = dispatcher;
     this.hostRef = hostRef;
     this.workers = workers;
     this.limits = limits;
-    this.fingerprint = fingerprint;
   }
 
   /**
@@ -130,7 +125,11 @@ final class RpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         contentType = "text/xml";
         String text;
         try {
-          text = XmlRpcWriter.success(call(call));
+          Object value = call(call);
+          text =
+              call.method().equals(SystemMethods.LIST_METHODS)
+                  ? XmlRpcWriter.bare(value)
+                  : XmlRpcWriter.success(value);
         } catch (XapiException e) {
           text = XmlRpcWriter.failure(e);
           headers = thumbprintHeader(wantsThumbprint, e);
@@ -193,11 +192,19 @@ final class RpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     var unused = ctx.channel().close();
   }
 
-  /** xapi adds the master's certificate thumbprint to a HOST_IS_SLAVE answer when asked. */
+  /**
+   * xapi adds the master's certificate thumbprint to a HOST_IS_SLAVE answer when asked: the {@code
+   * fingerprint_sha256} of the master's {@code Certificate} record (xapi's {@code helpers.ml},
+   * {@code external_certificate_thumbprint_of_master}).
+   */
   private Map<String, String> thumbprintHeader(boolean wanted, XapiException error) {
-    return wanted && error.code().equals("HOST_IS_SLAVE") && !fingerprint.isEmpty()
-        ? ImmutableMap.of(THUMBPRINT_RESPONSE, fingerprint)
-        : ImmutableMap.of();
+    if (!wanted || !error.code().equals("HOST_IS_SLAVE")) {
+      return ImmutableMap.of();
+    }
+    PoolRuntime pool = dispatcher.pool();
+    return pool.certificateOf(pool.masterRef())
+        .map(sha256 -> ImmutableMap.of(THUMBPRINT_RESPONSE, sha256))
+        .orElse(ImmutableMap.of());
   }
 
   private Object call(RpcCall call) {

@@ -3,6 +3,7 @@ package io.xemigrate.simulator.wire;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
@@ -17,10 +18,12 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.xemigrate.simulator.rpc.Dispatcher;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -28,8 +31,9 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 
 /**
- * The HTTP(S) side of the simulator: one listening socket per simulated host on 127.0.0.1, all
- * sharing one event loop group, one worker pool and one self-signed certificate.
+ * The HTTP(S) side of the simulator: one listening socket per simulated host, each on its own
+ * loopback address with its own self-signed certificate, all sharing one event loop group and one
+ * worker pool.
  */
 public final class RpcServer implements AutoCloseable {
   /** xapi's connection limit, reused as the worker cap: each call holds a worker. */
@@ -62,37 +66,39 @@ public final class RpcServer implements AutoCloseable {
     return pool;
   }
 
-  private final Optional<SslContext> ssl;
-  private final Optional<SelfSignedCertificate> certificate;
+  private final boolean tls;
   private final List<Channel> channels = new ArrayList<>();
 
-  private RpcServer(Optional<SelfSignedCertificate> certificate) {
-    this.certificate = certificate;
-    this.ssl = certificate.map(RpcServer::sslContext);
+  private RpcServer(boolean tls) {
+    this.tls = tls;
   }
 
-  /** A server answering HTTPS with a freshly generated certificate. */
+  /** A server answering HTTPS; each endpoint presents the certificate it is bound with. */
   public static RpcServer https() {
-    return new RpcServer(Optional.of(SelfSignedCertificate.generate("xapi-simulator")));
+    return new RpcServer(true);
   }
 
   /** A server answering plain HTTP. */
   public static RpcServer plainHttp() {
-    return new RpcServer(Optional.empty());
+    return new RpcServer(false);
   }
 
   public boolean tls() {
-    return ssl.isPresent();
+    return tls;
   }
 
-  /** {@code sha256:AA:BB:…}, or empty for plain HTTP. */
-  public Optional<String> fingerprint() {
-    return certificate.map(SelfSignedCertificate::fingerprint);
-  }
-
-  /** Binds a new endpoint for {@code hostRef}; returns its port. */
-  public synchronized int bind(Dispatcher dispatcher, String hostRef) throws InterruptedException {
-    String fingerprint = fingerprint().orElse("");
+  /**
+   * Binds {@code hostRef}'s endpoint on {@code address}, port {@code port} (0: a free one), with
+   * {@code certificate} (ignored for plain HTTP). Returns the port, or empty when that port is
+   * taken on that address.
+   */
+  public synchronized OptionalInt bind(
+      Dispatcher dispatcher,
+      String hostRef,
+      InetAddress address,
+      int port,
+      SelfSignedCertificate certificate) {
+    Optional<SslContext> ssl = tls ? Optional.of(sslContext(certificate)) : Optional.empty();
     ServerBootstrap bootstrap =
         new ServerBootstrap()
             .group(group)
@@ -111,12 +117,24 @@ public final class RpcServer implements AutoCloseable {
                             new HttpServerCodec(4096, RequestLimits.MAX_HEADERS, 8192),
                             limits,
                             new HttpObjectAggregator(RequestLimits.MAX_BODY),
-                            new RpcHandler(dispatcher, hostRef, workers, limits, fingerprint));
+                            new RpcHandler(dispatcher, hostRef, workers, limits));
                   }
                 });
-    Channel channel = bootstrap.bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
-    channels.add(channel);
-    return ((InetSocketAddress) channel.localAddress()).getPort();
+    ChannelFuture bound =
+        bootstrap.bind(new InetSocketAddress(address, port)).awaitUninterruptibly();
+    if (!bound.isSuccess()) {
+      return OptionalInt.empty();
+    }
+    channels.add(bound.channel());
+    return OptionalInt.of(((InetSocketAddress) bound.channel().localAddress()).getPort());
+  }
+
+  /** Closes every endpoint bound so far (to start again on another port). */
+  public synchronized void unbindAll() {
+    for (Channel channel : channels) {
+      channel.close().syncUninterruptibly();
+    }
+    channels.clear();
   }
 
   /** The pool that runs calls; the simulator shares it with nothing else. */
@@ -126,10 +144,7 @@ public final class RpcServer implements AutoCloseable {
 
   @Override
   public synchronized void close() {
-    for (Channel channel : channels) {
-      channel.close().syncUninterruptibly();
-    }
-    channels.clear();
+    unbindAll();
     group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     workers.shutdownNow();
   }

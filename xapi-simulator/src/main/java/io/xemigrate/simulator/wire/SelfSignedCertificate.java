@@ -23,13 +23,21 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * A fresh self-signed server certificate for 127.0.0.1 and localhost, made at start (like a new
- * xapi host's). Its fingerprint is reported as {@code sha256:AA:BB:…}: the SHA-256 digest of the
- * DER certificate, upper-case hex pairs joined by colons, after a {@code sha256:} prefix.
+ * A fresh self-signed server certificate for one host's address (and localhost), made at start like
+ * a new xapi host's: every host has its own, none is shared. {@link #sha256()} is xapi's form of
+ * {@code Certificate.fingerprint_sha256} (upper-case hex pairs joined by colons, xapi's {@code
+ * certificates.ml}); {@link #fingerprint()} adds a {@code sha256:} prefix, the form the endpoints
+ * file and every message print.
  */
 public record SelfSignedCertificate(X509Certificate certificate, PrivateKey key) {
 
+  /** A certificate for 127.0.0.1 and localhost. */
   public static SelfSignedCertificate generate(String commonName) {
+    return generate(commonName, "127.0.0.1");
+  }
+
+  /** A certificate naming {@code ipAddress} (v4 or v6) and localhost. */
+  public static SelfSignedCertificate generate(String commonName, String ipAddress) {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
       generator.initialize(256, new SecureRandom());
@@ -50,7 +58,7 @@ public record SelfSignedCertificate(X509Certificate certificate, PrivateKey key)
           false,
           new GeneralNames(
               new GeneralName[] {
-                new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
+                new GeneralName(GeneralName.iPAddress, ipAddress),
                 new GeneralName(GeneralName.dNSName, "localhost")
               }));
       X509Certificate certificate =
@@ -66,9 +74,31 @@ public record SelfSignedCertificate(X509Certificate certificate, PrivateKey key)
 
   /** {@code sha256:AA:BB:…} over the DER encoding. */
   public String fingerprint() {
+    return "sha256:" + sha256();
+  }
+
+  /** {@code AA:BB:…}: the SHA-256 digest of the DER encoding, as xapi's records carry it. */
+  public String sha256() {
+    return digest("SHA-256");
+  }
+
+  /** {@code AA:BB:…}: the SHA-1 digest, as {@code Certificate.fingerprint_sha1}. */
+  public String sha1() {
+    return digest("SHA-1");
+  }
+
+  public Instant notBefore() {
+    return certificate.getNotBefore().toInstant();
+  }
+
+  public Instant notAfter() {
+    return certificate.getNotAfter().toInstant();
+  }
+
+  private String digest(String algorithm) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
-      return "sha256:" + HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
+      byte[] digest = MessageDigest.getInstance(algorithm).digest(certificate.getEncoded());
+      return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

@@ -35,6 +35,15 @@ public final class XmlRpcWriter {
     return out.toString();
   }
 
+  /** A response holding only the value, no {@code Status} struct ({@code system.listMethods}). */
+  public static String bare(Object value) {
+    StringBuilder out = new StringBuilder(256);
+    out.append("<?xml version=\"1.0\"?><methodResponse><params><param>");
+    value(out, value);
+    out.append("</param></params></methodResponse>");
+    return out.toString();
+  }
+
   /** The response to a failed call: never a {@code <fault>}, always {@code ErrorDescription}. */
   public static String failure(XapiException error) {
     StringBuilder out = new StringBuilder(256);

@@ -101,6 +101,15 @@ final class SimCommand implements Command {
                 + ": master "
                 + pool.master()
                 + (pool.tlsFingerprint().isEmpty() ? "" : " (" + pool.tlsFingerprint() + ")"));
+        // Every host has its own certificate (the pool lists them as Certificate records).
+        for (Endpoints.HostEndpoint host : pool.hosts()) {
+          console.line(
+              "  host "
+                  + host.name()
+                  + " "
+                  + host.url()
+                  + (host.tlsFingerprint().isEmpty() ? "" : " (" + host.tlsFingerprint() + ")"));
+        }
       }
       console.line("serving at speed " + speed + "; stop with Ctrl-C");
       Thread hook = new Thread(() -> stop.complete(null), "xe-migrate-sim-stop");

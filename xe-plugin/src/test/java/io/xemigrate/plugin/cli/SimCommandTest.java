@@ -63,8 +63,13 @@ class SimCommandTest {
     assertThat(pool.get("username").asText()).isEqualTo("root");
     assertThat(pool.get("hosts")).hasSize(3);
     assertThat(pool.get("hosts").get(0).get("master").asBoolean()).isTrue();
+    // One port for every host, each at its own loopback address.
+    int port = written.get().get("port").asInt();
+    assertThat(pool.get("master").asText()).isEqualTo("http://127.0.0.1:" + port);
+    assertThat(pool.get("hosts").get(1).get("url").asText()).isEqualTo("http://127.0.0.2:" + port);
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains("pool pool-b: master")
+        .contains("  host b2 http://127.0.0.5:" + port)
         .doesNotContain("xenroot");
   }
 
