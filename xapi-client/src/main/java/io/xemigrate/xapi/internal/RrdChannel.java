@@ -33,6 +33,7 @@ final class RrdChannel {
   RrdChannel(
       Endpoint endpoint,
       TrustPolicy trust,
+      PoolCertificates poolCertificates,
       XapiEventListener listener,
       Duration connectTimeout,
       Duration timeout) {
@@ -43,7 +44,7 @@ final class RrdChannel {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(connectTimeout)
             .followRedirects(HttpClient.Redirect.NEVER)
-            .sslContext(TlsContexts.forEndpoint(endpoint.toString(), trust, listener))
+            .sslContext(TlsContexts.forEndpoint(endpoint, trust, poolCertificates, listener))
             .build();
   }
 

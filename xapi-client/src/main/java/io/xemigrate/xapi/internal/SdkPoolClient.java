@@ -366,6 +366,7 @@ public final class SdkPoolClient implements PoolClient {
                 new RrdChannel(
                     e,
                     settings.trust(),
+                    session.poolCertificates(),
                     settings.listener(),
                     settings.connectTimeout(),
                     settings.callTimeout()));

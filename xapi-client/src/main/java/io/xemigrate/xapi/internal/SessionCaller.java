@@ -52,6 +52,11 @@ final class SessionCaller implements RpcCaller {
     return current == null ? null : current.reveal();
   }
 
+  /** The members' certificates the pool's records list, learned at login. */
+  PoolCertificates poolCertificates() {
+    return poolCertificates;
+  }
+
   String address() {
     return endpoint.toString();
   }
