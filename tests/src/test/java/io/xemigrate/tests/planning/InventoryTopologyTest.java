@@ -86,7 +86,7 @@ class InventoryTopologyTest {
             .findFirst()
             .orElseThrow();
     assertThat(web.otherConfig())
-        .containsEntry("xe-migrate:dirty-rate-mbps", "160")
+        .containsEntry("xe-migrate:dirty-rate-mbyte", "20")
         .containsEntry("xe-migrate:wws-mib", "512");
   }
 
