@@ -1,10 +1,11 @@
 package io.xemigrate.daemon;
 
+import io.xemigrate.coordinator.CoordinatorException;
+import io.xemigrate.coordinator.ErrorKind;
+import io.xemigrate.coordinator.batch.PoolGate;
 import io.xemigrate.coordinator.journal.Journal;
 import io.xemigrate.coordinator.pools.PoolProfile;
 import io.xemigrate.coordinator.run.RunCoordinator;
-import io.xemigrate.daemon.api.ApiException;
-import io.xemigrate.daemon.api.PoolGate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -254,8 +255,10 @@ public final class Daemon implements AutoCloseable {
                 .map(lease -> lease.poolUuid() + " (" + lease.purpose() + ")")
                 .findFirst()
                 .orElse(String.join(",", pools));
-        throw new ApiException(
-            409, "POOL_BUSY", "pool " + busy + " is busy with another run: try again when it ends");
+        throw new CoordinatorException(
+            ErrorKind.CONFLICT,
+            "POOL_BUSY",
+            "pool " + busy + " is busy with another run: try again when it ends");
       }
       gated.put(purpose, Set.copyOf(pools));
       return () -> {

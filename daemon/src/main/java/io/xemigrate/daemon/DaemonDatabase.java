@@ -1,6 +1,7 @@
 package io.xemigrate.daemon;
 
 import io.xemigrate.coordinator.journal.JournalException;
+import io.xemigrate.coordinator.journal.SchemaMigrations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.List;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -44,16 +45,11 @@ public final class DaemonDatabase implements AutoCloseable {
               "jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
       DaemonDatabase database = new DaemonDatabase(connection, file);
       database.write(
-          sql -> {
-            try (Statement statement = sql.createStatement()) {
-              for (String ddl : (JobStore.SCHEMA + PoolLeases.SCHEMA).split(";")) {
-                if (!ddl.isBlank()) {
-                  statement.execute(ddl);
-                }
-              }
-            }
-            return null;
-          });
+          sql ->
+              SchemaMigrations.apply(
+                  sql,
+                  "daemon",
+                  List.of(SchemaMigrations.statements(JobStore.SCHEMA + PoolLeases.SCHEMA))));
       return database;
     } catch (SQLException | IOException e) {
       throw new JournalException("cannot open the database " + file + ": " + e.getMessage(), e);

@@ -1,5 +1,9 @@
 package io.xemigrate.daemon;
 
+import io.xemigrate.coordinator.batch.BatchRun;
+import io.xemigrate.coordinator.batch.BatchService;
+import io.xemigrate.coordinator.batch.PoolGate;
+import io.xemigrate.coordinator.batch.PreparedRun;
 import io.xemigrate.coordinator.journal.Journal;
 import io.xemigrate.coordinator.journal.RunRecord;
 import io.xemigrate.coordinator.journal.RunRecord.RunStatus;
@@ -25,14 +29,14 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Runs one claimed job run to its end (its pools' lease is held by the caller): plans it as the
- * command line would, applies the plan through the {@link RunCoordinator} and the journal with the
- * job's limits and window, and records the outcome. Hosts go through {@link HostMaintenance}, as
- * with {@code host-evacuate} and {@code host-restore}: an evacuation disables its enabled hosts
- * (journaled in {@code run_hosts}) and at the end enables them again, or with {@code maintenance}
- * and a run that SUCCEEDED leaves them disabled and marked; a restore enables the hosts the
- * evacuation still holds. A run the journal already knows (a daemon died during it) is resumed with
- * {@link RunCoordinator#resume} instead, so nothing moves twice.
+ * Runs one claimed job run to its end (its pools' lease is held by the caller): plans and runs it
+ * through the {@link BatchService}, as the command line and the API do, with the job's limits and
+ * window, and records the outcome; schedules and job records are this class's own concern. Hosts go
+ * through {@link HostMaintenance}, as with {@code host-evacuate} and {@code host-restore}: an
+ * evacuation disables its enabled hosts (journaled in {@code run_hosts}) and at the end enables
+ * them again, or with {@code maintenance} and a run that SUCCEEDED leaves them disabled and marked;
+ * a restore enables the hosts the evacuation still holds. A run the journal already knows (a daemon
+ * died during it) is resumed with {@link RunCoordinator#resume} instead, so nothing moves twice.
  */
 final class JobExecutor {
   /** The moves of a run, given its coordinator and its two pools. */
@@ -81,8 +85,11 @@ final class JobExecutor {
     if (!services.clock().instant().isBefore(spec.startDeadline(run.scheduledFor()))) {
       return finish(run, JobRunStatus.SKIPPED, "window closed before the run could start");
     }
+    BatchService batches = new BatchService(services.connector(), journal, services.clock());
     JobPlan jobPlan =
-        spec.action() == JobAction.RESTORE ? restore.plan(spec, journal) : planner.plan(spec);
+        spec.action() == JobAction.RESTORE
+            ? restore.plan(spec, journal, batches)
+            : planner.plan(spec, batches);
     if (jobPlan.plan().isEmpty()) {
       // As host-restore does: nothing to move back, but the evacuation's hosts are enabled.
       String enabled =
@@ -109,33 +116,29 @@ final class JobExecutor {
     }
     String runId = "job-" + run.id();
     store.started(run.id(), runId);
-    RunSummary summary =
-        withCoordinator(
-            plan,
-            jobPlan.source(),
-            jobPlan.destination(),
-            journal,
-            options(spec, run),
-            active,
-            (coordinator, source, destination) -> {
-              // A restore enables the hosts the evacuation still holds, right before the moves
-              // back (they are their destination); an evacuation disables its hosts first.
-              jobPlan
-                  .restores()
-                  .ifPresent(
-                      evacuation ->
-                          HostMaintenance.release(evacuation, destination.client(), journal));
-              return withHosts(
-                  spec,
-                  runId,
-                  source.client(),
-                  journal,
-                  () -> {
-                    HostMaintenance.disable(
-                        runId, source.client(), source.fresh(), jobPlan.hostsToDisable(), journal);
-                    return coordinator.apply(runId, plan);
-                  });
-            });
+    BatchRun batch =
+        BatchRun.of(runId, plan, jobPlan.source(), jobPlan.destination())
+            .withOptions(options(spec, run))
+            .withListener(services.listener())
+            .withHostsToDisable(jobPlan.hostsToDisable(), spec.maintenance());
+    if (jobPlan.restores().isPresent()) {
+      // A restore enables the hosts the evacuation still holds, right before the moves back.
+      batch = batch.withReleasesHostsOf(jobPlan.restores().get());
+    }
+    RunSummary summary;
+    // The job's pools are leased by the caller for the whole job run: no gate here.
+    try (PreparedRun prepared = batches.prepare(batch, PoolGate.none())) {
+      active.set(prepared.coordinator());
+      // A stop that came while this run was planning: start no move.
+      if (stopping.getAsBoolean()) {
+        prepared.coordinator().cancel();
+      }
+      try {
+        summary = prepared.run();
+      } finally {
+        active.set(null);
+      }
+    }
     return ended(spec, run, summary, blocked, journal, notes(jobPlan));
   }
 

@@ -1,18 +1,16 @@
 package io.xemigrate.daemon;
 
 import com.google.common.collect.ImmutableList;
-import io.xemigrate.coordinator.planning.PlanScheduler;
+import io.xemigrate.coordinator.batch.BatchService;
 import io.xemigrate.coordinator.pools.PoolConnector;
 import io.xemigrate.coordinator.pools.PoolDirectory;
 import io.xemigrate.coordinator.pools.PoolProfile;
-import io.xemigrate.planner.MigrationPlanner;
 import io.xemigrate.planner.MigrationRequest;
 import io.xemigrate.planner.Overrides;
 import io.xemigrate.planner.PlanningInput;
 import io.xemigrate.planner.ResolutionException;
 import io.xemigrate.planner.Resolver;
 import io.xemigrate.planner.plan.MigrationPlan;
-import io.xemigrate.planner.predict.CalibrationObservations;
 import io.xemigrate.xapi.model.Host;
 import io.xemigrate.xapi.model.PoolInventory;
 import io.xemigrate.xapi.model.PowerState;
@@ -21,9 +19,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Plans one run of an evacuate-hosts, drain-pool or move-tagged job with the planner and scheduler
- * the command line uses ({@link MigrationPlanner}, {@link PlanScheduler} with the uncalibrated
- * predictor, as {@code host-evacuate} and {@code vm-migrate} do), from fresh inventories.
+ * Plans one run of an evacuate-hosts, drain-pool or move-tagged job from fresh inventories, with
+ * the {@link BatchService} the command line and the API use (the planner, then the scheduler
+ * calibrated by the journal's completed moves).
  *
  * <p>drain-pool moves the <em>running</em> VMs of every enabled host of the source pool to the
  * destination pool (the planner's own {@code DrainPool} takes halted VMs too, which a live-move
@@ -54,7 +52,7 @@ final class JobPlanner {
                         + "' is not in the pool profile file"));
   }
 
-  JobPlan plan(JobSpec spec) {
+  JobPlan plan(JobSpec spec, BatchService batches) {
     PoolProfile source = pool(spec.source(), "source", spec.name());
     PoolProfile destination =
         spec.destination().map(name -> pool(name, "destination", spec.name())).orElse(source);
@@ -76,7 +74,8 @@ final class JobPlanner {
                       sourceInventory,
                       destinationInventory,
                       new MigrationRequest.EvacuateHosts(hosts),
-                      spec)),
+                      spec,
+                      batches)),
               source,
               destination,
               hosts);
@@ -94,7 +93,14 @@ final class JobPlanner {
                   .map(Vm::uuid)
                   .toList();
           yield moveVms(
-              vms, sourceInventory, destinationInventory, spec, source, destination, hosts);
+              vms,
+              sourceInventory,
+              destinationInventory,
+              spec,
+              batches,
+              source,
+              destination,
+              hosts);
         }
         case MOVE_TAGGED -> {
           List<String> vms =
@@ -108,6 +114,7 @@ final class JobPlanner {
               sourceInventory,
               destinationInventory,
               spec,
+              batches,
               source,
               destination,
               ImmutableList.of());
@@ -124,6 +131,7 @@ final class JobPlanner {
       PoolInventory sourceInventory,
       PoolInventory destinationInventory,
       JobSpec spec,
+      BatchService batches,
       PoolProfile source,
       PoolProfile destination,
       ImmutableList<String> hosts) {
@@ -136,36 +144,23 @@ final class JobPlanner {
                 sourceInventory,
                 destinationInventory,
                 new MigrationRequest.MoveVms(vms, ""),
-                spec)),
+                spec,
+                batches)),
         source,
         destination,
         hosts);
   }
 
   private static MigrationPlan schedule(
-      PoolInventory source, PoolInventory destination, MigrationRequest request, JobSpec spec) {
+      PoolInventory source,
+      PoolInventory destination,
+      MigrationRequest request,
+      JobSpec spec,
+      BatchService batches) {
     Overrides overrides =
         spec.destinationHost()
             .map(host -> Overrides.none().withPinnedHosts(List.of(host)))
             .orElse(Overrides.none());
-    return schedule(source, destination, request, overrides);
-  }
-
-  /** Plans and schedules as the command line does. */
-  private static MigrationPlan schedule(
-      PoolInventory source,
-      PoolInventory destination,
-      MigrationRequest request,
-      Overrides overrides) {
-    return schedule(
-        MigrationPlanner.plan(new PlanningInput(source, destination, request, overrides)),
-        source,
-        destination);
-  }
-
-  /** Schedules a plan with the uncalibrated predictor, as the command line does without data. */
-  static MigrationPlan schedule(
-      MigrationPlan plan, PoolInventory source, PoolInventory destination) {
-    return new PlanScheduler(CalibrationObservations.none()).schedule(plan, source, destination);
+    return batches.plan(new PlanningInput(source, destination, request, overrides));
   }
 }

@@ -1,6 +1,7 @@
 package io.xemigrate.daemon;
 
 import com.google.common.collect.ImmutableList;
+import io.xemigrate.coordinator.batch.BatchService;
 import io.xemigrate.coordinator.journal.Journal;
 import io.xemigrate.coordinator.journal.RunHost;
 import io.xemigrate.coordinator.planning.RestorePlanning;
@@ -54,7 +55,7 @@ final class JobRestore {
         List.of(evacuation.plan().source().poolUuid(), evacuation.plan().destination().poolUuid()));
   }
 
-  JobPlan plan(JobSpec spec, Journal journal) {
+  JobPlan plan(JobSpec spec, Journal journal, BatchService batches) {
     Evacuation evacuation =
         last(spec, journal)
             .orElseThrow(
@@ -83,7 +84,7 @@ final class JobRestore {
             .map(skipped -> "not moved back: " + skipped.vmName() + ": " + skipped.reason())
             .collect(ImmutableList.toImmutableList());
     return new JobPlan(
-        restore.plan().map(plan -> JobPlanner.schedule(plan, awayInventory, homeInventory)),
+        restore.plan().map(plan -> batches.schedule(plan, awayInventory, homeInventory)),
         away,
         home,
         ImmutableList.of(),

@@ -13,6 +13,8 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.xemigrate.coordinator.CoordinatorException;
+import io.xemigrate.coordinator.ErrorKind;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Locale;
@@ -96,6 +98,8 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       reply = handler.handle(request);
     } catch (ApiException e) {
       reply = new Reply.Json(e.status(), ApiJson.error(e.code(), e.getMessage()));
+    } catch (CoordinatorException e) {
+      reply = new Reply.Json(statusOf(e.kind()), ApiJson.error(e.code(), e.getMessage()));
     } catch (RuntimeException e) {
       LOG.log(
           Level.WARNING,
@@ -150,6 +154,17 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                     + String.join(", ", match.allow())));
     response.headers().set(HttpHeaderNames.ALLOW, String.join(", ", match.allow()));
     Responses.send(ctx, response, keepAlive);
+  }
+
+  /** The API's one mapping of the engine's errors to HTTP status codes. */
+  static int statusOf(ErrorKind kind) {
+    return switch (kind) {
+      case BAD_REQUEST -> 400;
+      case NOT_FOUND -> 404;
+      case CONFLICT -> 409;
+      case POOL_UNREACHABLE -> 502;
+      case STORAGE -> 500;
+    };
   }
 
   private static ApiException undecodable(Throwable cause) {

@@ -1,5 +1,6 @@
 package io.xemigrate.daemon.api;
 
+import io.xemigrate.coordinator.batch.PoolGate;
 import io.xemigrate.coordinator.pools.PoolConnector;
 import io.xemigrate.coordinator.pools.PoolDirectory;
 import io.xemigrate.coordinator.run.RunOptions;

@@ -1,6 +1,7 @@
 package io.xemigrate.daemon.api;
 
 import com.google.common.collect.ImmutableList;
+import io.xemigrate.coordinator.journal.SchemaMigrations;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -9,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -46,8 +48,9 @@ final class PlanStore implements AutoCloseable {
       try (Statement statement = connection.createStatement()) {
         statement.execute("PRAGMA busy_timeout=5000");
         statement.execute("PRAGMA journal_mode=WAL");
-        statement.execute(SCHEMA);
       }
+      SchemaMigrations.applyImmediately(
+          connection, "api-plans", List.of(SchemaMigrations.statements(SCHEMA)));
       return new PlanStore(connection);
     } catch (SQLException e) {
       throw new ApiStartException(

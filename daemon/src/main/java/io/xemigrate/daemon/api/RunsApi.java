@@ -2,31 +2,23 @@ package io.xemigrate.daemon.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableSet;
 import io.xemigrate.coordinator.BadRequestException;
+import io.xemigrate.coordinator.batch.BatchRun;
+import io.xemigrate.coordinator.batch.BatchService;
+import io.xemigrate.coordinator.batch.PoolGate;
+import io.xemigrate.coordinator.batch.PreparedRun;
 import io.xemigrate.coordinator.journal.Journal;
 import io.xemigrate.coordinator.journal.RunRecord;
 import io.xemigrate.coordinator.journal.RunRecord.RunStatus;
 import io.xemigrate.coordinator.move.MovePhase;
 import io.xemigrate.coordinator.move.MoveState;
-import io.xemigrate.coordinator.planning.PlanDrift;
-import io.xemigrate.coordinator.pools.PoolConnectionException;
 import io.xemigrate.coordinator.pools.PoolProfile;
-import io.xemigrate.coordinator.run.HostMaintenance;
-import io.xemigrate.coordinator.run.PoolSide;
-import io.xemigrate.coordinator.run.RunCoordinator;
-import io.xemigrate.coordinator.run.RunSummary;
 import io.xemigrate.planner.plan.InventoryIdentity;
 import io.xemigrate.planner.plan.MigrationPlan;
 import io.xemigrate.planner.plan.MovePlan;
 import io.xemigrate.planner.plan.PlanJson;
 import io.xemigrate.planner.plan.Verdict;
-import io.xemigrate.xapi.PoolClient;
-import io.xemigrate.xapi.model.Host;
-import io.xemigrate.xapi.model.PoolInventory;
 import java.lang.System.Logger.Level;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +31,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Apply, list, get and cancel runs. Apply takes the plan's pools through the {@link PoolGate},
- * connects both pools, then runs {@link RunCoordinator#apply} in the background with the {@link
- * EventHub} as listener; the answer (202) does not wait for the run.
+ * Apply, list, get and cancel runs. Apply prepares the run with the {@link BatchService} (the
+ * plan's pools through the {@link PoolGate}, both pools connected, the drift check) and runs it in
+ * the background with the {@link EventHub} as listener; the answer (202) does not wait for the run.
+ * HTTP is this class's only concern.
  */
 final class RunsApi implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger("io.xemigrate.api");
@@ -50,6 +43,7 @@ final class RunsApi implements AutoCloseable {
   private final PlansApi plans;
   private final PlanStore store;
   private final Journal journal;
+  private final BatchService batches;
   private final Map<String, ActiveRun> active = new ConcurrentHashMap<>();
   private final ExecutorService runner =
       Executors.newCachedThreadPool(
@@ -64,6 +58,7 @@ final class RunsApi implements AutoCloseable {
     this.plans = plans;
     this.store = store;
     this.journal = journal;
+    this.batches = new BatchService(services.connector(), journal, services.clock());
   }
 
   Reply apply(ApiRequest request) {
@@ -84,112 +79,43 @@ final class RunsApi implements AutoCloseable {
           422, "NOTHING_TO_MOVE", "plan " + planId + " has no VM that can move: see its findings");
     }
     String runId = "run-" + UUID.randomUUID().toString().substring(0, 13);
-    PoolProfile sourceProfile = profileOf(plan.source());
-    PoolProfile destinationProfile = profileOf(plan.destination());
-    AutoCloseable lease =
-        services
-            .gate()
-            .acquire(
-                // A move inside one pool names its pool twice: Set.of would refuse the duplicate.
-                ImmutableSet.of(plan.source().poolUuid(), plan.destination().poolUuid()), runId);
-    List<PoolClient> clients = new ArrayList<>();
+    BatchRun batch =
+        BatchRun.of(runId, plan, profileOf(plan.source()), profileOf(plan.destination()))
+            .withOptions(services.runOptions())
+            .withListener(services.events().forRun(runId));
+    if (stored.evacuation().isPresent()) {
+      // As host-evacuate does: the evacuated hosts are disabled first so nothing lands on them.
+      StoredPlan.Evacuation evacuation = stored.evacuation().get();
+      batch = batch.withHostsToDisable(evacuation.hosts(), evacuation.maintenance());
+    }
+    if (!store.markApplied(planId, runId)) {
+      throw alreadyApplied(plans.find(planId));
+    }
+    PreparedRun prepared;
     try {
-      if (!store.markApplied(planId, runId)) {
-        throw alreadyApplied(plans.find(planId));
-      }
-      RunCoordinator coordinator;
-      PoolSide coordinatorSource;
-      try {
-        PoolSide source = PoolSide.open(connect(sourceProfile, clients));
-        coordinatorSource = source;
-        Optional<String> drift = PlanDrift.of(plan, source.fresh());
-        if (drift.isPresent()) {
-          throw new ApiException(
-              409,
-              "PLAN_STALE",
-              "plan " + planId + " no longer fits its pool (" + drift.get() + "): make a new plan");
-        }
-        PoolSide destination =
-            plan.intraPool() ? source : PoolSide.open(connect(destinationProfile, clients));
-        coordinator =
-            new RunCoordinator(
-                source,
-                destination,
-                journal,
-                services.clock(),
-                services.events().forRun(runId),
-                services.runOptions());
-      } catch (RuntimeException e) {
-        store.unmarkApplied(planId);
-        throw e;
-      }
-      active.put(
-          runId, new ActiveRun(runId, planId, services.clock().instant(), plan, coordinator));
-      PoolSide sourceSide = coordinatorSource;
-      runner.execute(
-          () -> run(runId, plan, stored.evacuation(), sourceSide, coordinator, clients, lease));
+      prepared = batches.prepare(batch, services.gate());
     } catch (RuntimeException e) {
-      clients.forEach(PoolClient::close);
-      release(lease);
+      store.unmarkApplied(planId);
       throw e;
     }
+    active.put(
+        runId,
+        new ActiveRun(runId, planId, services.clock().instant(), plan, prepared.coordinator()));
+    runner.execute(() -> run(prepared));
     LOG.log(Level.INFO, () -> "plan " + planId + " applied as " + runId);
     return new Reply.Json(202, ApiJson.object().put("run", runId).put("plan", planId));
   }
 
-  private void run(
-      String runId,
-      MigrationPlan plan,
-      Optional<StoredPlan.Evacuation> evacuation,
-      PoolSide source,
-      RunCoordinator coordinator,
-      List<PoolClient> clients,
-      AutoCloseable lease) {
-    RunSummary summary = null;
-    try {
-      // As host-evacuate does: the evacuated hosts are disabled first so nothing lands on them.
-      evacuation.ifPresent(
-          hosts ->
-              HostMaintenance.disable(
-                  runId,
-                  source.client(),
-                  source.fresh(),
-                  hostUuids(source.fresh(), hosts.hosts()),
-                  journal));
-      summary = coordinator.apply(runId, plan);
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, () -> "run " + runId + " stopped: " + e.getClass().getSimpleName());
-    } finally {
-      if (evacuation.isPresent()) {
-        finishEvacuation(runId, source, evacuation.get(), summary);
-      }
-      clients.forEach(PoolClient::close);
-      release(lease);
-      active.remove(runId);
-    }
-  }
-
-  /**
-   * Without maintenance the hosts are enabled again; with it they stay disabled and marked unless
-   * the run failed ({@link HostMaintenance#finish}).
-   */
-  private void finishEvacuation(
-      String runId, PoolSide source, StoredPlan.Evacuation evacuation, RunSummary summary) {
-    boolean failed = summary == null || summary.status() != RunStatus.SUCCEEDED;
-    try {
-      HostMaintenance.finish(runId, source.client(), journal, evacuation.maintenance(), failed);
+  private void run(PreparedRun prepared) {
+    try (prepared) {
+      prepared.run();
     } catch (RuntimeException e) {
       LOG.log(
           Level.WARNING,
-          () -> "run " + runId + ": hosts not restored: " + e.getClass().getSimpleName());
+          () -> "run " + prepared.runId() + " stopped: " + e.getClass().getSimpleName());
+    } finally {
+      active.remove(prepared.runId());
     }
-  }
-
-  private static ImmutableList<String> hostUuids(PoolInventory pool, List<String> hosts) {
-    return pool.hosts().values().stream()
-        .filter(host -> hosts.contains(host.uuid()) || hosts.contains(host.nameLabel()))
-        .map(Host::uuid)
-        .collect(ImmutableList.toImmutableList());
   }
 
   Reply list(ApiRequest request) {
@@ -343,16 +269,6 @@ final class RunsApi implements AutoCloseable {
     }
   }
 
-  private PoolClient connect(PoolProfile profile, List<PoolClient> opened) {
-    try {
-      PoolClient client = services.connector().connect(profile);
-      opened.add(client);
-      return client;
-    } catch (PoolConnectionException e) {
-      throw new ApiException(502, "POOL_UNREACHABLE", e.getMessage());
-    }
-  }
-
   private static ApiException alreadyApplied(StoredPlan plan) {
     return new ApiException(
         409,
@@ -367,14 +283,6 @@ final class RunsApi implements AutoCloseable {
   private static ApiException unknownRun(String runId) {
     return new ApiException(
         404, "NOT_FOUND", "no run '" + runId + "': GET /api/v1/runs lists the runs");
-  }
-
-  private static void release(AutoCloseable lease) {
-    try {
-      lease.close();
-    } catch (Exception e) {
-      LOG.log(Level.WARNING, () -> "cannot release a pool lease: " + e.getClass().getSimpleName());
-    }
   }
 
   /** Cancels the runs still going and waits (up to two minutes) for their moves to settle. */

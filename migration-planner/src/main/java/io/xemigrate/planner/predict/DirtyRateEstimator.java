@@ -7,7 +7,7 @@ import java.util.Optional;
  * Picks each VM's dirty rate and writable working set, in this order:
  *
  * <ol>
- *   <li>the VM's other_config: {@value #RATE_KEY} (megabits per second, 10^6 bits) and {@value
+ *   <li>the VM's other_config: {@value #RATE_KEY} (megabytes per second, 10^6 bytes) and {@value
  *       #WWS_KEY} (MiB); either alone is used with the kind's default for the other;
  *   <li>calibration: the VM's behaviour observed in earlier moves;
  *   <li>the defaults of its {@link WorkloadKind}, named by other_config {@value #KIND_KEY} or a tag
@@ -18,8 +18,12 @@ import java.util.Optional;
  * source rather than failing the plan; the {@link DirtyEstimate#source()} shows what was used.
  */
 public final class DirtyRateEstimator {
-  /** other_config key: the VM's dirty rate in megabits per second. */
-  public static final String RATE_KEY = "xe-migrate:dirty-rate-mbps";
+  /**
+   * other_config key: the VM's dirty rate in megabytes (10^6 bytes) per second, the unit of every
+   * rate of memory or disk data in xe-migrate (only NIC speeds are in Mbit/s, as xapi reports
+   * them).
+   */
+  public static final String RATE_KEY = "xe-migrate:dirty-rate-mbyte";
 
   /** other_config key: the VM's writable working set in MiB. */
   public static final String WWS_KEY = "xe-migrate:wws-mib";
@@ -37,7 +41,7 @@ public final class DirtyRateEstimator {
   /** The estimate for {@code vm} with {@code memoryBytes} populated. */
   public DirtyEstimate estimate(Vm vm, long memoryBytes) {
     WorkloadKind kind = kindOf(vm);
-    Optional<Double> rate = number(vm, RATE_KEY).map(mbps -> mbps * 1e6 / 8);
+    Optional<Double> rate = number(vm, RATE_KEY).map(mbyte -> mbyte * 1e6);
     Optional<Long> wws = number(vm, WWS_KEY).map(mib -> (long) (mib * (1L << 20)));
     if (rate.isPresent() || wws.isPresent()) {
       DirtyProfile profile =

@@ -3,7 +3,7 @@ package io.xemigrate.planner.predict;
 /** Where a dirty-rate estimate came from, in the order the estimator tries them. */
 public enum DirtySource {
   /**
-   * The VM's other_config keys ({@code xe-migrate:dirty-rate-mbps}, {@code xe-migrate:wws-mib}).
+   * The VM's other_config keys ({@code xe-migrate:dirty-rate-mbyte}, {@code xe-migrate:wws-mib}).
    */
   OTHER_CONFIG,
   /** Observations of earlier moves of this VM (the journal). */

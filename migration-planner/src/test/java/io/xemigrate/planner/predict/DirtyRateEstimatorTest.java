@@ -56,7 +56,7 @@ class DirtyRateEstimatorTest {
   void otherConfigComesFirstInMegabitsAndMebibytes() {
     Vm vm =
         vm(
-            Map.of(DirtyRateEstimator.RATE_KEY, "800", DirtyRateEstimator.WWS_KEY, "512"),
+            Map.of(DirtyRateEstimator.RATE_KEY, "100", DirtyRateEstimator.WWS_KEY, "512"),
             ImmutableList.of());
 
     DirtyEstimate estimate = new DirtyRateEstimator(observed()).estimate(vm, 6 * GIB);
@@ -69,7 +69,7 @@ class DirtyRateEstimatorTest {
   void aLoneOtherConfigKeyTakesTheOtherFigureFromTheKind() {
     Vm vm =
         vm(
-            Map.of(DirtyRateEstimator.RATE_KEY, "80", DirtyRateEstimator.KIND_KEY, "database"),
+            Map.of(DirtyRateEstimator.RATE_KEY, "10", DirtyRateEstimator.KIND_KEY, "database"),
             ImmutableList.of());
 
     DirtyEstimate estimate =
@@ -127,7 +127,7 @@ class DirtyRateEstimatorTest {
 
   @Test
   void aPlacedVmBecomesAMoveDemandFromItsHostWithItsEstimate() {
-    Vm vm = vm(Map.of(DirtyRateEstimator.RATE_KEY, "400"), ImmutableList.of());
+    Vm vm = vm(Map.of(DirtyRateEstimator.RATE_KEY, "50"), ImmutableList.of());
     DiskCopy disk = new DiskCopy("vdi", GIB, "sr-a", "sr-b");
 
     MoveDemand demand =

@@ -1,5 +1,6 @@
 package io.xemigrate.tests.api;
 
+import io.xemigrate.coordinator.batch.PoolGate;
 import io.xemigrate.coordinator.pools.ConfigPaths;
 import io.xemigrate.coordinator.pools.PoolConnector;
 import io.xemigrate.coordinator.pools.PoolDirectory;
@@ -8,7 +9,6 @@ import io.xemigrate.daemon.api.ApiServer;
 import io.xemigrate.daemon.api.ApiServices;
 import io.xemigrate.daemon.api.ApiSettings;
 import io.xemigrate.daemon.api.EventHub;
-import io.xemigrate.daemon.api.PoolGate;
 import io.xemigrate.simulator.Simulator;
 import io.xemigrate.simulator.SimulatorOptions;
 import io.xemigrate.simulator.migration.MigrationExtension;

@@ -3,6 +3,7 @@ package io.xemigrate.tests.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.xemigrate.coordinator.batch.PoolGate;
 import io.xemigrate.coordinator.pools.ConfigPaths;
 import io.xemigrate.coordinator.pools.PoolConnector;
 import io.xemigrate.coordinator.pools.PoolDirectory;
@@ -12,7 +13,6 @@ import io.xemigrate.daemon.api.ApiSettings;
 import io.xemigrate.daemon.api.ApiStartException;
 import io.xemigrate.daemon.api.EventHub;
 import io.xemigrate.daemon.api.JobsPort;
-import io.xemigrate.daemon.api.PoolGate;
 import io.xemigrate.simulator.wire.SelfSignedCertificate;
 import java.net.http.HttpClient;
 import java.nio.file.Files;

@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.xemigrate.coordinator.CoordinatorException;
+import io.xemigrate.coordinator.ErrorKind;
 import io.xemigrate.coordinator.run.RunListener;
 import io.xemigrate.daemon.Daemon;
 import io.xemigrate.daemon.DaemonJobsPort;
 import io.xemigrate.daemon.JobRunHandle;
 import io.xemigrate.daemon.JobRunStatus;
-import io.xemigrate.daemon.api.ApiException;
 import io.xemigrate.daemon.api.ApiServer;
 import io.xemigrate.daemon.api.ApiServices;
 import io.xemigrate.daemon.api.ApiSettings;
@@ -78,9 +79,9 @@ class DaemonApiTest {
         AutoCloseable apiRun = daemon.gate().acquire(Set.of(poolA), "run-api-1");
         assertThatThrownBy(() -> daemon.gate().acquire(Set.of(poolA), "run-api-2"))
             .isInstanceOfSatisfying(
-                ApiException.class,
+                CoordinatorException.class,
                 e -> {
-                  assertThat(e.status()).isEqualTo(409);
+                  assertThat(e.kind()).isEqualTo(ErrorKind.CONFLICT);
                   assertThat(e.code()).isEqualTo("POOL_BUSY");
                 });
         HttpResponse<String> requested = post(base + "/api/v1/jobs/solo/run");

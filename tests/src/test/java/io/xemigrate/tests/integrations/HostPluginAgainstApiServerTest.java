@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.xemigrate.coordinator.batch.PoolGate;
 import io.xemigrate.coordinator.pools.ConfigPaths;
 import io.xemigrate.coordinator.pools.PoolConnector;
 import io.xemigrate.coordinator.pools.PoolDirectory;
@@ -14,7 +15,6 @@ import io.xemigrate.daemon.api.ApiServices;
 import io.xemigrate.daemon.api.ApiSettings;
 import io.xemigrate.daemon.api.EventHub;
 import io.xemigrate.daemon.api.JobsPort;
-import io.xemigrate.daemon.api.PoolGate;
 import io.xemigrate.simulator.Simulator;
 import io.xemigrate.simulator.SimulatorOptions;
 import io.xemigrate.simulator.migration.MigrationExtension;

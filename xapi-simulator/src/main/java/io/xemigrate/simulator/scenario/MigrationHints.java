@@ -10,8 +10,8 @@ import java.util.Locale;
  * records sees what an administrator who measured the workload would have written.
  */
 public final class MigrationHints {
-  /** Dirty rate in megabits (10^6 bits) per second. */
-  public static final String DIRTY_RATE_KEY = "xe-migrate:dirty-rate-mbps";
+  /** Dirty rate in megabytes (10^6 bytes) per second, as the scenario's {@code dirtyRateMBps}. */
+  public static final String DIRTY_RATE_KEY = "xe-migrate:dirty-rate-mbyte";
 
   /** Writable working set in MiB. */
   public static final String WWS_KEY = "xe-migrate:wws-mib";
@@ -22,7 +22,7 @@ public final class MigrationHints {
   public static ImmutableMap<String, String> of(double dirtyRateMBps, long workingSetMiB) {
     return ImmutableMap.of(
         DIRTY_RATE_KEY,
-        String.format(Locale.ROOT, "%.1f", dirtyRateMBps * 8),
+        String.format(Locale.ROOT, "%.1f", dirtyRateMBps),
         WWS_KEY,
         Long.toString(workingSetMiB));
   }

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -42,7 +41,7 @@ public final class ObjectStore {
     Map<String, Object> derive(XapiRecord record, ObjectStore store);
   }
 
-  private static final class Row {
+  static final class Row {
     XapiRecord record;
     final long created;
     long modified;
@@ -54,12 +53,10 @@ public final class ObjectStore {
     }
   }
 
-  private record Tombstone(XapiClass cls, String ref, long created, long deleted) {}
+  record Tombstone(XapiClass cls, String ref, long created, long deleted) {}
 
   private final ReentrantLock lock = new ReentrantLock();
-  private final Condition changed = lock.newCondition();
-  private final Condition waiterArrived = lock.newCondition();
-  private int waiters;
+  private final GenerationWaits waits = new GenerationWaits(lock, this::generationHeld);
   private final Map<XapiClass, LinkedHashMap<String, Row>> tables = new EnumMap<>(XapiClass.class);
   private final Map<XapiClass, HashMap<String, String>> refByUuid = new EnumMap<>(XapiClass.class);
   private final List<Tombstone> tombstones = new ArrayList<>();
@@ -151,7 +148,7 @@ public final class ObjectStore {
         }
       }
       derive(row);
-      changed.signalAll();
+      waits.changed();
       return ref;
     } finally {
       lock.unlock();
@@ -183,7 +180,7 @@ public final class ObjectStore {
         }
       }
       derive(row);
-      changed.signalAll();
+      waits.changed();
     } finally {
       lock.unlock();
     }
@@ -202,7 +199,7 @@ public final class ObjectStore {
           removeFromParent(link, (String) row.record.fields().get(link.childField()), ref);
         }
       }
-      changed.signalAll();
+      waits.changed();
     } finally {
       lock.unlock();
     }
@@ -271,6 +268,11 @@ public final class ObjectStore {
     }
   }
 
+  /** The generation, read by a caller that holds the lock. */
+  private long generationHeld() {
+    return generation;
+  }
+
   /** The generation of the last change; 0 before any. */
   public long generation() {
     lock.lock();
@@ -288,53 +290,7 @@ public final class ObjectStore {
   public EventBatch eventsSince(List<Subscription> subscriptions, long since) {
     lock.lock();
     try {
-      List<Event> messages = new ArrayList<>();
-      List<Event> adds = new ArrayList<>();
-      List<Event> mods = new ArrayList<>();
-      List<Event> dels = new ArrayList<>();
-      ImmutableMap.Builder<XapiClass, Integer> counts = ImmutableMap.builder();
-      for (Map.Entry<XapiClass, LinkedHashMap<String, Row>> table : tables.entrySet()) {
-        XapiClass cls = table.getKey();
-        counts.put(cls, table.getValue().size());
-        if (subscriptions.stream().noneMatch(s -> s.cls().map(c -> c == cls).orElse(true))) {
-          continue;
-        }
-        for (Row row : table.getValue().values()) {
-          if (row.modified <= since || !matches(subscriptions, cls, row.record.ref())) {
-            continue;
-          }
-          boolean added = row.created > since;
-          Event event =
-              new Event(
-                  row.modified,
-                  cls,
-                  added ? Event.Operation.ADD : Event.Operation.MOD,
-                  row.record.ref(),
-                  Optional.of(row.record));
-          (cls == XapiClass.MESSAGE ? messages : added ? adds : mods).add(event);
-        }
-      }
-      for (Tombstone tombstone : tombstones) {
-        if (tombstone.deleted() > since
-            && tombstone.created() <= since
-            && matches(subscriptions, tombstone.cls(), tombstone.ref())) {
-          dels.add(
-              new Event(
-                  tombstone.deleted(),
-                  tombstone.cls(),
-                  Event.Operation.DEL,
-                  tombstone.ref(),
-                  Optional.empty()));
-        }
-      }
-      ImmutableList<Event> events =
-          ImmutableList.<Event>builder()
-              .addAll(messages)
-              .addAll(adds)
-              .addAll(mods)
-              .addAll(dels)
-              .build();
-      return new EventBatch(events, counts.buildOrThrow(), generation);
+      return EventsSince.collect(tables, tombstones, subscriptions, since, generation);
     } finally {
       lock.unlock();
     }
@@ -346,59 +302,20 @@ public final class ObjectStore {
    */
   public boolean awaitGenerationAfter(long since, Duration realTimeout)
       throws InterruptedException {
-    lock.lock();
-    waiters++;
-    waiterArrived.signalAll();
-    try {
-      long nanos = realTimeout.toNanos();
-      while (generation <= since) {
-        if (nanos <= 0) {
-          return false;
-        }
-        nanos = changed.awaitNanos(nanos);
-      }
-      return true;
-    } finally {
-      waiters--;
-      lock.unlock();
-    }
+    return waits.awaitGenerationAfter(since, realTimeout);
   }
 
   /**
    * Blocks until at least {@code count} callers wait in {@link #awaitGenerationAfter}, or {@code
-   * realTimeout} passes; returns how many wait. Lets a benchmark know its event.from waiters are
-   * held without sleeping.
+   * realTimeout} passes; returns how many wait.
    */
   public int awaitWaiters(int count, Duration realTimeout) throws InterruptedException {
-    lock.lock();
-    try {
-      long nanos = realTimeout.toNanos();
-      while (waiters < count && nanos > 0) {
-        nanos = waiterArrived.awaitNanos(nanos);
-      }
-      return waiters;
-    } finally {
-      lock.unlock();
-    }
+    return waits.awaitWaiters(count, realTimeout);
   }
 
   /** Wakes every waiter, for example when a session they wait under has gone. */
   public void wakeWaiters() {
-    lock.lock();
-    try {
-      changed.signalAll();
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  private static boolean matches(List<Subscription> subscriptions, XapiClass cls, String ref) {
-    for (Subscription subscription : subscriptions) {
-      if (subscription.matches(cls, ref)) {
-        return true;
-      }
-    }
-    return false;
+    waits.wakeAll();
   }
 
   private Row row(XapiClass cls, String ref) {

@@ -2,10 +2,8 @@ package io.xemigrate.plugin.cli;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
-import io.xemigrate.coordinator.journal.RunRecord.RunStatus;
 import io.xemigrate.coordinator.planning.PlanningSources;
 import io.xemigrate.coordinator.run.HostMaintenance;
-import io.xemigrate.coordinator.run.RunSummary;
 import io.xemigrate.planner.MigrationRequest;
 import io.xemigrate.planner.plan.MigrationPlan;
 import io.xemigrate.xapi.model.Host;
@@ -72,27 +70,17 @@ final class HostEvacuateCommand implements PlanningCommand {
         yes,
         "Evacuate?",
         "no VM of host=" + String.join(",", hosts) + " can move: see the findings",
-        (runId, journal, coordinator, sourceSide, destinationSide) -> {
-          HostMaintenance.disable(
-              runId, sourceSide.client(), sourceSide.fresh(), hostUuids, journal);
-          RunSummary summary = null;
-          try {
-            summary = coordinator.apply(runId, plan);
-            return summary;
-          } finally {
-            boolean failed = summary == null || summary.status() != RunStatus.SUCCEEDED;
-            boolean kept =
-                HostMaintenance.finish(runId, sourceSide.client(), journal, maintenance, failed);
-            if (!console.json()) {
-              console.line(
-                  kept
-                      ? "host="
-                          + String.join(",", hosts)
-                          + " left disabled in maintenance mode; 'xe-migrate host-restore run="
-                          + runId
-                          + "' brings the VMs back and enables it"
-                      : "host=" + String.join(",", hosts) + " enabled again");
-            }
+        batch -> batch.withHostsToDisable(hostUuids, maintenance),
+        prepared -> {
+          if (!console.json()) {
+            console.line(
+                prepared.hostsKept()
+                    ? "host="
+                        + String.join(",", hosts)
+                        + " left disabled in maintenance mode; 'xe-migrate host-restore run="
+                        + prepared.runId()
+                        + "' brings the VMs back and enables it"
+                    : "host=" + String.join(",", hosts) + " enabled again");
           }
         });
   }

@@ -99,10 +99,8 @@ final class HostRestoreCommand implements Command {
             yes,
             "Move these VMs back?",
             "no VM of run " + runId + " can move back: see the findings",
-            (restoreRun, journal, coordinator, source, destination) -> {
-              HostMaintenance.release(runId, destination.client(), journal);
-              return coordinator.apply(restoreRun, plan);
-            });
+            batch -> batch.withReleasesHostsOf(runId),
+            prepared -> {});
     return applied == ExitCode.DONE && !restore.skipped().isEmpty() ? ExitCode.BLOCKED : applied;
   }
 

@@ -1,11 +1,12 @@
 package io.xemigrate.plugin.cli;
 
 import com.google.common.collect.ImmutableSet;
+import io.xemigrate.coordinator.batch.BatchRun;
+import io.xemigrate.coordinator.batch.BatchService;
+import io.xemigrate.coordinator.batch.PoolGate;
+import io.xemigrate.coordinator.batch.PreparedRun;
 import io.xemigrate.coordinator.journal.Journal;
 import io.xemigrate.coordinator.planning.PlanDrift;
-import io.xemigrate.coordinator.run.PoolSide;
-import io.xemigrate.coordinator.run.RunCoordinator;
-import io.xemigrate.coordinator.run.RunSummary;
 import io.xemigrate.planner.plan.MigrationPlan;
 import io.xemigrate.planner.plan.MovePlan;
 import io.xemigrate.planner.plan.PlanJson;
@@ -15,10 +16,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code plan-apply plan=FILE [yes=true]}: shows the plan, asks on a terminal, refuses a plan whose
@@ -73,36 +77,39 @@ final class PlanApplyCommand implements Command {
   }
 
   static ExitCode apply(MigrationPlan plan, PoolParameters pools, Console console) {
-    return apply(
-        plan,
-        pools,
-        console,
-        (runId, journal, coordinator, source, destination) -> coordinator.apply(runId, plan));
+    return apply(plan, pools, console, UnaryOperator.identity(), prepared -> {});
   }
 
-  /** How a command starts its run once both pools are connected (host-evacuate adds to it). */
-  @FunctionalInterface
-  interface RunStart {
-    RunSummary start(
-        String runId,
-        Journal journal,
-        RunCoordinator coordinator,
-        PoolSide source,
-        PoolSide destination);
-  }
-
-  static ExitCode apply(MigrationPlan plan, PoolParameters pools, Console console, RunStart start) {
+  /**
+   * Runs {@code plan} through the {@link BatchService}, as the API and the daemon do: {@code shape}
+   * adds what the command holds (hosts to disable, hosts to release), {@code after} reports on it
+   * once the run has ended. The command line's own concern is the terminal and Ctrl-C.
+   */
+  static ExitCode apply(
+      MigrationPlan plan,
+      PoolParameters pools,
+      Console console,
+      UnaryOperator<BatchRun> shape,
+      Consumer<PreparedRun> after) {
     String runId = newRunId();
     try (Journal journal = RunSession.openJournal()) {
-      RunSummary summary =
-          RunSession.withPools(
-              plan,
-              pools,
-              journal,
-              console,
-              (coordinator, source, destination) ->
-                  start.start(runId, journal, coordinator, source, destination));
-      return RunSession.exitOf(summary);
+      BatchService batches = new BatchService(pools.connector(), journal, Clock.systemUTC());
+      BatchRun batch =
+          shape.apply(
+              BatchRun.of(
+                      runId,
+                      plan,
+                      RunSession.profileOf(pools, plan.source()),
+                      RunSession.profileOf(pools, plan.destination()))
+                  .withListener(Progress.forConsole(console)));
+      // A command-line process takes no daemon lease: no gate.
+      try (PreparedRun prepared = batches.prepare(batch, PoolGate.none())) {
+        try {
+          return RunSession.exitOf(RunSession.cancelOnExit(prepared.coordinator(), prepared::run));
+        } finally {
+          after.accept(prepared);
+        }
+      }
     }
   }
 

@@ -1,8 +1,12 @@
 package io.xemigrate.plugin.cli;
 
+import io.xemigrate.coordinator.batch.BatchRun;
+import io.xemigrate.coordinator.batch.PreparedRun;
 import io.xemigrate.coordinator.planning.PlanScheduler;
 import io.xemigrate.planner.plan.MigrationPlan;
 import io.xemigrate.xapi.model.PoolInventory;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * What the commands that plan and apply in one go ({@code host-evacuate}, {@code vm-migrate}) share
@@ -31,16 +35,12 @@ final class PlanRun {
       String question,
       String nothingMovable) {
     return showAskApply(
-        plan,
-        pools,
-        console,
-        yes,
-        question,
-        nothingMovable,
-        (runId, journal, coordinator, source, destination) -> coordinator.apply(runId, plan));
+        plan, pools, console, yes, question, nothingMovable, UnaryOperator.identity(), run -> {});
   }
 
-  /** As above, the run started by {@code start} (which may act on the pools around it). */
+  /**
+   * As above, the run shaped by {@code shape} (hosts it holds) and reported on by {@code after}.
+   */
   static ExitCode showAskApply(
       MigrationPlan plan,
       PoolParameters pools,
@@ -48,7 +48,8 @@ final class PlanRun {
       boolean yes,
       String question,
       String nothingMovable,
-      PlanApplyCommand.RunStart start) {
+      UnaryOperator<BatchRun> shape,
+      Consumer<PreparedRun> after) {
     if (!console.json()) {
       PlanApplyCommand.show(plan, console);
     }
@@ -59,7 +60,7 @@ final class PlanRun {
     if (!Confirmation.confirmed(yes, console, question)) {
       return ExitCode.BAD_INPUT;
     }
-    ExitCode applied = PlanApplyCommand.apply(plan, pools, console, start);
+    ExitCode applied = PlanApplyCommand.apply(plan, pools, console, shape, after);
     if (applied == ExitCode.DONE && plan.movableCount() < plan.moves().size()) {
       return ExitCode.BLOCKED;
     }

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What {@code plan-apply}, {@code run-resume} and friends share: the journal in the user's data
@@ -98,29 +99,36 @@ final class RunSession {
               Clock.systemUTC(),
               Progress.forConsole(console),
               RunOptions.defaults());
-      CountDownLatch finished = new CountDownLatch(1);
-      Thread hook =
-          new Thread(
-              () -> {
-                coordinator.cancel();
-                try {
-                  // Every VM must be left running somewhere: wait for the moves to settle.
-                  finished.await(10, TimeUnit.MINUTES);
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                }
-              },
-              "xe-migrate-cancel");
-      Runtime.getRuntime().addShutdownHook(hook);
+      return cancelOnExit(coordinator, () -> work.run(coordinator, sourceSide, destinationSide));
+    }
+  }
+
+  /**
+   * Runs {@code work}; Ctrl-C cancels {@code coordinator} and waits for the moves to settle, since
+   * every VM must be left running somewhere.
+   */
+  static RunSummary cancelOnExit(RunCoordinator coordinator, Supplier<RunSummary> work) {
+    CountDownLatch finished = new CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              coordinator.cancel();
+              try {
+                finished.await(10, TimeUnit.MINUTES);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "xe-migrate-cancel");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      return work.get();
+    } finally {
+      finished.countDown();
       try {
-        return work.run(coordinator, sourceSide, destinationSide);
-      } finally {
-        finished.countDown();
-        try {
-          Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-          // Ctrl-C: the hook is running and waits for us.
-        }
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // Ctrl-C: the hook is running and waits for us.
       }
     }
   }
