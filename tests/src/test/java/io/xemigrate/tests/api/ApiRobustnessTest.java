@@ -7,7 +7,7 @@ import io.xemigrate.daemon.api.ApiServices;
 import io.xemigrate.daemon.api.ApiSettings;
 import io.xemigrate.daemon.api.EventHub;
 import io.xemigrate.daemon.api.JobsPort;
-import io.xemigrate.daemon.api.PoolGate;
+import io.xemigrate.coordinator.batch.PoolGate;
 import io.xemigrate.coordinator.pools.ConfigPaths;
 import io.xemigrate.coordinator.pools.PoolConnector;
 import io.xemigrate.coordinator.pools.PoolDirectory;
