@@ -38,7 +38,10 @@ class RunCoordinatorTest {
 
   @Test
   void waitsForASlotWhenXapiRefusesAFourthMigrateSend() {
-    try (SimulatedPools pools = new SimulatedPools(dir.resolve("journal.db"))) {
+    // At 50x each of the five copies lasts seconds of real time, so all five are asked for while
+    // the first three still run, however slowly a loaded machine starts them (at 400x the first
+    // could end before the fourth was sent, and nothing was refused).
+    try (SimulatedPools pools = new SimulatedPools(dir.resolve("journal.db"), 50)) {
       MigrationPlan scheduled = pools.planFive();
 
       MigrationPlan unscheduled =
