@@ -131,7 +131,7 @@ class PlannerAgreesWithSimulatorTest {
                 (vm, source) ->
                     Overrides.none()
                         .withSrByVdi(Map.of(source.disksOf(vm).get(0).uuid(), "a1-local"))),
-        intra("network without a PIF on the host", "dmz-01", "a2", Codes.VM_REQUIRES_NET, ACM),
+        intra("network without a PIF on the host", "dmz-01", "a2", Codes.VM_REQUIRES_NETWORK, ACM),
         cross("no SR takes the disk", "big-01", "b1", Codes.VDI_NOT_IN_MAP, ACM),
         cross("source SR cannot mirror", "raw-01", "b1", Codes.SR_DOES_NOT_SUPPORT_MIGRATION, ACM),
         cross(

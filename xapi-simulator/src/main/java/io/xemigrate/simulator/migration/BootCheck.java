@@ -121,13 +121,13 @@ final class BootCheck {
       if (!network.get().strings("PIFs").isEmpty()) {
         Optional<XapiRecord> pif = view.pifOn(hostRef, networkRef);
         if (pif.isEmpty()) {
-          return error("VM_REQUIRES_NET", vm.ref(), networkRef);
+          return error("VM_REQUIRES_NETWORK", vm.ref(), networkRef);
         }
         if (!Refs.isNull(pif.get().string("bond_slave_of"))) {
           return error("HOST_CANNOT_ATTACH_NETWORK", hostRef, networkRef);
         }
       } else if (!internalNetworkReachable(view, network.get(), hostRef)) {
-        return error("VM_REQUIRES_NET", vm.ref(), networkRef);
+        return error("VM_REQUIRES_NETWORK", vm.ref(), networkRef);
       }
     }
     return Optional.empty();
