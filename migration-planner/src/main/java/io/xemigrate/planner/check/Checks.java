@@ -36,7 +36,8 @@ public final class Checks {
           new HardwarePlatformCheck(),
           new HostStateCheck(),
           new PcpuCheck(),
-          // The destination's dry-run import: CPU, then memory (§4.3.1).
+          // The destination's dry-run import: a VM of the same UUID, CPU, then memory (§4.3.1).
+          new ExistingVmCheck(),
           new CpuCheck(),
           new MemoryCheck(),
           new BlockedOperationCheck(),

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Every network the VM's VIFs use after the move must have a PIF on the destination host (a network
- * without PIFs is internal and always passes): {@code VM_REQUIRES_NETWORK [vm; network]} (§4.6 step 9).
+ * without PIFs is internal and always passes): {@code VM_REQUIRES_NETWORK [vm; network]} (§4.6 step
+ * 9).
  */
 public final class NetworkVisibilityCheck implements HostCheck {
   @Override

@@ -2,7 +2,6 @@ package io.xemigrate.network.mapping;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
-import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.ImmutableSortedMap;
 import io.xemigrate.xapi.model.Host;
 import io.xemigrate.xapi.model.Network;
@@ -48,18 +47,15 @@ final class Nets {
       String pifId = netId + "@" + host;
       pifs.put(
           pifId,
-          new Pif(
-              pifId,
-              host,
-              netId,
-              "eth0",
-              "",
-              vlan,
-              management,
-              ip.isEmpty() ? "None" : "Static",
-              ip,
-              "",
-              true));
+          Pif.builder(pifId)
+              .hostUuid(host)
+              .networkUuid(netId)
+              .device("eth0")
+              .vlan(vlan)
+              .management(management)
+              .ipConfigurationMode(ip.isEmpty() ? "None" : "Static")
+              .ip(ip)
+              .build());
       pifIds.add(pifId);
     }
     networks.put(
@@ -128,33 +124,12 @@ final class Nets {
   }
 
   private static Vm vm(String id, boolean snapshot, List<String> vifs, List<String> snaps) {
-    return new Vm(
-        id,
-        id,
-        snapshot ? PowerState.HALTED : PowerState.RUNNING,
-        "",
-        false,
-        false,
-        snapshot,
-        "",
-        ImmutableList.copyOf(snaps),
-        new Vm.Memory(0, 0, 0, 0, 0),
-        0,
-        1,
-        1,
-        ImmutableMap.of(),
-        ImmutableMap.of(),
-        ImmutableMap.of(),
-        ImmutableList.of(),
-        ImmutableSet.of(),
-        ImmutableMap.of(),
-        ImmutableMap.of(),
-        0,
-        Vm.GuestTools.none(),
-        ImmutableList.of(),
-        ImmutableList.copyOf(vifs),
-        0,
-        ImmutableList.of(),
-        ImmutableList.of());
+    return Vm.builder(id)
+        .nameLabel(id)
+        .powerState(snapshot ? PowerState.HALTED : PowerState.RUNNING)
+        .isSnapshot(snapshot)
+        .snapshotUuids(ImmutableList.copyOf(snaps))
+        .vifUuids(ImmutableList.copyOf(vifs))
+        .build();
   }
 }

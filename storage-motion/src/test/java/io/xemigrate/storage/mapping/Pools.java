@@ -36,17 +36,15 @@ final class Pools {
 
   Pools sr(String srId, String name, String type, long freeGib, String... seenBy) {
     srs.add(
-        new Sr(
-            srId,
-            name,
-            type,
-            seenBy.length > 1,
-            1000 * GIB,
-            (1000 - freeGib) * GIB,
-            0,
-            "user",
-            ImmutableSet.copyOf(MOTION),
-            ImmutableSet.copyOf(seenBy.length == 0 ? hosts : List.of(seenBy))));
+        Sr.builder(srId)
+            .nameLabel(name)
+            .type(type)
+            .shared(seenBy.length > 1)
+            .physicalSize(1000 * GIB)
+            .physicalUtilisation((1000 - freeGib) * GIB)
+            .smCapabilities(ImmutableSet.copyOf(MOTION))
+            .attachedHostUuids(ImmutableSet.copyOf(seenBy.length == 0 ? hosts : List.of(seenBy)))
+            .build());
     return this;
   }
 
@@ -148,33 +146,14 @@ final class Pools {
 
   private static Vm vm(
       String id, boolean snapshot, String of, List<String> snaps, List<String> vbds) {
-    return new Vm(
-        id,
-        id,
-        snapshot ? PowerState.HALTED : PowerState.RUNNING,
-        "",
-        false,
-        false,
-        snapshot,
-        of,
-        ImmutableList.copyOf(snaps),
-        new Vm.Memory(GIB, GIB, GIB, GIB, 0),
-        0,
-        1,
-        1,
-        ImmutableMap.of(),
-        ImmutableMap.of(),
-        ImmutableMap.of(),
-        ImmutableList.of(),
-        ImmutableSet.of(),
-        ImmutableMap.of(),
-        ImmutableMap.of(),
-        0,
-        Vm.GuestTools.none(),
-        ImmutableList.copyOf(vbds),
-        ImmutableList.of(),
-        0,
-        ImmutableList.of(),
-        ImmutableList.of());
+    return Vm.builder(id)
+        .nameLabel(id)
+        .powerState(snapshot ? PowerState.HALTED : PowerState.RUNNING)
+        .isSnapshot(snapshot)
+        .snapshotOfUuid(of)
+        .snapshotUuids(ImmutableList.copyOf(snaps))
+        .memory(new Vm.Memory(GIB, GIB, GIB, GIB, 0))
+        .vbdUuids(ImmutableList.copyOf(vbds))
+        .build();
   }
 }

@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * No error name used anywhere in the project is missing from xapi's table (xapi-client's {@code
- * xapi-errors.tsv}): every code the simulator raises, the planner reports, the client classifies
- * or explains and the executor checks for, as string constants in the sources of every module, in
- * the READMEs and docs, and in the planner-versus-simulator table. Names that are not error codes
- * at all are listed, by kind, in {@code error-names/not-xapi.txt}.
+ * xapi-errors.tsv}): every code the simulator raises, the planner reports, the client classifies or
+ * explains and the executor checks for, as string constants in the sources of every module, in the
+ * READMEs and docs, and in the planner-versus-simulator table. Names that are not error codes at
+ * all are listed, by kind, in {@code error-names/not-xapi.txt}.
  */
 class XapiErrorNamesTest {
   private static final Path ROOT = Path.of("..");

@@ -82,7 +82,6 @@ final class CrossCheckWorld implements AutoCloseable {
         false);
     XapiRecord dhcpNetwork = byName(b, XapiClass.NETWORK, "t-dhcp");
     b.set(XapiClass.PIF, dhcpNetwork.strings("PIFs").get(0), "ip_configuration_mode", "DHCP");
-    a.set(XapiClass.VM, byName(a, XapiClass.VM, "hw-01").ref(), "hardware_platform_version", 2L);
     // A default template: xapi refuses migrate_send only for those (§4.5 step 4); the planner
     // cannot tell default from custom templates (the model has no is_default_template).
     a.set(XapiClass.VM, byName(a, XapiClass.VM, "tmpl-01").ref(), "is_default_template", true);

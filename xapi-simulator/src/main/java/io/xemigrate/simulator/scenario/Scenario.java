@@ -89,7 +89,12 @@ public record Scenario(String name, String epoch, List<UserSpec> users, List<Poo
   public record PifSpec(
       String host, String device, String ip, String netmask, String gateway, Boolean management) {}
 
-  /** A VM and everything attached to it. */
+  /**
+   * A VM and everything attached to it. {@code cpuVendor} and {@code cpuFeatures} are the CPU flags
+   * it last booted with ({@code last_boot_CPU_flags}): a running VM has the pool's unless given; a
+   * halted VM has them only when given (a VM that never ran has none). {@code
+   * hardwarePlatformVersion} is its {@code hardware_platform_version} (0 unless given).
+   */
   public record VmSpec(
       String name,
       String uuid,
@@ -116,7 +121,8 @@ public record Scenario(String name, String epoch, List<UserSpec> users, List<Poo
       String cpuFeatures,
       String cpuVendor,
       Boolean template,
-      Map<String, String> otherConfig) {
+      Map<String, String> otherConfig,
+      Long hardwarePlatformVersion) {
 
     /**
      * A plain guest of the generated scenarios: one disk, one NIC on the management network, no
@@ -158,7 +164,8 @@ public record Scenario(String name, String epoch, List<UserSpec> users, List<Poo
           null,
           null,
           null,
-          MigrationHints.of(dirtyRateMBps, writableWorkingSetMiB));
+          MigrationHints.of(dirtyRateMBps, writableWorkingSetMiB),
+          null);
     }
   }
 
@@ -176,8 +183,11 @@ public record Scenario(String name, String epoch, List<UserSpec> users, List<Poo
   /** A virtual NIC; the MAC is kept across pools. */
   public record VifSpec(String uuid, String network, String mac, String device) {}
 
-  /** A snapshot of the VM (its disks are snapshotted too). */
-  public record SnapshotSpec(String name, String uuid) {}
+  /**
+   * A snapshot of the VM (its disks are snapshotted too). Its NICs are the VM's unless {@code nics}
+   * is given: a VM can lose or gain NICs after a snapshot, which keeps the old ones.
+   */
+  public record SnapshotSpec(String name, String uuid, List<VifSpec> nics) {}
 
   /** A CD drive, empty or holding an ISO VDI named {@code iso} on SR {@code sr}. */
   public record CdSpec(String iso, String sr) {}
