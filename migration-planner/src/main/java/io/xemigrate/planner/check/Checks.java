@@ -24,7 +24,6 @@ public final class Checks {
           new SriovCheck(),
           // The VIF map is the same for every host (§10).
           new VifMapCheck(),
-          new SnapshotVifCheck(),
           new VifMapIgnoredCheck(),
           new CdDriveCheck());
 
@@ -45,8 +44,7 @@ public final class Checks {
           new DiskMapCheck(),
           new SnapshotDiskCheck(),
           new SrCapabilityCheck(),
-          new CbtCheck(),
-          new EncryptionCheck(),
+          new MovingDiskCheck(),
           new SourceSpaceCheck(),
           new DestinationSpaceCheck(),
           // What the VM needs to run there (§4.6), then how its data gets there (§3).

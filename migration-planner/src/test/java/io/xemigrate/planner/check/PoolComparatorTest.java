@@ -52,4 +52,29 @@ class PoolComparatorTest {
         .filteredOn(row -> row.status() != Status.MATCH)
         .allSatisfy(row -> assertThat(row.note()).isNotBlank());
   }
+
+  @Test
+  void theLimitsAreExact() {
+    Scenario scenario = Scenario.crossPool();
+    // Equal versions, with the newest source host and the oldest destination host compared.
+    scenario.src.host("s2").version("xen", "4.17.5-12");
+    scenario.dst.host("d2").version("xen", "4.17.5-14");
+    // An equal MTU is no worse; a smaller one is.
+    scenario.src.network("src-dmz", n -> n.name("DMZ").vlan(20).mtu(9000).pifsOn("s1"));
+    scenario.dst.network("dst-dmz", n -> n.name("DMZ").vlan(20).mtu(9000).pifsOn("d1"));
+    scenario.src.network("src-san", n -> n.name("SAN").vlan(30).mtu(9000).pifsOn("s1"));
+    scenario.dst.network("dst-san", n -> n.name("SAN").vlan(30).mtu(8999).pifsOn("d1"));
+    scenario.src.network("src-raw", n -> n.name("RAW").vlan(0).pifsOn("s1"));
+    scenario.dst.network("dst-raw", n -> n.name("RAW").vlan(0).pifsOn("d1"));
+
+    PoolComparison report = PoolComparator.compare(scenario.src.build(), scenario.dst.build());
+
+    assertThat(report.rows())
+        .extracting(Row::aspect, Row::key, Row::source, Row::destination, Row::status)
+        .contains(
+            tuple(Aspect.VERSION, "xen", "4.17.5-13", "4.17.5-13", Status.MATCH),
+            tuple(Aspect.NETWORK, "DMZ", "VLAN 20, MTU 9000", "VLAN 20, MTU 9000", Status.MATCH),
+            tuple(Aspect.NETWORK, "SAN", "VLAN 30, MTU 9000", "VLAN 30, MTU 8999", Status.WORSE),
+            tuple(Aspect.NETWORK, "RAW", "VLAN 0, MTU 1500", "VLAN 0, MTU 1500", Status.MATCH));
+  }
 }
