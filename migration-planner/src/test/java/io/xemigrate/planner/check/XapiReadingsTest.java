@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.xemigrate.planner.Finding;
 import io.xemigrate.planner.fixtures.Scenario;
+import io.xemigrate.xapi.model.PowerState;
 import io.xemigrate.xapi.model.Vm;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,53 @@ class XapiReadingsTest {
     assertThat(codes(s -> s.src.vm("vm1").startFlags(false, true))).contains("VM_IS_IMMOBILE");
     assertThat(codes(s -> s.src.vm("vm1").startFlags(false, false).platform("nomigrate", "true")))
         .doesNotContain("VM_IS_IMMOBILE");
+  }
+
+  @Test
+  void theFlagThatPinsTheVmIsNamed() {
+    assertThat(findings(s -> s.src.vm("vm1").startFlags(false, true)))
+        .filteredOn(finding -> finding.code().equals("VM_IS_IMMOBILE"))
+        .singleElement()
+        .satisfies(finding -> assertThat(finding.message()).contains("nested-virt"));
+  }
+
+  @Test
+  void aVmOfTheSameUuidRunningInTheDestinationIsRefusedByTheDryRunImport() {
+    assertThat(findings(s -> s.dst.vm("vm1", v -> v.on("d1"))))
+        .filteredOn(finding -> finding.code().equals("VM_BAD_POWER_STATE"))
+        .singleElement()
+        .satisfies(
+            finding -> assertThat(finding.params()).containsExactly("vm1", "Halted", "Running"));
+    assertThat(codes(s -> s.dst.vm("vm1", v -> v.power(PowerState.HALTED))))
+        .doesNotContain("VM_BAD_POWER_STATE");
+  }
+
+  @Test
+  void aSnapshotsVifIsReportedOnceAsTheSnapshots() {
+    List<Finding> vifs =
+        findings(
+                s -> {
+                  s.src.network("src-old", n -> n.name("Old").vlan(77));
+                  s.src
+                      .vm("vm1")
+                      .snapshot(
+                          "snap1", snap -> snap.vif("snapvif", "src-old", "aa:00:00:00:00:09"));
+                  s.src.network("src-dmz", n -> n.name("DMZ").vlan(99).pifsOn("s1"));
+                  s.src.vm("vm1").vif("vif2", "src-dmz", "aa:00:00:00:00:02");
+                })
+            .stream()
+            .filter(finding -> finding.code().equals("VIF_NOT_IN_MAP"))
+            .toList();
+
+    assertThat(vifs)
+        .extracting(Finding::params)
+        .containsExactly(List.of("vif2"), List.of("snapvif"));
+    assertThat(vifs.get(0).message()).startsWith("VIF aa:00:00:00:00:02 of vm1");
+    assertThat(vifs.get(0).remedy()).endsWith("or create a matching network.");
+    assertThat(vifs.get(0).objects()).containsExactly("vm1", "vif2", "src-dmz");
+    assertThat(vifs.get(1).message()).startsWith("A snapshot of vm1 has VIF aa:00:00:00:00:09");
+    assertThat(vifs.get(1).remedy()).endsWith("or delete the snapshot.");
+    assertThat(vifs.get(1).objects()).containsExactly("vm1", "snap1", "snapvif");
   }
 
   @ParameterizedTest
@@ -115,7 +163,9 @@ class XapiReadingsTest {
             new SnapshotDiskCheck(),
             new MovingDiskCheck(),
             new SourceSpaceCheck(),
-            new DestinationSpaceCheck())) {
+            new DestinationSpaceCheck(),
+            new SrCapabilityCheck(),
+            new BlockedOperationCheck())) {
       assertThat(check.readsOnlyTheDiskMap()).as(check.getClass().getSimpleName()).isTrue();
     }
     assertThat(new PcpuCheck().readsOnlyTheDiskMap()).isFalse();
