@@ -21,7 +21,7 @@ public final class Codes {
   public static final String VM_INCOMPATIBLE_WITH_THIS_HOST = "VM_INCOMPATIBLE_WITH_THIS_HOST";
   public static final String HOST_NOT_ENOUGH_FREE_MEMORY = "HOST_NOT_ENOUGH_FREE_MEMORY";
   public static final String VM_REQUIRES_SR = "VM_REQUIRES_SR";
-  public static final String VM_REQUIRES_NET = "VM_REQUIRES_NET";
+  public static final String VM_REQUIRES_NETWORK = "VM_REQUIRES_NETWORK";
   public static final String NO_HOSTS_AVAILABLE = "NO_HOSTS_AVAILABLE";
   // Storage (docs/xapi-behaviour.md#sr-capabilities, docs/xapi-behaviour.md#cbt-and-encryption,
   // docs/xapi-behaviour.md#unmapped-disks,

@@ -1,6 +1,7 @@
 package io.xemigrate.xapi;
 
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
@@ -93,7 +94,7 @@ public final class XapiErrorCatalog {
                   "VM {0} needs SR {1}, which the destination host cannot see.",
                   "Use storage motion (migrate_send with a disk map) or attach the SR there."))
           .put(
-              "VM_REQUIRES_NET",
+              "VM_REQUIRES_NETWORK",
               new Entry(
                   "VM {0} needs network {1}, which the destination host cannot reach.",
                   "Give the destination host a PIF on that network."))
@@ -137,7 +138,7 @@ public final class XapiErrorCatalog {
                   "The operation is blocked on VM {0}: {1}",
                   "Remove the entry from the VM's blocked_operations if the block is stale."))
           .put(
-              "LICENSE_RESTRICTION",
+              "LICENCE_RESTRICTION",
               new Entry(
                   "The pool's licence does not allow {0}.", "License the pool for this feature."))
           .put(
@@ -268,6 +269,11 @@ public final class XapiErrorCatalog {
           .buildOrThrow();
 
   private XapiErrorCatalog() {}
+
+  /** Every code the catalog explains. */
+  static ImmutableSet<String> codes() {
+    return ENTRIES.keySet();
+  }
 
   /** The entry for a code, if the catalog has one. */
   public static Optional<Entry> entry(String code) {

@@ -9,6 +9,7 @@ import static io.xemigrate.xapi.XapiErrorKind.TRANSIENT;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
 import java.util.Arrays;
 import java.util.List;
 
@@ -53,7 +54,7 @@ public final class XapiErrors {
                   PRECONDITION,
                   "VM_BAD_POWER_STATE",
                   "VM_REQUIRES_SR",
-                  "VM_REQUIRES_NET",
+                  "VM_REQUIRES_NETWORK",
                   "VM_REQUIRES_GPU",
                   "VM_REQUIRES_IOMMU",
                   "VM_HOST_INCOMPATIBLE_VERSION_MIGRATE",
@@ -84,7 +85,7 @@ public final class XapiErrors {
                   "PIF_NOT_PRESENT",
                   "REQUIRED_PIF_IS_UNPLUGGED",
                   "INTERFACE_HAS_NO_IP",
-                  "LICENSE_RESTRICTION",
+                  "LICENCE_RESTRICTION",
                   "VGPU_TYPE_NO_LONGER_SUPPORTED",
                   "OPERATION_NOT_ALLOWED",
                   "OPERATION_BLOCKED",
@@ -141,7 +142,7 @@ public final class XapiErrors {
                   "VDI_LOCATION_MISSING",
                   "LOCATION_NOT_UNIQUE",
                   "UNIMPLEMENTED_IN_SM_BACKEND",
-                  "IMPORT_ERROR_GENERIC",
+                  "IMPORT_ERROR",
                   TRANSPORT,
                   OUTCOME_UNKNOWN,
                   NO_MASTER,
@@ -168,6 +169,11 @@ public final class XapiErrors {
 
   private static ImmutableMap<String, XapiErrorKind> kinds(XapiErrorKind kind, String... codes) {
     return Arrays.stream(codes).collect(ImmutableMap.toImmutableMap(code -> code, code -> kind));
+  }
+
+  /** Every code the table classifies, client codes ({@code XE_*}) included. */
+  static ImmutableSet<String> classifiedCodes() {
+    return KINDS.keySet();
   }
 
   /**

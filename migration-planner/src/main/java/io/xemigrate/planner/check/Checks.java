@@ -25,7 +25,6 @@ public final class Checks {
           new SriovCheck(),
           // The VIF map is the same for every host (docs/xapi-behaviour.md#vif-handling).
           new VifMapCheck(),
-          new SnapshotVifCheck(),
           new VifMapIgnoredCheck(),
           new CdDriveCheck());
 
@@ -38,8 +37,8 @@ public final class Checks {
           new HardwarePlatformCheck(),
           new HostStateCheck(),
           new PcpuCheck(),
-          // The destination's dry-run import: CPU, then memory
-          // (docs/xapi-behaviour.md#cross-pool-dry-run).
+          // The destination's dry-run import: a VM of the same UUID, CPU, then memory (docs/xapi-behaviour.md#cross-pool-dry-run).
+          new ExistingVmCheck(),
           new CpuCheck(),
           new MemoryCheck(),
           new BlockedOperationCheck(),
@@ -48,8 +47,7 @@ public final class Checks {
           new DiskMapCheck(),
           new SnapshotDiskCheck(),
           new SrCapabilityCheck(),
-          new CbtCheck(),
-          new EncryptionCheck(),
+          new MovingDiskCheck(),
           new SourceSpaceCheck(),
           new DestinationSpaceCheck(),
           // What the VM needs to run there (docs/xapi-behaviour.md#boot-checks), then how its data

@@ -5,14 +5,18 @@ import io.xemigrate.planner.Finding;
 import io.xemigrate.xapi.model.PowerState;
 import io.xemigrate.xapi.model.Vm;
 import java.util.List;
+import java.util.Set;
 
 /**
- * A live migration suspends the guest briefly, which it must support
- * (docs/xapi-behaviour.md#lifecycle-checks step 7, running or paused VMs only): a {@code
- * data-cant-suspend-reason} gives {@code VM_NON_SUSPENDABLE [vm; reason]}; an HVM guest without PV
+ * A live migration suspends the guest briefly, which it must support (docs/xapi-behaviour.md#lifecycle-checks step 7, running or
+ * paused VMs only): a {@code data-cant-suspend-reason} gives {@code VM_NON_SUSPENDABLE [vm;
+ * reason]}; a guest that did not boot PV ({@code pv}, {@code pv_in_pvh}, {@code pvh}) without PV
  * drivers and without {@code feature-suspend=1} gives {@code VM_LACKS_FEATURE [vm]}.
  */
 public final class GuestToolsCheck implements VmCheck {
+  /** xapi's {@code has_definitely_booted_pv} ({@code ocaml/xapi/xapi_vm_lifecycle.ml}). */
+  private static final Set<String> BOOTED_PV = Set.of("pv", "pv_in_pvh", "pvh");
+
   @Override
   public List<Finding> check(MoveContext context) {
     Vm vm = context.vm();
@@ -30,7 +34,7 @@ public final class GuestToolsCheck implements VmCheck {
               "The guest of " + vm.nameLabel() + " says it cannot be suspended: " + cantSuspend,
               "Fix the cause inside the guest, or shut the VM down and move it halted."));
     }
-    boolean bootedPv = "pv".equals(vm.domainType());
+    boolean bootedPv = BOOTED_PV.contains(vm.domainType());
     boolean suspendable = "1".equals(tools.other().get("feature-suspend"));
     if (!bootedPv && !tools.pvDriversUpToDate() && !suspendable) {
       return List.of(

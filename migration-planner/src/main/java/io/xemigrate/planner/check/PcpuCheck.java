@@ -6,14 +6,17 @@ import java.util.List;
 
 /**
  * {@code VCPUs_max} must not exceed the host's physical CPUs, unless {@code
- * platform:vcpu-unrestricted=true}: {@code HOST_NOT_ENOUGH_PCPUS ["<vcpus>"; "<pcpus>"]}.
+ * platform:vcpu-unrestricted} is true ({@code "1"} or {@code "true"} in any case): {@code
+ * HOST_NOT_ENOUGH_PCPUS ["<vcpus>"; "<pcpus>"]} (xapi's {@code assert_enough_pcpus} in {@code
+ * ocaml/xapi/xapi_vm_helpers.ml}).
  */
 public final class PcpuCheck implements HostCheck {
   @Override
   public List<Finding> check(HostContext context) {
     long vcpus = context.move().vm().vcpusMax();
     int pcpus = context.host().cpuCount();
-    boolean unrestricted = "true".equals(context.move().vm().platform().get("vcpu-unrestricted"));
+    boolean unrestricted =
+        PlatformFlags.isTrue(context.move().vm().platform(), "vcpu-unrestricted");
     if (unrestricted || pcpus == 0 || vcpus <= pcpus) {
       return List.of();
     }

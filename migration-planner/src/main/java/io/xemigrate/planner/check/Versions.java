@@ -2,6 +2,7 @@ package io.xemigrate.planner.check;
 
 import io.xemigrate.xapi.model.Host;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -34,11 +35,14 @@ public final class Versions {
   public static int compare(String a, String b) {
     List<Long> left = numbers(a);
     List<Long> right = numbers(b);
-    for (int i = 0; i < Math.max(left.size(), right.size()); i++) {
-      long x = i < left.size() ? left.get(i) : 0;
-      long y = i < right.size() ? right.get(i) : 0;
-      if (x != y) {
-        return Long.compare(x, y);
+    // The shorter one is padded with zeros: 4.17.5 equals 4.17.5-0.
+    int length = Math.max(left.size(), right.size());
+    left.addAll(Collections.nCopies(length - left.size(), 0L));
+    right.addAll(Collections.nCopies(length - right.size(), 0L));
+    for (int i = 0; i < length; i++) {
+      int order = Long.compare(left.get(i), right.get(i));
+      if (order != 0) {
+        return order;
       }
     }
     return 0;

@@ -14,8 +14,10 @@ final class Unplaceable {
   private Unplaceable() {}
 
   /**
-   * What stops a VM no host accepts: the blockers every host shares (the VM must change), else
-   * {@code NO_HOSTS_AVAILABLE [vm]} and the blockers of the host that came closest.
+   * What stops a VM no host accepts: every host's blockers, each once, in xapi's order (every
+   * host's first blocker, the error xapi would raise first there, then every host's second, ...).
+   * When the hosts disagree, the planner's own {@code NO_HOSTS_AVAILABLE [vm]} follows xapi's
+   * codes; when they all say the same, the VM must change and their blockers say how.
    */
   static List<Finding> findings(MoveContext move, Map<String, List<Finding>> rejected) {
     if (rejected.isEmpty()) {
@@ -27,36 +29,31 @@ final class Unplaceable {
               "No destination host is left to consider for " + move.vm().nameLabel() + ".",
               "Check the pinned and excluded hosts, or add hosts to the destination."));
     }
-    Set<Finding> common = null;
-    String nearest = null;
-    for (Map.Entry<String, List<Finding>> entry : rejected.entrySet()) {
-      if (common == null) {
-        common = new LinkedHashSet<>(entry.getValue());
-      } else {
-        common.retainAll(entry.getValue());
-      }
-      if (nearest == null || entry.getValue().size() < rejected.get(nearest).size()) {
-        nearest = entry.getKey();
+    Set<Finding> blockers = new LinkedHashSet<>();
+    int longest = rejected.values().stream().mapToInt(List::size).max().orElse(0);
+    for (int rank = 0; rank < longest; rank++) {
+      for (List<Finding> host : rejected.values()) {
+        if (rank < host.size()) {
+          blockers.add(host.get(rank));
+        }
       }
     }
-    if (!common.isEmpty()) {
-      return List.copyOf(common);
+    List<Finding> findings = new ArrayList<>(blockers);
+    boolean unanimous =
+        rejected.values().stream().allMatch(host -> blockers.equals(Set.copyOf(host)));
+    if (!unanimous) {
+      findings.add(
+          Finding.blocker(
+              Codes.NO_HOSTS_AVAILABLE,
+              List.of(move.vmUuid()),
+              List.of(move.vmUuid()),
+              "None of the "
+                  + rejected.size()
+                  + " candidate hosts accepts "
+                  + move.vm().nameLabel()
+                  + "; each host's reasons are above.",
+              "Fix what the hosts report, or see the placement explanation per host."));
     }
-    List<Finding> findings = new ArrayList<>();
-    findings.add(
-        Finding.blocker(
-            Codes.NO_HOSTS_AVAILABLE,
-            List.of(move.vmUuid()),
-            List.of(move.vmUuid()),
-            "None of the "
-                + rejected.size()
-                + " candidate hosts accepts "
-                + move.vm().nameLabel()
-                + "; the closest, "
-                + nearest
-                + ", says why below.",
-            "Fix what the closest host reports, or see the placement explanation per host."));
-    findings.addAll(rejected.get(nearest));
     return findings;
   }
 }

@@ -128,7 +128,7 @@ class CheckTableTest {
               s.dst.network("dst-migration").pifsOn("d1", "d2");
               s.request(new MigrationRequest.MoveVms(List.of("vm1"), "d1"));
             },
-            "VM_REQUIRES_NET",
+            "VM_REQUIRES_NETWORK",
             "vm1",
             "dst-lan"),
         cross(

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
-import com.google.common.collect.ImmutableSet;
 import io.xemigrate.storage.estimate.DiskCopy;
 import io.xemigrate.xapi.model.PowerState;
 import io.xemigrate.xapi.model.Vm;
@@ -17,34 +16,17 @@ class DirtyRateEstimatorTest {
   private static final String UUID = "0b9f5c3e-0000-4000-8000-000000000001";
 
   private static Vm vm(Map<String, String> otherConfig, ImmutableList<String> tags) {
-    return new Vm(
-        UUID,
-        "db-1",
-        PowerState.RUNNING,
-        "host-a",
-        false,
-        false,
-        false,
-        "",
-        ImmutableList.of(),
-        new Vm.Memory(GIB, 4 * GIB, 8 * GIB, 16 * GIB, 0),
-        6 * GIB,
-        4,
-        4,
-        ImmutableMap.of(),
-        ImmutableMap.of(),
-        ImmutableMap.copyOf(otherConfig),
-        tags,
-        ImmutableSet.of(),
-        ImmutableMap.of(),
-        ImmutableMap.of(),
-        0,
-        Vm.GuestTools.none(),
-        ImmutableList.of(),
-        ImmutableList.of(),
-        0,
-        ImmutableList.of(),
-        ImmutableList.of());
+    return Vm.builder(UUID)
+        .nameLabel("db-1")
+        .powerState(PowerState.RUNNING)
+        .residentOnHostUuid("host-a")
+        .memory(new Vm.Memory(GIB, 4 * GIB, 8 * GIB, 16 * GIB, 0))
+        .memoryActual(6 * GIB)
+        .vcpusMax(4)
+        .vcpusAtStartup(4)
+        .otherConfig(ImmutableMap.copyOf(otherConfig))
+        .tags(tags)
+        .build();
   }
 
   private static CalibrationObservations observed() {

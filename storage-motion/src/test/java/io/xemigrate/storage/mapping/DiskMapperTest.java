@@ -107,29 +107,21 @@ class DiskMapperTest {
     PoolInventory pool = new TinyPool("p", "h").sr("x", "x", "nfs", 1).build();
     var sr = pool.srs().get("x");
     var withSuffix =
-        new io.xemigrate.xapi.model.Sr(
-            "y",
-            "y",
-            "nfs",
-            true,
-            1,
-            0,
-            0,
-            "user",
-            com.google.common.collect.ImmutableSet.of("VDI_SNAPSHOT", "VDI_MIRROR/2"),
-            com.google.common.collect.ImmutableSet.of());
+        io.xemigrate.xapi.model.Sr.builder("y")
+            .nameLabel("y")
+            .type("nfs")
+            .shared(true)
+            .physicalSize(1)
+            .smCapabilities(
+                com.google.common.collect.ImmutableSet.of("VDI_SNAPSHOT", "VDI_MIRROR/2"))
+            .build();
     var raw =
-        new io.xemigrate.xapi.model.Sr(
-            "z",
-            "z",
-            "iscsi",
-            true,
-            1,
-            0,
-            0,
-            "user",
-            com.google.common.collect.ImmutableSet.of(),
-            com.google.common.collect.ImmutableSet.of());
+        io.xemigrate.xapi.model.Sr.builder("z")
+            .nameLabel("z")
+            .type("iscsi")
+            .shared(true)
+            .physicalSize(1)
+            .build();
 
     assertThat(SrCapabilities.missingToSend(sr)).isEmpty();
     assertThat(SrCapabilities.missingToReceive(withSuffix)).isEmpty();

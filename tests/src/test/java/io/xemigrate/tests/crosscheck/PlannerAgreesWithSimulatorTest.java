@@ -131,7 +131,7 @@ class PlannerAgreesWithSimulatorTest {
                 (vm, source) ->
                     Overrides.none()
                         .withSrByVdi(Map.of(source.disksOf(vm).get(0).uuid(), "a1-local"))),
-        intra("network without a PIF on the host", "dmz-01", "a2", Codes.VM_REQUIRES_NET, ACM),
+        intra("network without a PIF on the host", "dmz-01", "a2", Codes.VM_REQUIRES_NETWORK, ACM),
         cross("no SR takes the disk", "big-01", "b1", Codes.VDI_NOT_IN_MAP, ACM),
         cross("source SR cannot mirror", "raw-01", "b1", Codes.SR_DOES_NOT_SUPPORT_MIGRATION, ACM),
         cross(
@@ -179,7 +179,49 @@ class PlannerAgreesWithSimulatorTest {
         cross("no guest tools", "notools-01", "b1", Codes.VM_LACKS_FEATURE, MIGRATE_SEND),
         cross("PCI pass-through", "pci-01", "b1", Codes.VM_HAS_PCI_ATTACHED, MIGRATE_SEND),
         cross("vGPU", "vgpu-01", "b1", Codes.VM_HAS_VGPU, MIGRATE_SEND),
-        cross("USB pass-through", "vusb-01", "b1", Codes.VM_HAS_VUSBS, MIGRATE_SEND));
+        cross("USB pass-through", "vusb-01", "b1", Codes.VM_HAS_VUSBS, MIGRATE_SEND),
+        cross(
+            "same UUID running in the destination (dry-run import)",
+            "twin-01",
+            "b1",
+            Codes.VM_BAD_POWER_STATE,
+            ACM),
+        cross(
+            "CPU vendor before CBT (xapi's first blocker)",
+            "cbtcpu-01",
+            "b1",
+            Codes.VM_INCOMPATIBLE_WITH_THIS_HOST,
+            ACM),
+        cross(
+            "vcpu-unrestricted=on is no value xapi accepts",
+            "vcpuon-01",
+            "b6-few",
+            Codes.HOST_NOT_ENOUGH_PCPUS,
+            ACM),
+        cross(
+            "snapshot VIF on a network pool-b lacks",
+            "snapvif-01",
+            "b1",
+            Codes.VIF_NOT_IN_MAP,
+            ACM));
+  }
+
+  /**
+   * Moves xapi accepts where a careless reading would refuse: the planner finds no blocker and the
+   * simulator does not refuse ({@code assert_can_migrate}), or lists the operation in the VM's
+   * {@code allowed_operations}, which xapi computes with the strict lifecycle checks of {@code
+   * migrate_send} ({@code xapi_vm_lifecycle.ml}). The row's code is the one that must not appear.
+   */
+  static Stream<CrossCheckRow> acceptedRows() {
+    return Stream.of(
+        cross(
+            "vcpu-unrestricted=1 lifts the pCPU limit",
+            "unres-01",
+            "b6-few",
+            Codes.HOST_NOT_ENOUGH_PCPUS,
+            ACM),
+        cross(
+            "PVH guest without PV drivers", "pvh-01", "b1", Codes.VM_LACKS_FEATURE, MIGRATE_SEND));
   }
 
   private static final String VM_HOST_INCOMPATIBLE = Codes.VM_HOST_INCOMPATIBLE_VERSION_MIGRATE;
@@ -220,6 +262,67 @@ class PlannerAgreesWithSimulatorTest {
     assertThat(answered).as(row.name()).isNotEmpty();
     assertThat(answered.get(0)).as(row.name()).isEqualTo(predicted.code());
     assertThat(answered.subList(1, answered.size())).as(row.name()).isEqualTo(predicted.params());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("acceptedRows")
+  void theSimulatorAcceptsWhatThePlannerAccepts(CrossCheckRow row) {
+    PoolInventory source = world.sourceInventory;
+    PoolInventory destination = world.destinationInventory;
+    Vm vm = source.vm(vmUuid(row.vm())).orElseThrow();
+    String host = hostUuid(destination, row.host());
+
+    MovePlan move = plan(vm, host);
+
+    assertThat(move.findings()).as(row.name()).noneMatch(Finding::isBlocker);
+    switch (row.call()) {
+      case ASSERT_CAN_MIGRATE ->
+          assertThat(verdicts.refusal(row, move, vm, host, destination)).as(row.name()).isEmpty();
+      case MIGRATE_SEND ->
+          assertThat(vm.allowedOperations()).as(row.name()).contains("migrate_send");
+      case MIGRATE_RECEIVE, POOL_MIGRATE -> throw new AssertionError("no such accepted row");
+    }
+  }
+
+  /**
+   * With no host pinned and every host failing, the planner keeps every blocker in xapi's order:
+   * the CPU vendor (raised by the dry-run import) before CBT (checked after it), its own {@code
+   * NO_HOSTS_AVAILABLE} last; and xapi, asked for the host its first blocker names, raises exactly
+   * that blocker first.
+   */
+  @Test
+  void withNoHostPinnedTheBlockersKeepXapisOrder() {
+    PoolInventory destination = world.destinationInventory;
+    Vm vm = world.sourceInventory.vm(vmUuid("cbtcpu-01")).orElseThrow();
+
+    List<Finding> blockers = plan(vm, "").findings().stream().filter(Finding::isBlocker).toList();
+    List<String> codes = blockers.stream().map(Finding::code).toList();
+
+    assertThat(codes).contains(Codes.VM_INCOMPATIBLE_WITH_THIS_HOST, Codes.VDI_CBT_ENABLED);
+    assertThat(codes.indexOf(Codes.VM_INCOMPATIBLE_WITH_THIS_HOST))
+        .isLessThan(codes.indexOf(Codes.VDI_CBT_ENABLED));
+    assertThat(codes.indexOf(Codes.NO_HOSTS_AVAILABLE)).isIn(-1, codes.size() - 1);
+    Finding first = blockers.get(0);
+    String host =
+        first.params().stream().filter(destination.hosts()::containsKey).findFirst().orElseThrow();
+    String hostName = destination.hosts().get(host).nameLabel();
+    CrossCheckRow row = cross("first blocker", "cbtcpu-01", hostName, first.code(), ACM);
+
+    List<String> answered = verdicts.refusal(row, plan(vm, host), vm, host, destination);
+
+    assertThat(answered.get(0)).isEqualTo(first.code());
+    assertThat(answered.subList(1, answered.size())).isEqualTo(first.params());
+  }
+
+  private static MovePlan plan(Vm vm, String host) {
+    return MigrationPlanner.plan(
+            new PlanningInput(
+                world.sourceInventory,
+                world.destinationInventory,
+                new MigrationRequest.MoveVms(List.of(vm.uuid()), host),
+                Overrides.none()))
+        .move(vm.uuid())
+        .orElseThrow();
   }
 
   @Test

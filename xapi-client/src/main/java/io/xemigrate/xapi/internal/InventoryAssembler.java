@@ -186,24 +186,24 @@ final class InventoryAssembler {
             .map(pbd -> uuidOf(ref(pbd.host)))
             .filter(uuid -> !uuid.isEmpty())
             .collect(ImmutableSet.toImmutableSet());
-    return new Sr(
-        str(record.uuid),
-        str(record.nameLabel),
-        str(record.type),
-        flag(record.shared),
-        num(record.physicalSize),
-        num(record.physicalUtilisation),
-        num(record.virtualAllocation),
-        str(record.contentType),
-        capabilities(str(record.type)),
-        attached,
-        map(record.otherConfig));
+    return Sr.builder(str(record.uuid))
+        .nameLabel(str(record.nameLabel))
+        .type(str(record.type))
+        .shared(flag(record.shared))
+        .physicalSize(num(record.physicalSize))
+        .physicalUtilisation(num(record.physicalUtilisation))
+        .virtualAllocation(num(record.virtualAllocation))
+        .contentType(str(record.contentType))
+        .smCapabilities(capabilities(str(record.type)))
+        .attachedHostUuids(attached)
+        .otherConfig(map(record.otherConfig))
+        .build();
   }
 
   /**
-   * The capabilities of the SM driver of an SR type: {@code capabilities} plus the keys of {@code
-   * features} without their version suffix ({@code VDI_MIRROR/2}). No record, or several, for the
-   * type means none, as xapi treats it (docs/xapi-behaviour.md#sr-capabilities).
+   * The capabilities of the SM driver of an SR type: {@code capabilities} plus the names that key
+   * {@code features} (xapi maps each to its version: {@code VDI_MIRROR -> 2}). No record, or
+   * several, for the type means none, as xapi treats it (docs/xapi-behaviour.md#sr-capabilities).
    */
   private ImmutableSet<String> capabilities(String srType) {
     var matching = records.sms.values().stream().filter(sm -> srType.equals(sm.type)).toList();
@@ -216,7 +216,7 @@ final class InventoryAssembler {
       capabilities.addAll(sm.capabilities);
     }
     if (sm.features != null) {
-      sm.features.keySet().forEach(key -> capabilities.add(key.split("/", 2)[0]));
+      capabilities.addAll(sm.features.keySet());
     }
     return capabilities.build();
   }
@@ -232,19 +232,20 @@ final class InventoryAssembler {
   }
 
   private Pif pif(com.xensource.xenapi.PIF.Record record) {
-    return new Pif(
-        str(record.uuid),
-        uuidOf(ref(record.host)),
-        uuidOf(ref(record.network)),
-        str(record.device),
-        str(record.MAC),
-        record.VLAN == null ? -1 : record.VLAN,
-        flag(record.management),
-        record.ipConfigurationMode == null ? "None" : record.ipConfigurationMode.toString(),
-        str(record.IP),
-        str(record.netmask),
-        flag(record.currentlyAttached),
-        speedOf(ref(record.metrics)));
+    return Pif.builder(str(record.uuid))
+        .hostUuid(uuidOf(ref(record.host)))
+        .networkUuid(uuidOf(ref(record.network)))
+        .device(str(record.device))
+        .mac(str(record.MAC))
+        .vlan(record.VLAN == null ? -1 : record.VLAN)
+        .management(flag(record.management))
+        .ipConfigurationMode(
+            record.ipConfigurationMode == null ? "None" : record.ipConfigurationMode.toString())
+        .ip(str(record.IP))
+        .netmask(str(record.netmask))
+        .currentlyAttached(flag(record.currentlyAttached))
+        .speedMbps(speedOf(ref(record.metrics)))
+        .build();
   }
 
   /** {@code PIF_metrics.speed} in Mbit/s; 0 when the metrics or the speed are missing. */

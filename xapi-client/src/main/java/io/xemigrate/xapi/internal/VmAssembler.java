@@ -22,6 +22,7 @@ import io.xemigrate.xapi.model.Vbd;
 import io.xemigrate.xapi.model.Vdi;
 import io.xemigrate.xapi.model.Vif;
 import io.xemigrate.xapi.model.Vm;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -58,41 +59,49 @@ final class VmAssembler {
   Vm vm(VM.Record record) {
     VMMetrics.Record metrics = records.vmMetrics.get(ref(record.metrics));
     VMGuestMetrics.Record guest = records.guestMetrics.get(ref(record.guestMetrics));
-    return new Vm(
-        str(record.uuid),
-        str(record.nameLabel),
-        powerState(record.powerState),
-        uuid(record.residentOn),
-        flag(record.isControlDomain),
-        flag(record.isATemplate),
-        flag(record.isASnapshot),
-        uuid(record.snapshotOf),
-        uuids(record.snapshots, uuidOf),
-        new Vm.Memory(
-            num(record.memoryStaticMin),
-            num(record.memoryDynamicMin),
-            num(record.memoryDynamicMax),
-            num(record.memoryStaticMax),
-            num(record.memoryOverhead)),
-        metrics == null ? 0 : num(metrics.memoryActual),
-        num(record.VCPUsMax),
-        num(record.VCPUsAtStartup),
-        map(record.lastBootCPUFlags),
-        map(record.platform),
-        map(record.otherConfig),
-        record.tags == null ? ImmutableList.of() : ImmutableList.sortedCopyOf(record.tags),
-        nameSet(record.allowedOperations),
-        names(record.blockedOperations),
-        names(record.currentOperations),
-        num(record.hardwarePlatformVersion),
-        guest == null
-            ? Vm.GuestTools.none()
-            : new Vm.GuestTools(true, flag(guest.PVDriversUpToDate), map(guest.other)),
-        uuids(record.VBDs, uuidOf),
-        uuids(record.VIFs, uuidOf),
-        record.attachedPCIs == null ? 0 : record.attachedPCIs.size(),
-        refs(record.VGPUs),
-        refs(record.VUSBs));
+    boolean running = metrics != null && record.powerState != Types.VmPowerState.HALTED;
+    return Vm.builder(str(record.uuid))
+        .nameLabel(str(record.nameLabel))
+        .powerState(powerState(record.powerState))
+        .residentOnHostUuid(uuid(record.residentOn))
+        .isControlDomain(flag(record.isControlDomain))
+        .isTemplate(flag(record.isATemplate))
+        .isSnapshot(flag(record.isASnapshot))
+        .snapshotOfUuid(uuid(record.snapshotOf))
+        .snapshotUuids(uuids(record.snapshots, uuidOf))
+        .memory(
+            new Vm.Memory(
+                num(record.memoryStaticMin),
+                num(record.memoryDynamicMin),
+                num(record.memoryDynamicMax),
+                num(record.memoryStaticMax),
+                num(record.memoryOverhead)))
+        .memoryActual(metrics == null ? 0 : num(metrics.memoryActual))
+        .vcpusMax(num(record.VCPUsMax))
+        .vcpusAtStartup(num(record.VCPUsAtStartup))
+        .lastBootCpuFlags(map(record.lastBootCPUFlags))
+        .platform(map(record.platform))
+        .otherConfig(map(record.otherConfig))
+        .tags(record.tags == null ? ImmutableList.of() : ImmutableList.sortedCopyOf(record.tags))
+        .allowedOperations(nameSet(record.allowedOperations))
+        .blockedOperations(names(record.blockedOperations))
+        .currentOperations(names(record.currentOperations))
+        .hardwarePlatformVersion(num(record.hardwarePlatformVersion))
+        .guestTools(
+            guest == null
+                ? Vm.GuestTools.none()
+                : new Vm.GuestTools(true, flag(guest.PVDriversUpToDate), map(guest.other)))
+        .vbdUuids(uuids(record.VBDs, uuidOf))
+        .vifUuids(uuids(record.VIFs, uuidOf))
+        .attachedPciCount(record.attachedPCIs == null ? 0 : record.attachedPCIs.size())
+        .vgpuUuids(refs(record.VGPUs))
+        .vusbUuids(refs(record.VUSBs))
+        .domainType(domainType(running ? metrics.currentDomainType : record.domainType))
+        .startFlags(
+            metrics == null
+                ? Optional.empty()
+                : Optional.of(new Vm.StartFlags(flag(metrics.nomigrate), flag(metrics.nestedVirt))))
+        .build();
   }
 
   /** vGPU and VUSB records are not loaded: their count is what checks need, kept as refs. */
@@ -101,6 +110,23 @@ final class VmAssembler {
     return set == null
         ? ImmutableList.of()
         : set.stream().map(Fields::ref).sorted().collect(ImmutableList.toImmutableList());
+  }
+
+  /**
+   * xapi's {@code domain_type} name. The SDK predates {@code pvh}, the one value of xapi's enum
+   * ({@code ocaml/idl/datamodel_vm.ml}) it lacks, and reads it as {@code UNRECOGNIZED}.
+   */
+  private static String domainType(Types.DomainType type) {
+    if (type == null) {
+      return "unspecified";
+    }
+    return switch (type) {
+      case HVM -> "hvm";
+      case PV -> "pv";
+      case PV_IN_PVH -> "pv_in_pvh";
+      case UNSPECIFIED -> "unspecified";
+      case UNRECOGNIZED -> "pvh";
+    };
   }
 
   private static PowerState powerState(Types.VmPowerState state) {

@@ -45,7 +45,7 @@ public final class PoolFixture {
             "capabilities",
             new Object[] {"VDI_SNAPSHOT"},
             "features",
-            Map.of("VDI_MIRROR/2", 1)));
+            Map.of("VDI_MIRROR", 2)));
     put(
         "SR",
         "OpaqueRef:sr-1",

@@ -10,6 +10,7 @@ import io.xemigrate.simulator.store.Refs;
 import io.xemigrate.simulator.store.XapiClass;
 import io.xemigrate.simulator.store.XapiException;
 import io.xemigrate.simulator.store.XapiRecord;
+import java.util.Map;
 
 /**
  * {@code VM.destroy} and {@code VDI.destroy} (VM Admin), as xapi does them: a VM is destroyed only
@@ -44,19 +45,37 @@ public final class DestroyMethods {
     return "";
   }
 
+  /**
+   * xapi's {@code check_operation_error} for {@code destroy} ({@code ocaml/xapi/xapi_vdi.ml}): the
+   * first operation in progress other than {@code copy} refuses it with {@code
+   * OTHER_OPERATION_IN_PROGRESS ["VDI"; vdi; operation; task]}, unless a {@code mirror} runs (a
+   * storage migration destroys its own VDIs).
+   */
+  private static void refuseWhileBusy(String vdi, Map<String, String> running) {
+    if (running.containsValue("mirror")) {
+      return;
+    }
+    running.entrySet().stream()
+        .filter(operation -> !operation.getValue().equals("copy"))
+        .findFirst()
+        .ifPresent(
+            operation -> {
+              throw XapiException.of(
+                  "OTHER_OPERATION_IN_PROGRESS",
+                  "VDI",
+                  vdi,
+                  operation.getValue(),
+                  operation.getKey());
+            });
+  }
+
   private static Object destroyVdi(CallContext context, Args args) {
     ObjectStore store = context.store();
     String vdi = args.string(1);
     store.transact(
         () -> {
           XapiRecord record = store.get(XapiClass.VDI, vdi);
-          if (!record.map("current_operations").isEmpty()) {
-            throw XapiException.of(
-                "OTHER_OPERATION_IN_PROGRESS",
-                "VDI",
-                vdi,
-                String.join(",", record.stringMap("current_operations").values()));
-          }
+          refuseWhileBusy(vdi, record.stringMap("current_operations"));
           for (String vbd : record.strings("VBDs")) {
             XapiRecord device = store.get(XapiClass.VBD, vbd);
             boolean running =

@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import io.xemigrate.simulator.store.ObjectStore;
+import io.xemigrate.simulator.store.PlatformFlags;
 import io.xemigrate.simulator.store.Refs;
 import io.xemigrate.simulator.store.XapiClass;
 import io.xemigrate.simulator.store.XapiException;
@@ -115,7 +116,7 @@ public final class VmLifecycle {
       return error("VM_IS_SNAPSHOT", ref, op);
     }
     boolean migration = MIGRATIONS.contains(op);
-    if (migration && strict && immobile(vm)) {
+    if (migration && strict && PlatformFlags.immobile(vm, metrics(store, vm))) {
       return error("VM_IS_IMMOBILE", ref);
     }
     if (vm.bool("is_control_domain")) {
@@ -141,9 +142,10 @@ public final class VmLifecycle {
     return Optional.empty();
   }
 
-  private static boolean immobile(XapiRecord vm) {
-    Map<String, String> platform = vm.stringMap("platform");
-    return "true".equals(platform.get("nomigrate")) || "true".equals(platform.get("nested-virt"));
+  private static Optional<XapiRecord> metrics(ObjectStore store, XapiRecord vm) {
+    return Refs.isNull(vm.string("metrics"))
+        ? Optional.empty()
+        : store.find(XapiClass.VM_METRICS, vm.string("metrics"));
   }
 
   private static Optional<XapiException> guestFeatures(
@@ -156,7 +158,10 @@ public final class VmLifecycle {
     if (other.containsKey("data-cant-suspend-reason")) {
       return error("VM_NON_SUSPENDABLE", vm.ref(), other.get("data-cant-suspend-reason"));
     }
-    boolean pvBooted = vm.string("domain_type").equals("pv");
+    boolean pvBooted =
+        metrics(store, vm)
+            .map(m -> PlatformFlags.bootedPv(m.string("current_domain_type")))
+            .orElse(false);
     boolean pvDrivers = metrics.map(m -> m.bool("PV_drivers_detected")).orElse(false);
     boolean featureSuspend = "1".equals(other.get("feature-suspend"));
     if (strict && !pvBooted && !pvDrivers && !featureSuspend) {

@@ -1,5 +1,6 @@
 package io.xemigrate.simulator.migration;
 
+import io.xemigrate.simulator.store.PlatformFlags;
 import io.xemigrate.simulator.store.Refs;
 import io.xemigrate.simulator.store.XapiClass;
 import io.xemigrate.simulator.store.XapiException;
@@ -105,7 +106,7 @@ final class BootCheck {
   static Optional<XapiException> pcpus(XapiRecord vm, XapiRecord host) {
     long vcpus = vm.integer("VCPUs_max");
     long pcpus = parseLong(host.stringMap("cpu_info").getOrDefault("cpu_count", "0"));
-    boolean unrestricted = "true".equals(vm.stringMap("platform").get("vcpu-unrestricted"));
+    boolean unrestricted = PlatformFlags.isTrue(vm.stringMap("platform"), "vcpu-unrestricted");
     if (!unrestricted && vcpus > pcpus) {
       return error("HOST_NOT_ENOUGH_PCPUS", Long.toString(vcpus), Long.toString(pcpus));
     }
@@ -122,13 +123,13 @@ final class BootCheck {
       if (!network.get().strings("PIFs").isEmpty()) {
         Optional<XapiRecord> pif = view.pifOn(hostRef, networkRef);
         if (pif.isEmpty()) {
-          return error("VM_REQUIRES_NET", vm.ref(), networkRef);
+          return error("VM_REQUIRES_NETWORK", vm.ref(), networkRef);
         }
         if (!Refs.isNull(pif.get().string("bond_slave_of"))) {
           return error("HOST_CANNOT_ATTACH_NETWORK", hostRef, networkRef);
         }
       } else if (!internalNetworkReachable(view, network.get(), hostRef)) {
-        return error("VM_REQUIRES_NET", vm.ref(), networkRef);
+        return error("VM_REQUIRES_NETWORK", vm.ref(), networkRef);
       }
     }
     return Optional.empty();

@@ -2,6 +2,7 @@ package io.xemigrate.simulator.migration;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import io.xemigrate.simulator.store.PlatformFlags;
 import io.xemigrate.simulator.store.XapiClass;
 import io.xemigrate.simulator.store.XapiException;
 import io.xemigrate.simulator.store.XapiRecord;
@@ -50,7 +51,8 @@ final class LifecycleCheck {
     if (vm.bool("is_a_snapshot")) {
       return error("VM_IS_SNAPSHOT", ref, op);
     }
-    if (strict && immobile(view, vm)) {
+    if (strict
+        && PlatformFlags.immobile(vm, view.find(XapiClass.VM_METRICS, vm.string("metrics")))) {
       return error("VM_IS_IMMOBILE", ref);
     }
     if (vm.bool("is_control_domain")) {
@@ -64,7 +66,7 @@ final class LifecycleCheck {
       if (other.containsKey("data-cant-suspend-reason")) {
         return error("VM_NON_SUSPENDABLE", ref, other.get("data-cant-suspend-reason"));
       }
-      boolean bootedPv = view.domainType(vm).equals("pv");
+      boolean bootedPv = PlatformFlags.bootedPv(view.domainType(vm));
       boolean pvDrivers =
           guest
               .map(g -> g.bool("PV_drivers_detected") || !g.map("PV_drivers_version").isEmpty())
@@ -107,19 +109,22 @@ final class LifecycleCheck {
         "{" + String.join(",", running.keySet()) + "}");
   }
 
-  private static boolean immobile(PoolView view, XapiRecord vm) {
-    Optional<XapiRecord> metrics = view.find(XapiClass.VM_METRICS, vm.string("metrics"));
-    if (metrics.isPresent()) {
-      return metrics.get().bool("nomigrate") || metrics.get().bool("nested_virt");
-    }
-    ImmutableMap<String, String> platform = vm.stringMap("platform");
-    return "true".equals(platform.get("nomigrate")) || "true".equals(platform.get("nested-virt"));
-  }
-
+  /**
+   * A disk that resets on boot and is cached, as xapi's {@code check_operation_error} reads both
+   * from the VDI's {@code sm_config} ({@code on_boot=reset}, {@code caching} "1" or "true" in any
+   * case; {@code ocaml/xapi/xapi_vm_lifecycle.ml}).
+   */
   private static boolean cachedResetDisk(PoolView view, XapiRecord vm) {
     return view.diskVbds(vm).stream()
-        .map(vbd -> view.get(XapiClass.VDI, vbd.string("VDI")))
-        .anyMatch(vdi -> vdi.string("on_boot").equals("reset") && vdi.bool("allow_caching"));
+        .map(vbd -> view.get(XapiClass.VDI, vbd.string("VDI")).stringMap("sm_config"))
+        .anyMatch(
+            smConfig -> "reset".equals(smConfig.get("on_boot")) && isTrue(smConfig, "caching"));
+  }
+
+  private static boolean isTrue(Map<String, String> map, String key) {
+    String value = map.get(key);
+    return value != null
+        && (value.equals("1") || value.toLowerCase(java.util.Locale.ROOT).equals("true"));
   }
 
   private static boolean everyVgpuHasCompatibilityMetadata(PoolView view, XapiRecord vm) {

@@ -24,7 +24,7 @@ final class MigrateReceive {
     String networkRef = args.string(2);
     view.get(XapiClass.NETWORK, networkRef);
     if (MigrationChecks.restricted(view.pool(), "restrict_storage_motion")) {
-      throw XapiException.of("LICENSE_RESTRICTION", "Storage_motion");
+      throw XapiException.of("LICENCE_RESTRICTION", "Storage_motion");
     }
     Session caller = context.requireSession();
     // login_no_password: the new session inherits the caller's subject, rights and pool flag.

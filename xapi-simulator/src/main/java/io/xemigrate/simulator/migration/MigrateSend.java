@@ -24,7 +24,8 @@ final class MigrateSend {
   }
 
   Object call(CallContext context, Args args) {
-    MigrationRequest request = MigrationRequest.from(args);
+    MigrationRequest request =
+        MigrationRequest.from(args, "VM.migrate_send", MigrationRequest.MIGRATE_SEND_ARITY);
     PoolRuntime pool = context.pool();
     PoolView view = new PoolView(pool.store());
     view.get(XapiClass.VM, request.vmRef());

@@ -32,7 +32,7 @@ final class MigrationChecks {
     XapiRecord vm = view.get(XapiClass.VM, request.vmRef());
     // A1 (legacy vGPU types) is not modelled: the simulator has no vGPU type catalogue.
     if (restricted(view.pool(), "restrict_storage_motion")) {
-      throw XapiException.of("LICENSE_RESTRICTION", "Storage_motion");
+      throw XapiException.of("LICENCE_RESTRICTION", "Storage_motion");
     }
     MigrationTarget target = resolve(source, DestinationMap.parse(request.dest()));
     for (XapiRecord vbd : view.diskVbds(vm)) {

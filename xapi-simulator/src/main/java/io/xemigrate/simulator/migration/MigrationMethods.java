@@ -30,7 +30,14 @@ final class MigrationMethods {
             -1,
             false,
             (context, args) -> {
-              service.checks().assertCanMigrate(context.pool(), MigrationRequest.from(args));
+              service
+                  .checks()
+                  .assertCanMigrate(
+                      context.pool(),
+                      MigrationRequest.from(
+                          args,
+                          "VM.assert_can_migrate",
+                          MigrationRequest.ASSERT_CAN_MIGRATE_ARITY));
               return "";
             }));
     registry.register(

@@ -7,7 +7,9 @@ import java.util.Map;
 
 /**
  * The arguments of {@code VM.assert_can_migrate} and {@code VM.migrate_send}: {@code (session, vm,
- * dest, live, vdi_map, vif_map, options, vgpu_map={}, vdi_format_map={})}.
+ * dest, live, vdi_map, vif_map, options, vgpu_map={}, vdi_format_map={})}. The last two are
+ * optional; {@code assert_can_migrate} has no {@code vdi_format_map} ({@code
+ * ocaml/idl/datamodel_vm.ml}), so it takes at most 8 arguments and {@code migrate_send} 9.
  */
 record MigrationRequest(
     String vmRef,
@@ -16,12 +18,18 @@ record MigrationRequest(
     ImmutableMap<String, String> vifMap,
     ImmutableMap<String, String> options) {
 
-  static MigrationRequest from(Args args) {
-    if (args.size() < 7 || args.size() > 9) {
+  /** The most arguments {@code VM.assert_can_migrate} takes. */
+  static final int ASSERT_CAN_MIGRATE_ARITY = 8;
+
+  /** The most arguments {@code VM.migrate_send} takes. */
+  static final int MIGRATE_SEND_ARITY = 9;
+
+  static MigrationRequest from(Args args, String method, int arity) {
+    if (args.size() < 7 || args.size() > arity) {
       throw XapiException.of(
           "MESSAGE_PARAMETER_COUNT_MISMATCH",
-          "VM.migrate_send",
-          "8",
+          method,
+          Integer.toString(arity),
           Integer.toString(args.size()));
     }
     return new MigrationRequest(

@@ -97,7 +97,7 @@ final class PoolMigrate {
       Map<String, Object> options,
       Optional<String> task) {
     if (MigrationChecks.restricted(view.pool(), "restrict_xen_motion")) {
-      throw XapiException.of("LICENSE_RESTRICTION", "Xen_motion");
+      throw XapiException.of("LICENCE_RESTRICTION", "Xen_motion");
     }
     XapiRecord vm = view.get(XapiClass.VM, vmRef);
     XapiRecord source = MigrationChecks.sourceHost(view, vm);

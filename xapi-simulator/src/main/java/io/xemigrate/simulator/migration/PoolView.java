@@ -75,9 +75,9 @@ final class PoolView {
     }
     XapiRecord sm = matching.get(0);
     ImmutableList.Builder<String> features = ImmutableList.builder();
-    // Keys of features may carry a version suffix ("VDI_MIRROR/2"); compare the part before it.
-    sm.map("features").keySet().forEach(key -> features.add(key.split("/", 2)[0]));
-    sm.strings("capabilities").forEach(cap -> features.add(cap.split("/", 2)[0]));
+    // features maps each name to its version ("VDI_MIRROR" -> 2); capabilities lists the names.
+    features.addAll(sm.map("features").keySet());
+    features.addAll(sm.strings("capabilities"));
     return features.build();
   }
 

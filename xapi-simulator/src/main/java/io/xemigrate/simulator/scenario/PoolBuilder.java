@@ -261,9 +261,15 @@ public final class PoolBuilder {
     boolean smKnown =
         store.all(XapiClass.SM).stream().anyMatch(sm -> sm.string("type").equals(sr.type()));
     if (!smKnown) {
-      List<String> capabilities = or(sr.capabilities(), SmCapabilities.forType(sr.type()));
-      ImmutableMap.Builder<String, Object> features = ImmutableMap.builder();
-      capabilities.forEach(c -> features.put(c, 1L));
+      // A driver lists "NAME/VERSION"; xapi keeps the names in capabilities and NAME -> VERSION
+      // in features (Smint.Feature.parse_string_int64 in ocaml/xapi/smint.ml, xapi_sm.ml).
+      Map<String, Object> features = new LinkedHashMap<>();
+      for (String listed : or(sr.capabilities(), SmCapabilities.forType(sr.type()))) {
+        String[] parts = listed.split("/", 2);
+        features.putIfAbsent(parts[0], parts.length == 2 ? smVersion(parts[1]) : 1L);
+      }
+      ImmutableMap<String, Object> parsed = ImmutableMap.copyOf(features);
+      List<String> capabilities = List.copyOf(parsed.keySet());
       store.create(
           XapiClass.SM,
           ImmutableMap.<String, Object>builder()
@@ -274,11 +280,20 @@ public final class PoolBuilder {
               .put("version", "1.0")
               .put("required_api_version", "1.0")
               .put("capabilities", capabilities)
-              .put("features", features.buildKeepingLast())
+              .put("features", parsed)
               .put(
                   "driver_filename",
                   "/opt/xensource/sm/" + sr.type().toUpperCase(Locale.ROOT) + "SR")
               .buildOrThrow());
+    }
+  }
+
+  /** A malformed version counts as 1, as xapi's parser has it. */
+  private static long smVersion(String text) {
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      return 1L;
     }
   }
 

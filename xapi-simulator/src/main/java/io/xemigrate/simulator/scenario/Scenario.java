@@ -95,7 +95,12 @@ public record Scenario(
   public record PifSpec(
       String host, String device, String ip, String netmask, String gateway, Boolean management) {}
 
-  /** A VM and everything attached to it. */
+  /**
+   * A VM and everything attached to it. {@code cpuVendor} and {@code cpuFeatures} are the CPU flags
+   * it last booted with ({@code last_boot_CPU_flags}): a running VM has the pool's unless given; a
+   * halted VM has them only when given (a VM that never ran has none). {@code
+   * hardwarePlatformVersion} is its {@code hardware_platform_version} (0 unless given).
+   */
   public record VmSpec(
       String name,
       String uuid,
@@ -123,7 +128,8 @@ public record Scenario(
       String cpuVendor,
       Boolean template,
       Map<String, String> otherConfig,
-      String workload) {
+      String workload,
+      Long hardwarePlatformVersion) {
 
     /**
      * A plain guest of the generated scenarios: one disk, one NIC on the management network, no
@@ -188,7 +194,8 @@ public record Scenario(
           null,
           null,
           null,
-          load.kind());
+          load.kind(),
+          null);
     }
 
     /** The same VM with other_config {@code otherConfig} (an operator's hints, on purpose). */
@@ -220,7 +227,8 @@ public record Scenario(
           cpuVendor,
           template,
           config,
-          workload);
+          workload,
+          hardwarePlatformVersion);
     }
   }
 
@@ -244,8 +252,11 @@ public record Scenario(
   /** A virtual NIC; the MAC is kept across pools. */
   public record VifSpec(String uuid, String network, String mac, String device) {}
 
-  /** A snapshot of the VM (its disks are snapshotted too). */
-  public record SnapshotSpec(String name, String uuid) {}
+  /**
+   * A snapshot of the VM (its disks are snapshotted too). Its NICs are the VM's unless {@code nics}
+   * is given: a VM can lose or gain NICs after a snapshot, which keeps the old ones.
+   */
+  public record SnapshotSpec(String name, String uuid, List<VifSpec> nics) {}
 
   /** A CD drive, empty or holding an ISO VDI named {@code iso} on SR {@code sr}. */
   public record CdSpec(String iso, String sr) {}

@@ -177,13 +177,10 @@ final class ScenarioValidator {
         fail(diskAt + ".fillPercent", "must be between 0 and 100");
       }
     }
-    List<Scenario.VifSpec> nics = orEmpty(vm.nics());
-    for (int n = 0; n < nics.size(); n++) {
-      String nicAt = at + ".nics[" + n + "]";
-      required(nicAt + ".network", nics.get(n).network());
-      if (!networks.contains(nics.get(n).network())) {
-        fail(nicAt + ".network", "no network named '" + nics.get(n).network() + "' in this pool");
-      }
+    nics(at, orEmpty(vm.nics()), networks);
+    List<Scenario.SnapshotSpec> snapshots = orEmpty(vm.snapshots());
+    for (int s = 0; s < snapshots.size(); s++) {
+      nics(at + ".snapshots[" + s + "]", orEmpty(snapshots.get(s).nics()), networks);
     }
     if (vm.cd() != null && vm.cd().sr() != null && !srs.contains(vm.cd().sr())) {
       fail(at + ".cd.sr", "no SR named '" + vm.cd().sr() + "' in this pool");
@@ -198,6 +195,16 @@ final class ScenarioValidator {
               .anyMatch(pci -> id.equals(pci.id()));
       if (!known) {
         fail(at + ".pci[" + i + "]", "no PCI device '" + id + "' on the VM's host");
+      }
+    }
+  }
+
+  private void nics(String at, List<Scenario.VifSpec> nics, java.util.Set<String> networks) {
+    for (int n = 0; n < nics.size(); n++) {
+      String nicAt = at + ".nics[" + n + "]";
+      required(nicAt + ".network", nics.get(n).network());
+      if (!networks.contains(nics.get(n).network())) {
+        fail(nicAt + ".network", "no network named '" + nics.get(n).network() + "' in this pool");
       }
     }
   }

@@ -12,6 +12,7 @@ import io.xemigrate.simulator.scenario.Scenario.PoolSpec;
 import io.xemigrate.simulator.scenario.Scenario.VifSpec;
 import io.xemigrate.simulator.scenario.Scenario.VmSpec;
 import io.xemigrate.simulator.store.ObjectStore;
+import io.xemigrate.simulator.store.PlatformFlags;
 import io.xemigrate.simulator.store.Refs;
 import io.xemigrate.simulator.store.XapiClass;
 import java.util.ArrayList;
@@ -118,9 +119,9 @@ final class VmBuilder {
     fields.put("blocked_operations", or(vm.blockedOperations(), ImmutableMap.of()));
     fields.put("is_a_template", or(vm.template(), false));
     fields.put("other_config", or(vm.otherConfig(), ImmutableMap.of()));
-    fields.put("hardware_platform_version", 0L);
+    fields.put("hardware_platform_version", or(vm.hardwarePlatformVersion(), 0L));
     fields.put("user_version", 1L);
-    if (!power.equals("Halted")) {
+    if (!power.equals("Halted") || vm.cpuVendor() != null || vm.cpuFeatures() != null) {
       fields.put("last_boot_CPU_flags", cpuFlags(vm));
     }
     String metrics =
@@ -133,8 +134,8 @@ final class VmBuilder {
                 .put("start_time", store.now())
                 .put("install_time", store.now())
                 .put("hvm", !domainType.equals("pv"))
-                .put("nomigrate", "true".equals(platform.get("nomigrate")))
-                .put("nested_virt", "true".equals(platform.get("nested-virt")))
+                .put("nomigrate", platformFlag(platform, "nomigrate"))
+                .put("nested_virt", platformFlag(platform, "nested-virt"))
                 .put("current_domain_type", resident ? domainType : "unspecified")
                 .buildOrThrow());
     fields.put("metrics", metrics);
@@ -148,10 +149,15 @@ final class VmBuilder {
     store.set(XapiClass.VM, vmRef, "memory_overhead", needed - ceilMib(dynamicMin) * MIB);
     List<String> vdis = disks(vm, vmRef, vmUuid, resident);
     cd(vm, vmRef, vmUuid);
-    vifs(vm, vmRef, vmUuid, resident, "");
+    vifs(orEmpty(vm.nics()), vmRef, vmUuid, resident, "");
     attachments(vm, vmRef, vmUuid);
     snapshots(vm, vmRef, vmUuid, vdis);
     store.refresh(XapiClass.VM, vmRef);
+  }
+
+  private static boolean platformFlag(Map<String, Object> platform, String key) {
+    return platform.get(key) instanceof String value
+        && PlatformFlags.isTrue(ImmutableMap.of(key, value), key);
   }
 
   private Map<String, Object> cpuFlags(VmSpec vm) {
@@ -265,8 +271,8 @@ final class VmBuilder {
             .buildOrThrow());
   }
 
-  private void vifs(VmSpec vm, String vmRef, String vmUuid, boolean attached, String salt) {
-    List<VifSpec> nics = orEmpty(vm.nics());
+  private void vifs(
+      List<VifSpec> nics, String vmRef, String vmUuid, boolean attached, String salt) {
     for (int i = 0; i < nics.size(); i++) {
       VifSpec nic = nics.get(i);
       String device = or(nic.device(), Integer.toString(i));
@@ -387,7 +393,8 @@ final class VmBuilder {
                 .put("mode", "RW")
                 .buildOrThrow());
       }
-      vifs(vm, snapRef, vmUuid, false, "snapshot-" + snapshot.name());
+      List<VifSpec> nics = snapshot.nics() == null ? orEmpty(vm.nics()) : snapshot.nics();
+      vifs(nics, snapRef, vmUuid, false, "snapshot-" + snapshot.name());
     }
   }
 

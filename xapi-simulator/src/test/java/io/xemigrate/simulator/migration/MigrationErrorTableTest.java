@@ -92,14 +92,14 @@ class MigrationErrorTableTest {
   static Stream<Arguments> assertCanMigrateRows() {
     return Stream.of(
         row(
-            "LICENSE_RESTRICTION",
+            "LICENCE_RESTRICTION",
             c -> {
               c.a.set(
                   XapiClass.POOL,
                   c.a.store.all(XapiClass.POOL).get(0).ref(),
                   "restrictions",
                   ImmutableMap.of("restrict_storage_motion", "true"));
-              return List.of("LICENSE_RESTRICTION", "Storage_motion");
+              return List.of("LICENCE_RESTRICTION", "Storage_motion");
             }),
         row(
             "VDI_NOT_IN_MAP",
