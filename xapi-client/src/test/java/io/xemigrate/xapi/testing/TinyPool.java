@@ -77,18 +77,18 @@ public final class TinyPool {
       String pifId = netId + "@" + host;
       pifs.put(
           pifId,
-          new Pif(
-              pifId,
-              host,
-              netId,
-              "eth0",
-              "",
-              vlan,
-              management,
-              ip.isEmpty() ? "None" : "Static",
-              ip,
-              "",
-              true));
+          Pif.builder(pifId)
+              .hostUuid(host)
+              .networkUuid(netId)
+              .device("eth0")
+              .mac("")
+              .vlan(vlan)
+              .management(management)
+              .ipConfigurationMode(ip.isEmpty() ? "None" : "Static")
+              .ip(ip)
+              .netmask("")
+              .currentlyAttached(true)
+              .build());
       pifIds.add(pifId);
     }
     networks.put(
@@ -101,17 +101,17 @@ public final class TinyPool {
   public TinyPool sr(String srId, String name, String type, long freeGib, String... seenBy) {
     srs.put(
         srId,
-        new Sr(
-            srId,
-            name,
-            type,
-            seenBy.length > 1,
-            1000 * GIB,
-            (1000 - freeGib) * GIB,
-            0,
-            "user",
-            ImmutableSet.copyOf(MOTION),
-            ImmutableSet.copyOf(seenBy.length == 0 ? hosts : List.of(seenBy))));
+        Sr.builder(srId)
+            .nameLabel(name)
+            .type(type)
+            .shared(seenBy.length > 1)
+            .physicalSize(1000 * GIB)
+            .physicalUtilisation((1000 - freeGib) * GIB)
+            .virtualAllocation(0)
+            .contentType("user")
+            .smCapabilities(ImmutableSet.copyOf(MOTION))
+            .attachedHostUuids(ImmutableSet.copyOf(seenBy.length == 0 ? hosts : List.of(seenBy)))
+            .build());
     return this;
   }
 
@@ -231,33 +231,19 @@ public final class TinyPool {
   private static Vm vm(
       String id, String snapshotOf, List<String> snaps, List<String> vbds, List<String> vifs) {
     boolean snapshot = !snapshotOf.isEmpty();
-    return new Vm(
-        id,
-        id,
-        snapshot ? PowerState.HALTED : PowerState.RUNNING,
-        "",
-        false,
-        false,
-        snapshot,
-        snapshotOf,
-        ImmutableList.copyOf(snaps),
-        new Vm.Memory(GIB, GIB, GIB, GIB, 0),
-        0,
-        1,
-        1,
-        ImmutableMap.of(),
-        ImmutableMap.of(),
-        ImmutableMap.of(),
-        ImmutableList.of(),
-        ImmutableSet.of(),
-        ImmutableMap.of(),
-        ImmutableMap.of(),
-        0,
-        Vm.GuestTools.none(),
-        ImmutableList.copyOf(vbds),
-        ImmutableList.copyOf(vifs),
-        0,
-        ImmutableList.of(),
-        ImmutableList.of());
+    return Vm.builder(id)
+        .nameLabel(id)
+        .powerState(snapshot ? PowerState.HALTED : PowerState.RUNNING)
+        .residentOnHostUuid("")
+        .isSnapshot(snapshot)
+        .snapshotOfUuid(snapshotOf)
+        .snapshotUuids(ImmutableList.copyOf(snaps))
+        .memory(new Vm.Memory(GIB, GIB, GIB, GIB, 0))
+        .memoryActual(0)
+        .vcpusMax(1)
+        .vcpusAtStartup(1)
+        .vbdUuids(ImmutableList.copyOf(vbds))
+        .vifUuids(ImmutableList.copyOf(vifs))
+        .build();
   }
 }
