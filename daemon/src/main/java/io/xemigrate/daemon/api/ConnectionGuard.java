@@ -5,6 +5,7 @@ import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
@@ -60,7 +61,7 @@ final class ConnectionGuard {
   private boolean evictOldestIdle() {
     for (Iterator<Map.Entry<Channel, Deadline>> it = open.entrySet().iterator(); it.hasNext(); ) {
       Map.Entry<Channel, Deadline> entry = it.next();
-      if (entry.getValue().serving == 0) {
+      if (!entry.getValue().serving()) {
         it.remove();
         var unused = entry.getKey().close();
         return true;
@@ -70,14 +71,20 @@ final class ConnectionGuard {
   }
 
   /**
-   * One connection's read deadline: armed on connect and after each complete reply, disarmed while
-   * requests are being served.
+   * One connection's read deadline: armed on connect and after each reply, off while a request
+   * received in full waits for its reply. Counted, not flagged: a reply may leave before its
+   * request's body is in (413 for a body too large), and pipelined requests queue up.
    */
   final class Deadline extends ChannelDuplexHandler {
-    /** Requests received in full and not yet answered in full (an event stream stays at 1). */
-    private int serving;
-
+    private long heads;
+    private long completes;
+    private long replies;
     private ScheduledFuture<?> timer;
+
+    /** Whether a request received in full has no reply yet (an event stream never gets one). */
+    boolean serving() {
+      return Math.min(heads, completes) > replies;
+    }
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
@@ -100,8 +107,13 @@ final class ConnectionGuard {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      if (msg instanceof HttpRequest) {
+        heads++;
+      }
       if (msg instanceof LastHttpContent) {
-        serving++;
+        completes++;
+      }
+      if (serving()) {
         disarm();
       }
       ctx.fireChannelRead(msg);
@@ -110,15 +122,16 @@ final class ConnectionGuard {
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
       if (msg instanceof LastHttpContent) {
-        ctx.write(msg, promise.unvoid())
-            .addListener(
-                (ChannelFutureListener)
-                    written -> {
-                      serving = Math.max(0, serving - 1);
-                      if (serving == 0 && written.channel().isActive()) {
-                        arm(ctx);
-                      }
-                    });
+        var unused =
+            ctx.write(msg, promise.unvoid())
+                .addListener(
+                    (ChannelFutureListener)
+                        written -> {
+                          replies++;
+                          if (!serving() && written.channel().isActive()) {
+                            arm(ctx);
+                          }
+                        });
         return;
       }
       var unused = ctx.write(msg, promise);

@@ -2,15 +2,11 @@ package io.xemigrate.tests.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.xemigrate.tests.logging.LogCapture;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,39 +27,11 @@ class ApiBadRequestTest {
   @TempDir static Path dir;
   static ApiFixture api;
   static String draft;
-  static final Capture LOGS = new Capture();
-
-  /** Held strongly: java.util.logging forgets a logger's level when the logger is collected. */
-  static final List<Logger> VERBOSE =
-      List.of(Logger.getLogger("io.xemigrate"), Logger.getLogger("io.netty"));
-
-  /** Everything logged, at every level, by xe-migrate and netty while the class runs. */
-  static final class Capture extends Handler {
-    final List<String> lines = new ArrayList<>();
-
-    @Override
-    public synchronized void publish(LogRecord record) {
-      lines.add(record.getLoggerName() + " " + record.getMessage());
-      if (record.getThrown() != null) {
-        lines.add(String.valueOf(record.getThrown()));
-      }
-    }
-
-    synchronized List<String> lines() {
-      return List.copyOf(lines);
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
-  }
+  static LogCapture logs;
 
   @BeforeAll
   static void start() {
-    VERBOSE.forEach(logger -> logger.setLevel(Level.ALL));
-    Logger.getLogger("").addHandler(LOGS);
+    logs = LogCapture.start();
     api = new ApiFixture(dir, settings -> settings.withMaxBodyBytes(MAX_BODY));
     ApiClient.Answer created =
         api.client.post("/api/v1/plans", VM_PLAN + "\"destination\":\"pool-b\"}");
@@ -74,8 +42,7 @@ class ApiBadRequestTest {
   @AfterAll
   static void stop() {
     api.close();
-    Logger.getLogger("").removeHandler(LOGS);
-    VERBOSE.forEach(logger -> logger.setLevel(null));
+    logs.close();
   }
 
   /** One bad request: what to send and what must come back. */
@@ -369,7 +336,7 @@ class ApiBadRequestTest {
     assertThat(api.client.get("/api/v1/plans").status()).isEqualTo(200);
     assertThat(api.client.post("/api/v1/plans", "{").status()).isEqualTo(400);
 
-    List<String> lines = LOGS.lines();
+    List<String> lines = logs.lines();
     assertThat(lines).anyMatch(line -> line.contains("/api/v1/plans"));
     assertThat(lines).noneMatch(line -> line.contains(ApiFixture.TOKEN.substring(0, 20)));
   }

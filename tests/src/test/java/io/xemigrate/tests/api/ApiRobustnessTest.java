@@ -87,6 +87,19 @@ class ApiRobustnessTest {
   }
 
   @Test
+  void aConnectionIdleAfterABodyTooLargeIsClosedToo() throws IOException {
+    try (ApiServer server = start(settings().withMaxBodyBytes(16).withReadTimeout(SHORT));
+        Socket socket = connect(server)) {
+      send(
+          socket,
+          "POST /api/v1/plans HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\n"
+              + "Content-Length: 38\r\n\r\n{\"source\":\"pool-a\",\"padding\":\"xxxxxx\"}");
+
+      assertThat(statuses(readAll(socket))).containsExactly(413);
+    }
+  }
+
+  @Test
   void aTlsConnectionThatNeverHandshakesIsClosedBeforeAnyTokenIsRead() throws Exception {
     SelfSignedCertificate generated = SelfSignedCertificate.generate("xe-migrate-api");
     Path certificate =

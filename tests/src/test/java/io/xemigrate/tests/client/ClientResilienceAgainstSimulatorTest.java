@@ -14,6 +14,7 @@ import io.xemigrate.simulator.rpc.Session;
 import io.xemigrate.simulator.scenario.Scenario;
 import io.xemigrate.simulator.scenario.ScenarioLoader;
 import io.xemigrate.simulator.store.XapiClass;
+import io.xemigrate.tests.logging.LogCapture;
 import io.xemigrate.xapi.ClientSettings;
 import io.xemigrate.xapi.LoggingEventListener;
 import io.xemigrate.xapi.PasswordSource;
@@ -30,11 +31,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,24 +51,8 @@ class ClientResilienceAgainstSimulatorTest {
   private static MigrationExtension migration;
   private static Endpoints.PoolEndpoint poolA;
   private static int baselineSessions;
-  private static final List<String> logLines = new CopyOnWriteArrayList<>();
   private static final List<String> sessionRefsSeen = new CopyOnWriteArrayList<>();
-  private static final Logger projectLogger = Logger.getLogger("io.xemigrate");
-  private static final Handler capture =
-      new Handler() {
-        private final SimpleFormatter formatter = new SimpleFormatter();
-
-        @Override
-        public void publish(LogRecord record) {
-          logLines.add(formatter.format(record));
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-      };
+  private static LogCapture logs;
 
   private final List<String> sessionEvents = new CopyOnWriteArrayList<>();
   private final List<String> redirects = new CopyOnWriteArrayList<>();
@@ -81,10 +61,9 @@ class ClientResilienceAgainstSimulatorTest {
 
   @BeforeAll
   static void start() {
-    // Every level of the project's loggers, so debug lines are scanned too; the console handler
-    // keeps its own level.
-    projectLogger.setLevel(Level.ALL);
-    projectLogger.addHandler(capture);
+    // Every level of the project's loggers (this module's surefire configuration), so debug lines
+    // are scanned too.
+    logs = LogCapture.start();
     Scenario scenario = ScenarioLoader.loadBundled("two-pools.yaml");
     SimulatorOptions options = SimulatorOptions.manualClock();
     migration = MigrationExtension.of(scenario, options.clock());
@@ -97,6 +76,7 @@ class ClientResilienceAgainstSimulatorTest {
   static void stop() {
     try {
       assertThat(sessions()).isEqualTo(baselineSessions);
+      List<String> logLines = logs.lines();
       assertThat(logLines).isNotEmpty().noneMatch(line -> line.contains(PASSWORD));
       assertThat(logLines)
           .noneMatch(line -> line.replace("OpaqueRef:NULL", "").contains("OpaqueRef:"));
@@ -104,8 +84,7 @@ class ClientResilienceAgainstSimulatorTest {
         assertThat(logLines).noneMatch(line -> line.contains(ref));
       }
     } finally {
-      projectLogger.removeHandler(capture);
-      projectLogger.setLevel(null);
+      logs.close();
       simulator.close();
       migration.close();
     }
