@@ -37,7 +37,8 @@ public final class Checks {
           new HardwarePlatformCheck(),
           new HostStateCheck(),
           new PcpuCheck(),
-          // The destination's dry-run import: a VM of the same UUID, CPU, then memory (docs/xapi-behaviour.md#cross-pool-dry-run).
+          // The destination's dry-run import: a VM of the same UUID, CPU, then memory
+          // (docs/xapi-behaviour.md#cross-pool-dry-run).
           new ExistingVmCheck(),
           new CpuCheck(),
           new MemoryCheck(),

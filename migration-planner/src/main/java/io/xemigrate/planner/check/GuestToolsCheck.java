@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A live migration suspends the guest briefly, which it must support (docs/xapi-behaviour.md#lifecycle-checks step 7, running or
- * paused VMs only): a {@code data-cant-suspend-reason} gives {@code VM_NON_SUSPENDABLE [vm;
- * reason]}; a guest that did not boot PV ({@code pv}, {@code pv_in_pvh}, {@code pvh}) without PV
- * drivers and without {@code feature-suspend=1} gives {@code VM_LACKS_FEATURE [vm]}.
+ * A live migration suspends the guest briefly, which it must support
+ * (docs/xapi-behaviour.md#lifecycle-checks step 7, running or paused VMs only): a {@code
+ * data-cant-suspend-reason} gives {@code VM_NON_SUSPENDABLE [vm; reason]}; a guest that did not
+ * boot PV ({@code pv}, {@code pv_in_pvh}, {@code pvh}) without PV drivers and without {@code
+ * feature-suspend=1} gives {@code VM_LACKS_FEATURE [vm]}.
  */
 public final class GuestToolsCheck implements VmCheck {
   /** xapi's {@code has_definitely_booted_pv} ({@code ocaml/xapi/xapi_vm_lifecycle.ml}). */

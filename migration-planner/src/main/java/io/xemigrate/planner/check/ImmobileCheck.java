@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code nomigrate} or {@code nested-virt} make a VM immobile: {@code VM_IS_IMMOBILE [vm]} (docs/xapi-behaviour.md#lifecycle-checks
- * step 5). As xapi's {@code is_mobile} ({@code ocaml/xapi/xapi_vm_lifecycle.ml}) reads them: from
- * what {@code VM_metrics} recorded when the domain started while the VM has a metrics record (a
- * running VM keeps the flags it started with, whatever {@code platform} says now), otherwise from
- * {@code platform}, where only {@code "1"} and {@code "true"} in any case are true.
+ * {@code nomigrate} or {@code nested-virt} make a VM immobile: {@code VM_IS_IMMOBILE [vm]}
+ * (docs/xapi-behaviour.md#lifecycle-checks step 5). As xapi's {@code is_mobile} ({@code
+ * ocaml/xapi/xapi_vm_lifecycle.ml}) reads them: from what {@code VM_metrics} recorded when the
+ * domain started while the VM has a metrics record (a running VM keeps the flags it started with,
+ * whatever {@code platform} says now), otherwise from {@code platform}, where only {@code "1"} and
+ * {@code "true"} in any case are true.
  */
 public final class ImmobileCheck implements VmCheck {
   @Override

@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * Every network the VM's VIFs use after the move must have a PIF on the destination host (a network
- * without PIFs is internal and always passes): {@code VM_REQUIRES_NETWORK [vm; network]} (docs/xapi-behaviour.md#boot-checks step
- * 9).
+ * without PIFs is internal and always passes): {@code VM_REQUIRES_NETWORK [vm; network]}
+ * (docs/xapi-behaviour.md#boot-checks step 9).
  */
 public final class NetworkVisibilityCheck implements HostCheck {
   @Override

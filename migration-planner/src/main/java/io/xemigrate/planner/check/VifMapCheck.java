@@ -8,10 +8,10 @@ import java.util.stream.Stream;
 
 /**
  * Every VIF of the VM, and of its snapshots, needs a destination network across pools, else {@code
- * VIF_NOT_IN_MAP [vif]} (docs/xapi-behaviour.md#vif-handling): xapi maps the VM's VIFs and then its snapshots' ({@code
- * infer_vif_map} in {@code ocaml/xapi/xapi_vm_migrate.ml}), including VIFs the VM no longer has (a
- * MAC only a snapshot uses), which XenCenter and Xen Orchestra clients trip over. The planner never
- * falls back to the management network.
+ * VIF_NOT_IN_MAP [vif]} (docs/xapi-behaviour.md#vif-handling): xapi maps the VM's VIFs and then its
+ * snapshots' ({@code infer_vif_map} in {@code ocaml/xapi/xapi_vm_migrate.ml}), including VIFs the
+ * VM no longer has (a MAC only a snapshot uses), which XenCenter and Xen Orchestra clients trip
+ * over. The planner never falls back to the management network.
  */
 public final class VifMapCheck implements VmCheck {
   @Override

@@ -1,6 +1,7 @@
 package io.xemigrate.simulator.scenario;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.UUID;
@@ -27,6 +28,24 @@ final class Defaults {
   static final int DISK_FILL_PERCENT = 50;
   static final long API_MAJOR = 2;
   static final long API_MINOR = 20;
+
+  /** The platform keys xapi's templates give an HVM guest. */
+  static final ImmutableMap<String, Object> PLATFORM =
+      ImmutableMap.of(
+          "acpi",
+          "1",
+          "apic",
+          "true",
+          "pae",
+          "true",
+          "viridian",
+          "true",
+          "nx",
+          "true",
+          "timeoffset",
+          "0",
+          "device-model",
+          "qemu-upstream-compat");
 
   private Defaults() {}
 

@@ -28,23 +28,6 @@ import java.util.Map;
 final class VmBuilder {
   private static final long MIB = 1024L * 1024L;
   private static final long GIB = 1024L * MIB;
-  private static final ImmutableMap<String, Object> PLATFORM =
-      ImmutableMap.of(
-          "acpi",
-          "1",
-          "apic",
-          "true",
-          "pae",
-          "true",
-          "viridian",
-          "true",
-          "nx",
-          "true",
-          "timeoffset",
-          "0",
-          "device-model",
-          "qemu-upstream-compat");
-
   private final ObjectStore store;
   private final PoolSpec pool;
   private final PoolBuilder built;
@@ -94,7 +77,7 @@ final class VmBuilder {
     long dynamicMin = or(vm.dynamicMinMiB(), memory / MIB) * MIB;
     long vcpus = or(vm.vcpus(), Defaults.VM_VCPUS);
     String domainType = or(vm.domainType(), "hvm");
-    Map<String, Object> platform = new LinkedHashMap<>(PLATFORM);
+    Map<String, Object> platform = new LinkedHashMap<>(Defaults.PLATFORM);
     platform.putAll(or(vm.platform(), ImmutableMap.of()));
     Map<String, Object> fields = new HashMap<>();
     fields.put("uuid", vmUuid);
