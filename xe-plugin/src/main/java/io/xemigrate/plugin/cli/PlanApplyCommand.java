@@ -112,13 +112,7 @@ final class PlanApplyCommand implements Command {
   }
 
   static MigrationPlan read(String file) {
-    try {
-      return PlanJson.read(Files.readString(Path.of(file), StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UsageException("cannot read plan=" + file + ": " + e.getMessage());
-    } catch (RuntimeException e) {
-      throw new UsageException("plan=" + file + " is not a plan file: " + firstLine(e));
-    }
+    return PlanFile.read(file);
   }
 
   /** A movable VM that no longer runs on its planned source host makes the plan stale. */
@@ -140,11 +134,5 @@ final class PlanApplyCommand implements Command {
                   ? String.format("~%d s", Math.round(move.schedule().durationSeconds()))
                   : "BLOCKED"));
     }
-  }
-
-  private static String firstLine(RuntimeException e) {
-    String message = String.valueOf(e.getMessage());
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
   }
 }

@@ -44,22 +44,6 @@ final class PlanShowCommand implements Command {
 
   /** Reads a plan file; a missing or malformed file is one line naming it. */
   static MigrationPlan read(Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UsageException("cannot read the plan file " + file + " given by plan=");
-    }
-    try {
-      return PlanJson.read(text);
-    } catch (IllegalArgumentException e) {
-      String reason = e.getMessage() == null ? "unreadable" : e.getMessage();
-      throw new UsageException(
-          "malformed plan file "
-              + file
-              + ": "
-              + reason.replace('\n', ' ')
-              + "; write a new one with vm-migrate-plan or host-evacuate-plan");
-    }
+    return PlanFile.read(file.toString());
   }
 }

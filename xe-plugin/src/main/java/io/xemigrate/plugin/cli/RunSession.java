@@ -29,7 +29,10 @@ final class RunSession {
   private RunSession() {}
 
   static Journal openJournal() {
-    return Journal.open(journalFile(), Clock.systemUTC());
+    Path dataDirectory = dataDirectory();
+    return Journal.open(
+        DatabaseFile.checkDataDirectory(dataDirectory, DataDirectory.journal(dataDirectory)),
+        Clock.systemUTC());
   }
 
   /**
@@ -47,8 +50,11 @@ final class RunSession {
   }
 
   private static Path journalFile() {
-    return DataDirectory.journal(
-        DataDirectory.resolve(System.getenv(), System.getProperty("user.home")));
+    return DataDirectory.journal(dataDirectory());
+  }
+
+  private static Path dataDirectory() {
+    return DataDirectory.resolve(System.getenv(), System.getProperty("user.home"));
   }
 
   static PoolProfile profileOf(PoolParameters pools, InventoryIdentity identity) {

@@ -60,7 +60,7 @@ final class SimCommand implements Command {
   @Override
   public ExitCode run(Arguments arguments, Console console) {
     String scenarioName = arguments.required("scenario");
-    double speed = parseSpeed(arguments.optional("speed").orElse("1"));
+    double speed = Parameters.speed(arguments.optional("speed").orElse("1"));
     boolean plainHttp = parseBoolean(arguments.optional("plain-http").orElse("false"));
     Scenario scenario;
     try {
@@ -141,18 +141,6 @@ final class SimCommand implements Command {
               + reason.lines().findFirst().orElse("")
               + "; fix it or leave out faults=");
     }
-  }
-
-  private static double parseSpeed(String text) {
-    try {
-      double speed = Double.parseDouble(text);
-      if (speed > 0 && Double.isFinite(speed)) {
-        return speed;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new UsageException("speed must be a positive number, was '" + text + "'");
   }
 
   private static boolean parseBoolean(String text) {

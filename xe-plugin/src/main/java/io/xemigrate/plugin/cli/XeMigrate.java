@@ -4,6 +4,7 @@ import com.beust.jcommander.JCommander;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.ParameterException;
 import com.google.common.collect.ImmutableMap;
+import io.xemigrate.plugin.journal.JournalException;
 import io.xemigrate.plugin.pools.PoolConnectionException;
 import io.xemigrate.xapi.XapiException;
 import java.io.PrintStream;
@@ -92,6 +93,17 @@ public final class XeMigrate {
       return ExitCode.FAILED;
     } catch (XapiException e) {
       console.error(oneLine(e.getMessage()));
+      return ExitCode.FAILED;
+    } catch (JournalException e) {
+      console.error(Messages.plain(e.getMessage()));
+      return ExitCode.FAILED;
+    } catch (RuntimeException e) {
+      // A bug of ours: still one line, without a trace, naming what to do.
+      console.error(
+          name
+              + " failed unexpectedly ("
+              + Messages.plain(e.getMessage())
+              + "); run it again, and report it if it keeps failing");
       return ExitCode.FAILED;
     }
   }
