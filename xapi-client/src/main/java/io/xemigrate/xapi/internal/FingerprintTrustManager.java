@@ -43,7 +43,7 @@ final class FingerprintTrustManager extends X509ExtendedTrustManager {
             "certificate of "
                 + endpoint
                 + " does not match the pin: pinned SHA-256 "
-                + String.join(" or ", pins)
+                + String.join(" or ", pins.stream().map(Fingerprints::withColons).sorted().toList())
                 + ", server sent "
                 + seen);
       }

@@ -21,6 +21,18 @@ public final class Fingerprints {
     }
   }
 
+  /**
+   * A fingerprint in the form {@link #sha256} prints ({@code AB:CD:...}), so that a pinned one and
+   * a presented one read alike; text that is not hex stays as it is.
+   */
+  static String withColons(String fingerprint) {
+    String compact = compact(fingerprint);
+    if (!compact.matches("[0-9A-F]+") || compact.length() % 2 != 0) {
+      return fingerprint;
+    }
+    return HexFormat.ofDelimiter(":").withUpperCase().formatHex(HexFormat.of().parseHex(compact));
+  }
+
   /** Upper-case hex without separators, for comparison. */
   static String compact(String fingerprint) {
     return fingerprint.replace(":", "").trim().toUpperCase(Locale.ROOT);

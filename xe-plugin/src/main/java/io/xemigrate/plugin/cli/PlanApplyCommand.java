@@ -123,6 +123,9 @@ final class PlanApplyCommand implements Command {
   static void show(MigrationPlan plan, Console console) {
     console.line(
         plan.request() + ": " + plan.movableCount() + " of " + plan.moves().size() + " VMs move");
+    if (plan.intraPool()) {
+      console.line("  inside pool " + plan.source().poolName() + ": the VMs move between its hosts");
+    }
     for (MovePlan move : plan.moves()) {
       console.line(
           String.format(

@@ -73,12 +73,7 @@ final class PlanOutput {
       Console console) {
     MigrationPlan plan =
         new PlanScheduler(RunSession.calibration()).schedule(unscheduled, source, destination);
-    try {
-      Files.writeString(out, PlanJson.pretty(plan) + "\n", StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UsageException(
-          "cannot write the plan to " + out + " given by out=: " + e.getClass().getSimpleName());
-    }
+    new OutputFile("out", out).write(PlanJson.pretty(plan) + "\n", false);
     if (console.json()) {
       console.line(
           Json.write(

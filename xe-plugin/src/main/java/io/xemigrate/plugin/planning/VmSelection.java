@@ -83,6 +83,16 @@ public final class VmSelection {
     return uuids.build();
   }
 
+  /** The VMs as given: UUIDs or names. */
+  public ImmutableList<String> items() {
+    return items;
+  }
+
+  /** Whether {@code inventory} has a guest answering to {@code item} (a UUID or a name). */
+  public static boolean has(PoolInventory inventory, String item) {
+    return !matches(item, inventory).isEmpty();
+  }
+
   public String firstItem() {
     return items.get(0);
   }

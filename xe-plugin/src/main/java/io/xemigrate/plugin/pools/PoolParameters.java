@@ -85,6 +85,18 @@ public final class PoolParameters {
       throw new UsageException(
           "give either " + key + "= or remote-master=, not both: remove one of them");
     }
+    ProfileValues.addressProblem(master.get())
+        .ifPresent(
+            problem -> {
+              throw new UsageException("bad remote-master=" + master.get() + ": " + problem);
+            });
+    Optional<String> fingerprint = arguments.optional("remote-fingerprint");
+    if (fingerprint.isPresent() && !ProfileValues.fingerprint(fingerprint.get())) {
+      throw new UsageException(
+          "bad remote-fingerprint="
+              + fingerprint.get()
+              + ": not a SHA-256 fingerprint (64 hex digits, colons between bytes allowed)");
+    }
     String username = arguments.required("remote-username");
     Path passwordFile = Path.of(arguments.required("remote-password-file"));
     return Optional.of(
@@ -92,7 +104,7 @@ public final class PoolParameters {
             master.get(),
             username,
             new PasswordOrigin.FromFile(passwordFile),
-            arguments.optional("remote-fingerprint")));
+            fingerprint));
   }
 
   static boolean parseBoolean(String key, String value) {

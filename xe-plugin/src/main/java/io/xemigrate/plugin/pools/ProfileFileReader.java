@@ -103,8 +103,17 @@ final class ProfileFileReader {
     String username =
         text(file, line, entry, "username").orElseThrow(() -> missing(file, line, "username"));
     PasswordOrigin password = password(file, line, entry, endpointsFile);
+    ProfileValues.addressProblem(address)
+        .ifPresent(problem -> malformedValue(file, line, "url", problem));
     Optional<String> fingerprint =
         text(file, line, entry, "tlsFingerprint").filter(f -> !f.isBlank());
+    if (fingerprint.isPresent() && !ProfileValues.fingerprint(fingerprint.get())) {
+      malformedValue(
+          file,
+          line,
+          "tlsFingerprint",
+          "not a SHA-256 fingerprint (64 hex digits, colons between bytes allowed)");
+    }
     boolean insecure = entry.path("insecure").asBoolean(false);
     ImmutableList.Builder<String> members = ImmutableList.builder();
     entry.path("members").forEach(member -> members.add(member.asText()));
@@ -177,6 +186,10 @@ final class ProfileFileReader {
       }
       seen.add(profile.name());
     }
+  }
+
+  private static void malformedValue(Path file, int line, String key, String problem) {
+    throw malformed(file, line, "bad '" + key + "': " + problem);
   }
 
   private static UsageException missing(Path file, int line, String key) {
