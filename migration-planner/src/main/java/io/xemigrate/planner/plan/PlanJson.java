@@ -81,7 +81,9 @@ public final class PlanJson {
         e.getLocation() == null
             ? ""
             : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-    if (e instanceof JsonParseException || e instanceof StreamReadException) {
+    if (e instanceof JsonParseException
+        || e instanceof StreamReadException
+        || e.getCause() instanceof StreamReadException) {
       return "not valid JSON" + where;
     }
     if (e instanceof JsonMappingException bind) {

@@ -115,6 +115,11 @@ final class ProfileFileReader {
           "not a SHA-256 fingerprint (64 hex digits, colons between bytes allowed)");
     }
     boolean insecure = entry.path("insecure").asBoolean(false);
+    for (String list : List.of("members", "hosts")) {
+      if (entry.has(list) && !entry.get(list).isArray()) {
+        throw malformed(file, line, "'" + list + "' must be a list");
+      }
+    }
     ImmutableList.Builder<String> members = ImmutableList.builder();
     entry.path("members").forEach(member -> members.add(member.asText()));
     entry.path("hosts").forEach(host -> members.add(host.path("url").asText()));

@@ -17,9 +17,9 @@ final class ProfileValues {
   /** An IPv6 literal in brackets. */
   private static final Pattern IPV6 = Pattern.compile("\\[[0-9A-Fa-f:.]{2,45}\\]");
 
-  /** 32 bytes in hex, colons between bytes optional. */
+  /** 32 bytes in hex, colons between bytes optional, {@code sha256:} in front optional. */
   private static final Pattern SHA256 =
-      Pattern.compile("(?:[0-9A-Fa-f]{2}:){31}[0-9A-Fa-f]{2}|[0-9A-Fa-f]{64}");
+      Pattern.compile("(?i)(?:sha256:?)?(?:(?:[0-9A-F]{2}:){31}[0-9A-F]{2}|[0-9A-F]{64})");
 
   private ProfileValues() {}
 
