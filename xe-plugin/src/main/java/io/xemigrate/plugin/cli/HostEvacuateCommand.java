@@ -75,7 +75,7 @@ final class HostEvacuateCommand implements PlanningCommand {
         "no VM of host=" + String.join(",", hosts) + " can move: see the findings",
         (runId, journal, coordinator, sourceSide, destinationSide) -> {
           HostMaintenance.disable(
-              runId, sourceSide.client(), sourceSide.fresh(), hostUuids, journal);
+              runId, sourceSide.client(), sourceSide.fresh(), hostUuids, journal, maintenance);
           RunSummary summary = null;
           try {
             summary = coordinator.apply(runId, plan);
@@ -84,18 +84,24 @@ final class HostEvacuateCommand implements PlanningCommand {
             boolean failed = summary == null || summary.status() != RunStatus.SUCCEEDED;
             boolean kept =
                 HostMaintenance.finish(runId, sourceSide.client(), journal, maintenance, failed);
-            if (!console.json()) {
-              console.line(
-                  kept
-                      ? "host="
-                          + String.join(",", hosts)
-                          + " left disabled in maintenance mode; 'xe-migrate host-restore run="
-                          + runId
-                          + "' brings the VMs back and enables it"
-                      : "host=" + String.join(",", hosts) + " enabled again");
-            }
+            reportHosts(console, hosts, kept, runId);
           }
         });
+  }
+
+  /** The words of the hosts' end, the same after an uninterrupted run and a resumed one. */
+  static void reportHosts(Console console, List<String> hosts, boolean kept, String runId) {
+    if (console.json() || hosts.isEmpty()) {
+      return;
+    }
+    console.line(
+        kept
+            ? "host="
+                + String.join(",", hosts)
+                + " left disabled in maintenance mode; 'xe-migrate host-restore run="
+                + runId
+                + "' brings the VMs back and enables it"
+            : "host=" + String.join(",", hosts) + " enabled again");
   }
 
   /** The UUIDs of the hosts named (by UUID or name-label) in {@code host=}. */

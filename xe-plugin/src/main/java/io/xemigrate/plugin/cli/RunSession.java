@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -91,7 +93,20 @@ final class RunSession {
       MigrationPlan plan, PoolParameters pools, Journal journal, Console console, RunWork work) {
     PoolProfile sourceProfile = profileOf(pools, plan.source());
     PoolProfile destinationProfile = profileOf(pools, plan.destination());
-    try (PoolClient source = pools.connector().connect(sourceProfile);
+    AtomicReference<RunCoordinator> running = new AtomicReference<>();
+    try (RunLease lease =
+            RunLease.take(
+                journalFile(),
+                Set.of(plan.source().poolUuid(), plan.destination().poolUuid()),
+                "a command-line run (process " + ProcessHandle.current().pid() + ")",
+                () -> {
+                  // Someone took the pools over (this process stalled past the lease).
+                  RunCoordinator coordinator = running.get();
+                  if (coordinator != null) {
+                    coordinator.cancel();
+                  }
+                });
+        PoolClient source = pools.connector().connect(sourceProfile);
         PoolClient destination =
             plan.intraPool() ? null : pools.connector().connect(destinationProfile)) {
       PoolSide sourceSide = PoolSide.open(source);
@@ -104,11 +119,12 @@ final class RunSession {
               Clock.systemUTC(),
               Progress.forConsole(console),
               RunOptions.defaults());
+      running.set(coordinator);
       CountDownLatch finished = new CountDownLatch(1);
       Thread hook =
           new Thread(
               () -> {
-                coordinator.cancel();
+                coordinator.interrupt();
                 try {
                   // Every VM must be left running somewhere: wait for the moves to settle.
                   finished.await(10, TimeUnit.MINUTES);

@@ -88,6 +88,9 @@ public final class XeMigrate {
     } catch (UsageException e) {
       console.error(e.getMessage());
       return ExitCode.BAD_INPUT;
+    } catch (RunLease.PoolsBusyException e) {
+      console.error(e.getMessage());
+      return ExitCode.BUSY;
     } catch (PoolConnectionException e) {
       console.error(e.getMessage());
       return ExitCode.FAILED;
@@ -135,7 +138,10 @@ public final class XeMigrate {
         .forEach(
             command -> out.printf("  %-" + width + "s  %s%n", command.name(), command.summary()));
     out.println();
-    out.println("Exit codes: 0 done, 1 failed, 2 bad input, 3 blocked by checks.");
+    out.println(
+        "Exit codes: 0 done, 1 failed, 2 bad input, 3 blocked by checks (the rest moved),"
+            + " 4 pools busy with another run,");
+    out.println("            130 stopped by Ctrl-C, 143 stopped by SIGTERM (both after the moves settle).");
   }
 
   private void printCommandHelp(Command command) {

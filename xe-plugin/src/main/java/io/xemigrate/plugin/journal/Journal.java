@@ -1,6 +1,7 @@
 package io.xemigrate.plugin.journal;
 
 import com.google.common.collect.ImmutableList;
+import io.xemigrate.plugin.coordinator.MoveOutcomes;
 import io.xemigrate.plugin.coordinator.MovePhase;
 import io.xemigrate.plugin.coordinator.MoveState;
 import io.xemigrate.plugin.journal.RunRecord.RunStatus;
@@ -266,7 +267,7 @@ public final class Journal implements AutoCloseable {
                   connection.prepareStatement(
                       "UPDATE moves SET phase = ?, outcome_code = ?, outcome_params = '',"
                           + " updated_at = ? WHERE run_id = ?"
-                          + " AND phase IN (?, ?, ?)");
+                          + " AND (phase IN (?, ?, ?) OR (phase = ? AND outcome_code = ?))");
               PreparedStatement run =
                   connection.prepareStatement("UPDATE runs SET status = ? WHERE run_id = ?")) {
             moves.setString(1, MovePhase.CANCELLED.name());
@@ -276,6 +277,9 @@ public final class Journal implements AutoCloseable {
             moves.setString(5, MovePhase.PENDING.name());
             moves.setString(6, MovePhase.RECEIVING.name());
             moves.setString(7, MovePhase.VALIDATING.name());
+            // Moves an interrupt stopped would start again on resume: cancelled now for good.
+            moves.setString(8, MovePhase.CANCELLED.name());
+            moves.setString(9, MoveOutcomes.INTERRUPTED);
             cancelled[0] = moves.executeUpdate();
             run.setString(1, RunStatus.CANCELLED.name());
             run.setString(2, runId);

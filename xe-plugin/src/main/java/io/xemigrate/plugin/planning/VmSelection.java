@@ -80,7 +80,12 @@ public final class VmSelection {
       }
       uuids.add(found.get(0).uuid());
     }
-    return uuids.build();
+    ImmutableList<String> resolved = uuids.build();
+    if (resolved.stream().distinct().count() < resolved.size()) {
+      throw new UsageException(
+          parameter + "= names one VM twice (by name and UUID, or twice by one): name it once");
+    }
+    return resolved;
   }
 
   /** The VMs as given: UUIDs or names. */
