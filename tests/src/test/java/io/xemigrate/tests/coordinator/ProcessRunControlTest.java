@@ -110,6 +110,32 @@ class ProcessRunControlTest {
         .anyMatch(line -> line.startsWith("host=a2 left disabled in maintenance mode"));
   }
 
+  @Test
+  @Timeout(value = 300, unit = TimeUnit.SECONDS)
+  void anUninterruptedEvacuationNamesItsBlockedVmsWithTheirCodesAndExplainsExitThree()
+      throws IOException {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    try (SimulatedPools pools = new SimulatedPools(data.resolve("journal.db"), 400)) {
+      Path endpoints = dir.resolve("endpoints.json");
+      pools.simulator.writeEndpoints(endpoints);
+      CliProcess cli = new CliProcess(dir, data);
+      CliProcess.Result result =
+          cli.run(
+              "host-evacuate", "host=a2", "destination=pool-b", "yes=true", "pools=" + endpoints);
+
+      assertThat(result.exitCode()).as(result.err()).isEqualTo(3);
+      List<String> out = result.out().lines().toList();
+      // In the plan shown before the question, and at the end.
+      assertThat(out).anyMatch(line -> line.matches(".*gpu-render .* BLOCKED VM_HAS_PCI_ATTACHED"));
+      assertThat(out).contains("host=a2 enabled again", "blocked by the checks (not moved):");
+      assertThat(out)
+          .anyMatch(line -> line.matches(" +gpu-render +VM_HAS_PCI_ATTACHED"))
+          .anyMatch(line -> line.matches(" +vdi-desktop +VM_HAS_VGPU"));
+      assertThat(result.errLines()).hasSize(1);
+      assertThat(result.errLines().get(0)).startsWith("xe-migrate: exit code 3: ");
+    }
+  }
+
   /**
    * {@code host-evacuate host=a2} killed with SIGKILL while a VM migrates, then {@code run-resume};
    * returns what the resume printed, after checking the host as an uninterrupted run leaves it.

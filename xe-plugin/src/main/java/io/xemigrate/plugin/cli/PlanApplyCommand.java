@@ -5,6 +5,9 @@ import io.xemigrate.planner.plan.MigrationPlan;
 import io.xemigrate.planner.plan.MovePlan;
 import io.xemigrate.planner.plan.PlanJson;
 import io.xemigrate.planner.plan.Verdict;
+import io.xemigrate.planner.Finding;
+import io.xemigrate.planner.Severity;
+import java.util.List;
 import io.xemigrate.plugin.journal.Journal;
 import io.xemigrate.plugin.planning.PlanDrift;
 import io.xemigrate.plugin.pools.PoolParameters;
@@ -135,7 +138,16 @@ final class PlanApplyCommand implements Command {
               move.destinationHostName().isEmpty() ? "-" : move.destinationHostName(),
               move.verdict() == Verdict.OK
                   ? String.format("~%d s", Math.round(move.schedule().durationSeconds()))
-                  : "BLOCKED"));
+                  : "BLOCKED " + String.join(",", blockerCodes(move))));
     }
+  }
+
+  /** The distinct codes of a move's blockers, in the plan's order. */
+  static List<String> blockerCodes(MovePlan move) {
+    return move.findings().stream()
+        .filter(finding -> finding.severity() == Severity.BLOCKER)
+        .map(Finding::code)
+        .distinct()
+        .toList();
   }
 }
