@@ -3,8 +3,8 @@ package io.xemigrate.planner.plan;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -73,14 +73,17 @@ public final class PlanJson {
   }
 
   /**
-   * What was wrong, in the plan's own terms: where (line, column, field) and which kind of
-   * mistake, never the mapper's words (they name Java classes).
+   * What was wrong, in the plan's own terms: where (line, column, field) and which kind of mistake,
+   * never the mapper's words (they name Java classes).
    */
   private static String problem(JsonProcessingException e) {
     String where =
         e.getLocation() == null
             ? ""
-            : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            : " at line "
+                + e.getLocation().getLineNr()
+                + ", column "
+                + e.getLocation().getColumnNr();
     if (e instanceof JsonParseException
         || e instanceof StreamReadException
         || e.getCause() instanceof StreamReadException) {

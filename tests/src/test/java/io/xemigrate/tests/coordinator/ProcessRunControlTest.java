@@ -63,7 +63,11 @@ class ProcessRunControlTest {
 
       Process first =
           cli.start(
-              dir.resolve("first.err"), "plan-apply", "plan=" + planFile, "yes=true", poolsArg,
+              dir.resolve("first.err"),
+              "plan-apply",
+              "plan=" + planFile,
+              "yes=true",
+              poolsArg,
               "--json");
       BufferedReader firstOut = reader(first);
       JsonNode started = JSON.readTree(firstOut.readLine());

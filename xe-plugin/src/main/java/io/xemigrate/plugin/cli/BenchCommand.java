@@ -54,8 +54,7 @@ final class BenchCommand implements Command {
   public ExitCode run(Arguments arguments, Console console) {
     double speed = Parameters.speed(arguments.optional("speed").orElse("" + DEFAULT_SPEED));
     long seed =
-        Parameters.wholeInRange(
-            "seed", arguments.optional("seed").orElse("42"), 0, Long.MAX_VALUE);
+        Parameters.wholeInRange("seed", arguments.optional("seed").orElse("42"), 0, Long.MAX_VALUE);
     int largeVms =
         (int)
             Parameters.wholeInRange(

@@ -21,11 +21,10 @@ import java.util.Set;
 
 /**
  * Every file the command line writes for the user ({@code out=}, {@code endpoints-out=}): written
- * to a new file in the target's directory (created exclusively, owner-only when it holds a
- * secret), flushed to disk, then renamed over the target in one step. A symbolic link at the
- * target is refused, never followed; so is a file another user owns, a directory or a device. A
- * reader sees the old file or the new one, never half of one, and no other user can have the new
- * one open.
+ * to a new file in the target's directory (created exclusively, owner-only when it holds a secret),
+ * flushed to disk, then renamed over the target in one step. A symbolic link at the target is
+ * refused, never followed; so is a file another user owns, a directory or a device. A reader sees
+ * the old file or the new one, never half of one, and no other user can have the new one open.
  */
 record OutputFile(String parameter, Path target) {
   private static final Set<PosixFilePermission> OWNER_ONLY =

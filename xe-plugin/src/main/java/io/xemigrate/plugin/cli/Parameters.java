@@ -21,7 +21,9 @@ final class Parameters {
 
   static final double MAX_SPEED = 1000;
 
-  /** {@code speed=}: virtual seconds per real second, in [{@value #MIN_SPEED}, {@value #MAX_SPEED}]. */
+  /**
+   * {@code speed=}: virtual seconds per real second, in [{@value #MIN_SPEED}, {@value #MAX_SPEED}].
+   */
   static double speed(String text) {
     return inRange("speed", text, MIN_SPEED, MAX_SPEED);
   }
@@ -37,7 +39,14 @@ final class Parameters {
       // reported below
     }
     throw new UsageException(
-        key + " must be a number from " + number(min) + " to " + number(max) + ", was '" + text + "'");
+        key
+            + " must be a number from "
+            + number(min)
+            + " to "
+            + number(max)
+            + ", was '"
+            + text
+            + "'");
   }
 
   /** A whole number in {@code [min, max]}. */

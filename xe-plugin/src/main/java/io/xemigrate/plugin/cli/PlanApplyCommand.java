@@ -1,13 +1,11 @@
 package io.xemigrate.plugin.cli;
 
 import com.google.common.collect.ImmutableSet;
-import io.xemigrate.planner.plan.MigrationPlan;
-import io.xemigrate.planner.plan.MovePlan;
-import io.xemigrate.planner.plan.PlanJson;
-import io.xemigrate.planner.plan.Verdict;
 import io.xemigrate.planner.Finding;
 import io.xemigrate.planner.Severity;
-import java.util.List;
+import io.xemigrate.planner.plan.MigrationPlan;
+import io.xemigrate.planner.plan.MovePlan;
+import io.xemigrate.planner.plan.Verdict;
 import io.xemigrate.plugin.journal.Journal;
 import io.xemigrate.plugin.planning.PlanDrift;
 import io.xemigrate.plugin.pools.PoolParameters;
@@ -15,13 +13,10 @@ import io.xemigrate.plugin.run.PoolSide;
 import io.xemigrate.plugin.run.RunCoordinator;
 import io.xemigrate.plugin.run.RunSummary;
 import io.xemigrate.xapi.model.PoolInventory;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -127,7 +122,8 @@ final class PlanApplyCommand implements Command {
     console.line(
         plan.request() + ": " + plan.movableCount() + " of " + plan.moves().size() + " VMs move");
     if (plan.intraPool()) {
-      console.line("  inside pool " + plan.source().poolName() + ": the VMs move between its hosts");
+      console.line(
+          "  inside pool " + plan.source().poolName() + ": the VMs move between its hosts");
     }
     for (MovePlan move : plan.moves()) {
       console.line(

@@ -8,9 +8,6 @@ import io.xemigrate.planner.plan.PlanHash;
 import io.xemigrate.planner.plan.PlanJson;
 import io.xemigrate.plugin.planning.PlanScheduler;
 import io.xemigrate.xapi.model.PoolInventory;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 

@@ -3,10 +3,10 @@ package io.xemigrate.plugin.cli;
 import io.xemigrate.planner.plan.MigrationPlan;
 import io.xemigrate.planner.plan.MovePlan;
 import io.xemigrate.planner.plan.Verdict;
-import java.util.List;
 import io.xemigrate.plugin.planning.PlanScheduler;
 import io.xemigrate.plugin.pools.PoolParameters;
 import io.xemigrate.xapi.model.PoolInventory;
+import java.util.List;
 
 /**
  * What the commands that plan and apply in one go ({@code host-evacuate}, {@code vm-migrate}) share

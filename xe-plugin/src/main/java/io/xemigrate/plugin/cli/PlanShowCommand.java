@@ -3,9 +3,6 @@ package io.xemigrate.plugin.cli;
 import com.google.common.collect.ImmutableSet;
 import io.xemigrate.planner.plan.MigrationPlan;
 import io.xemigrate.planner.plan.PlanJson;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** {@code plan-show plan=}: a plan file as a readable table (or the plan itself with --json). */

@@ -13,10 +13,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * The pool leases a command-line run holds: the daemon's ({@link PoolLeases}, table {@code
  * pool_leases} of the journal's database), so one run acts on a pool at a time whichever started
- * it: {@code plan-apply}, {@code vm-migrate}, {@code host-evacuate}, {@code run-resume}, a job or an
- * API apply. Renewed every third of {@link #TTL} while the run lasts; a process killed with {@code
- * kill -9} stops renewing, and its lease expires after {@link #TTL}, so {@code run-resume} can take
- * it then.
+ * it: {@code plan-apply}, {@code vm-migrate}, {@code host-evacuate}, {@code run-resume}, a job or
+ * an API apply. Renewed every third of {@link #TTL} while the run lasts; a process killed with
+ * {@code kill -9} stops renewing, and its lease expires after {@link #TTL}, so {@code run-resume}
+ * can take it then.
  */
 final class RunLease implements AutoCloseable {
   /** The daemon's default lease life. */
@@ -28,8 +28,7 @@ final class RunLease implements AutoCloseable {
   private final String holder;
   private final ScheduledExecutorService heartbeat;
 
-  private RunLease(
-      DaemonDatabase database, PoolLeases leases, Set<String> pools, String holder) {
+  private RunLease(DaemonDatabase database, PoolLeases leases, Set<String> pools, String holder) {
     this.database = database;
     this.leases = leases;
     this.pools = pools;
@@ -78,7 +77,7 @@ final class RunLease implements AutoCloseable {
     long period = Math.max(1, TTL.toMillis() / 3);
     var unused =
         lease.heartbeat.scheduleAtFixedRate(
-        () -> lease.renew(clock, lost), period, period, TimeUnit.MILLISECONDS);
+            () -> lease.renew(clock, lost), period, period, TimeUnit.MILLISECONDS);
     return lease;
   }
 

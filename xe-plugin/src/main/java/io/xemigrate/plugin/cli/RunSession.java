@@ -16,10 +16,10 @@ import io.xemigrate.xapi.PoolClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.Set;
 import java.util.function.Function;
 
 /**

@@ -73,7 +73,8 @@ final class SimCommand implements Command {
       // A name that is not a file may be one of the bundled scenarios, e.g. two-pools.yaml.
       scenario =
           Files.exists(file)
-              ? ScenarioLoader.load(InputFile.of("scenario", scenarioName).check(InputFile.DEFAULT_LIMIT).path())
+              ? ScenarioLoader.load(
+                  InputFile.of("scenario", scenarioName).check(InputFile.DEFAULT_LIMIT).path())
               : ScenarioLoader.loadBundled(scenarioName);
     } catch (ScenarioException e) {
       console.error(e.getMessage());

@@ -141,7 +141,8 @@ public final class XeMigrate {
     out.println(
         "Exit codes: 0 done, 1 failed, 2 bad input, 3 blocked by checks (the rest moved),"
             + " 4 pools busy with another run,");
-    out.println("            130 stopped by Ctrl-C, 143 stopped by SIGTERM (both after the moves settle).");
+    out.println(
+        "            130 stopped by Ctrl-C, 143 stopped by SIGTERM (both after the moves settle).");
   }
 
   private void printCommandHelp(Command command) {

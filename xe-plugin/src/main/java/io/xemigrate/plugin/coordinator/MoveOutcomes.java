@@ -14,8 +14,8 @@ public final class MoveOutcomes {
   public static final String USER_CANCELLED = "USER_CANCELLED";
 
   /**
-   * The process was interrupted (Ctrl-C, SIGTERM) before the move could finish: the VM stayed
-   * where it was, and {@code run-resume} starts the move again (unlike {@link #USER_CANCELLED}).
+   * The process was interrupted (Ctrl-C, SIGTERM) before the move could finish: the VM stayed where
+   * it was, and {@code run-resume} starts the move again (unlike {@link #USER_CANCELLED}).
    */
   public static final String INTERRUPTED = "INTERRUPTED";
 

@@ -88,7 +88,8 @@ public final class PlanningSources {
     }
     boolean oneHasAll =
         directory.profiles().stream()
-            .anyMatch(profile -> poolsOf.values().stream().allMatch(p -> p.contains(profile.name())));
+            .anyMatch(
+                profile -> poolsOf.values().stream().allMatch(p -> p.contains(profile.name())));
     if (!oneHasAll) {
       throw new UsageException(
           parameter

@@ -101,10 +101,7 @@ public final class PoolParameters {
     Path passwordFile = Path.of(arguments.required("remote-password-file"));
     return Optional.of(
         PoolProfile.remote(
-            master.get(),
-            username,
-            new PasswordOrigin.FromFile(passwordFile),
-            fingerprint));
+            master.get(), username, new PasswordOrigin.FromFile(passwordFile), fingerprint));
   }
 
   static boolean parseBoolean(String key, String value) {

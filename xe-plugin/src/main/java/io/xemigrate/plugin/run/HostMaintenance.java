@@ -42,8 +42,8 @@ public final class HostMaintenance {
   }
 
   /**
-   * As above, journaling whether the run leaves the hosts in maintenance mode at its end, so that
-   * a run resumed after a crash ends the same way ({@link #resumedMaintenance}).
+   * As above, journaling whether the run leaves the hosts in maintenance mode at its end, so that a
+   * run resumed after a crash ends the same way ({@link #resumedMaintenance}).
    */
   public static ImmutableList<String> disable(
       String runId,
