@@ -139,10 +139,11 @@ public final class XeMigrate {
             command -> out.printf("  %-" + width + "s  %s%n", command.name(), command.summary()));
     out.println();
     out.println(
-        "Exit codes: 0 done, 1 failed, 2 bad input, 3 blocked by checks (the rest moved),"
-            + " 4 pools busy with another run,");
+        "Exit codes: 0 done, 1 failed, 2 bad input, 3 blocked by checks (the movable VMs moved),");
     out.println(
-        "            130 stopped by Ctrl-C, 143 stopped by SIGTERM (both after the moves settle).");
+        "            4 a pool busy with another run, 130 stopped by Ctrl-C, 143 by SIGTERM");
+    out.println(
+        "            (130 and 143 once the moves in flight have settled; run-resume finishes).");
   }
 
   private void printCommandHelp(Command command) {
