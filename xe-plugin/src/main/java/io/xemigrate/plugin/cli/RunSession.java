@@ -1,5 +1,6 @@
 package io.xemigrate.plugin.cli;
 
+import com.google.common.collect.ImmutableSet;
 import io.xemigrate.planner.plan.InventoryIdentity;
 import io.xemigrate.planner.plan.MigrationPlan;
 import io.xemigrate.planner.predict.CalibrationObservations;
@@ -16,7 +17,6 @@ import io.xemigrate.xapi.PoolClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -97,7 +97,8 @@ final class RunSession {
     try (RunLease lease =
             RunLease.take(
                 journalFile(),
-                Set.of(plan.source().poolUuid(), plan.destination().poolUuid()),
+                // One pool for a move inside a pool.
+                ImmutableSet.of(plan.source().poolUuid(), plan.destination().poolUuid()),
                 "a command-line run (process " + ProcessHandle.current().pid() + ")",
                 () -> {
                   // Someone took the pools over (this process stalled past the lease).
