@@ -21,12 +21,12 @@ public final class PoolObservationsReader {
     List<RrdUpdates> updates = new ArrayList<>();
     for (Host host : pool.hosts().values()) {
       try {
-        updates.add(client.rrdUpdates(host.uuid(), -windowSeconds, PoolObservations.INTERVAL_SECONDS));
+        updates.add(
+            client.rrdUpdates(host.uuid(), -windowSeconds, PoolObservations.INTERVAL_SECONDS));
       } catch (XapiException e) {
         // RRD is a prior, not a requirement: an unreachable host keeps nominal figures.
       }
     }
     return PoolObservations.of(updates);
   }
-
 }

@@ -14,8 +14,8 @@ import java.util.Queue;
 
 /**
  * HTTP/1.1 pipelining: one request of a connection at a time, so replies leave in the order the
- * requests came (RFC 9112, section 9.3.2), however long each handler takes on its worker. Requests that
- * arrive while one is served wait here; the next goes on once the previous reply is written in
+ * requests came (RFC 9112, section 9.3.2), however long each handler takes on its worker. Requests
+ * that arrive while one is served wait here; the next goes on once the previous reply is written in
  * full. After a reply that closes the connection, the waiting requests are dropped (the client
  * sends them again on a new connection).
  */

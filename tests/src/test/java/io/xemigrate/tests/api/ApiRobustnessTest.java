@@ -2,15 +2,15 @@ package io.xemigrate.tests.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.xemigrate.coordinator.batch.PoolGate;
+import io.xemigrate.coordinator.pools.ConfigPaths;
+import io.xemigrate.coordinator.pools.PoolConnector;
+import io.xemigrate.coordinator.pools.PoolDirectory;
 import io.xemigrate.daemon.api.ApiServer;
 import io.xemigrate.daemon.api.ApiServices;
 import io.xemigrate.daemon.api.ApiSettings;
 import io.xemigrate.daemon.api.EventHub;
 import io.xemigrate.daemon.api.JobsPort;
-import io.xemigrate.coordinator.batch.PoolGate;
-import io.xemigrate.coordinator.pools.ConfigPaths;
-import io.xemigrate.coordinator.pools.PoolConnector;
-import io.xemigrate.coordinator.pools.PoolDirectory;
 import io.xemigrate.simulator.wire.SelfSignedCertificate;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -2,13 +2,16 @@ package io.xemigrate.tests.planning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.xemigrate.coordinator.planning.PoolObservationsReader;
 import io.xemigrate.planner.predict.CalibrationObservations;
-import io.xemigrate.planner.schedule.InventoryTopology;
 import io.xemigrate.planner.predict.DirtyRateEstimator;
 import io.xemigrate.planner.predict.MoveDemand;
 import io.xemigrate.planner.predict.MoveDemands;
 import io.xemigrate.planner.predict.MoveInterval;
 import io.xemigrate.planner.predict.PrecopyModel;
+import io.xemigrate.planner.schedule.InventoryTopology;
+import io.xemigrate.planner.schedule.MoveIntervals;
+import io.xemigrate.planner.schedule.PoolObservations;
 import io.xemigrate.planner.schedule.Topology;
 import io.xemigrate.simulator.Endpoints;
 import io.xemigrate.simulator.Simulator;
@@ -16,9 +19,6 @@ import io.xemigrate.simulator.SimulatorOptions;
 import io.xemigrate.simulator.scenario.ScenarioLoader;
 import io.xemigrate.storage.estimate.SrThroughput;
 import io.xemigrate.xapi.ClientSettings;
-import io.xemigrate.coordinator.planning.PoolObservationsReader;
-import io.xemigrate.planner.schedule.MoveIntervals;
-import io.xemigrate.planner.schedule.PoolObservations;
 import io.xemigrate.xapi.PoolClient;
 import io.xemigrate.xapi.Secret;
 import io.xemigrate.xapi.TrustPolicy;
