@@ -43,6 +43,7 @@ class TrustModesTest {
               e -> {
                 assertThat(e.code()).isEqualTo(XapiErrors.TLS_FINGERPRINT_MISMATCH);
                 assertThat(e.kind()).isEqualTo(XapiErrorKind.AUTH);
+                // The pinned and the presented fingerprint in one format (issue 17).
                 assertThat(e.getMessage())
                     .contains("pinned sha256:" + TestCertificates.named("pool-b").sha256())
                     .contains("server sent sha256:" + TestCertificates.named("pool-a").sha256());

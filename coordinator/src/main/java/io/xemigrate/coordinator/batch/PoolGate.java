@@ -4,7 +4,8 @@ import java.util.Set;
 
 /**
  * Takes the pools of a run so that no other run moves VMs in them at the same time: the daemon's
- * leases, shared by every daemon of a site; none for a single command-line process.
+ * leases, shared by every daemon of a site and by the command line (which builds its gate over the
+ * same lease table); none where the caller already holds the pools (a job run).
  */
 @FunctionalInterface
 public interface PoolGate {
@@ -16,7 +17,9 @@ public interface PoolGate {
    */
   AutoCloseable acquire(Set<String> poolUuids, String holder);
 
-  /** No gate: every acquire succeeds (a single process with no daemon leases). */
+  /**
+   * No gate: every acquire succeeds (the caller holds the pools already, or nothing shares them).
+   */
   static PoolGate none() {
     return (pools, holder) -> () -> {};
   }

@@ -65,7 +65,12 @@ public final class PreparedRun implements AutoCloseable {
       if (!batch.hostsToDisable().isEmpty()) {
         PoolInventory pool = source.fresh();
         HostMaintenance.disable(
-            batch.runId(), source.client(), pool, hostUuids(pool, batch.hostsToDisable()), journal);
+            batch.runId(),
+            source.client(),
+            pool,
+            hostUuids(pool, batch.hostsToDisable()),
+            journal,
+            batch.maintenance());
       }
       summary = coordinator.apply(batch.runId(), batch.plan());
       return summary;

@@ -2,6 +2,7 @@ package io.xemigrate.coordinator.journal;
 
 import com.google.common.collect.ImmutableList;
 import io.xemigrate.coordinator.journal.RunRecord.RunStatus;
+import io.xemigrate.coordinator.move.MoveOutcomes;
 import io.xemigrate.coordinator.move.MovePhase;
 import io.xemigrate.coordinator.move.MoveState;
 import java.sql.PreparedStatement;
@@ -83,7 +84,7 @@ final class RunStore {
                       .prepareStatement(
                           "UPDATE moves SET phase = ?, outcome_code = ?, outcome_params = '',"
                               + " updated_at = ? WHERE run_id = ?"
-                              + " AND phase IN (?, ?, ?)");
+                              + " AND (phase IN (?, ?, ?) OR (phase = ? AND outcome_code = ?))");
               PreparedStatement run =
                   database
                       .connection()
@@ -95,6 +96,9 @@ final class RunStore {
             moves.setString(5, MovePhase.PENDING.name());
             moves.setString(6, MovePhase.RECEIVING.name());
             moves.setString(7, MovePhase.VALIDATING.name());
+            // Moves an interrupt stopped would start again on resume: cancelled now for good.
+            moves.setString(8, MovePhase.CANCELLED.name());
+            moves.setString(9, MoveOutcomes.INTERRUPTED);
             cancelled[0] = moves.executeUpdate();
             run.setString(1, RunStatus.CANCELLED.name());
             run.setString(2, runId);

@@ -13,6 +13,12 @@ public final class MoveOutcomes {
   /** The user cancelled. */
   public static final String USER_CANCELLED = "USER_CANCELLED";
 
+  /**
+   * The process was interrupted (Ctrl-C, SIGTERM) before the move could finish: the VM stayed where
+   * it was, and {@code run-resume} starts the move again (unlike {@link #USER_CANCELLED}).
+   */
+  public static final String INTERRUPTED = "INTERRUPTED";
+
   /** The VM is not running any more on its source, so the plan no longer holds. */
   public static final String DRIFTED_NOT_RUNNING = "DRIFTED_NOT_RUNNING";
 

@@ -7,10 +7,13 @@ import io.xemigrate.coordinator.pools.PoolProfile;
 import io.xemigrate.xapi.model.Host;
 import io.xemigrate.xapi.model.PoolInventory;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Loads the source and destination inventories a plan is made from (one session per pool, closed at
@@ -58,6 +61,44 @@ public final class PlanningSources {
     }
     source = holding.get(0);
     return inventory(source);
+  }
+
+  /**
+   * Before the source pool is searched for all of {@code items}: an item no pool has, or items
+   * spread over several pools (a run moves VMs of one pool), is one line naming each item's pool.
+   */
+  public void requireOnePool(
+      List<String> items, BiPredicate<PoolInventory, String> has, String parameter) {
+    Map<String, List<String>> poolsOf = new LinkedHashMap<>();
+    for (String item : items) {
+      List<String> pools =
+          directory.profiles().stream()
+              .filter(profile -> has.test(inventory(profile), item))
+              .map(PoolProfile::name)
+              .toList();
+      if (pools.isEmpty()) {
+        throw new BadRequestException(
+            "unknown VM '"
+                + item
+                + "' in "
+                + parameter
+                + "=: no pool of the profile file has it; check the name or give source=");
+      }
+      poolsOf.put(item, pools);
+    }
+    boolean oneHasAll =
+        directory.profiles().stream()
+            .anyMatch(
+                profile -> poolsOf.values().stream().allMatch(p -> p.contains(profile.name())));
+    if (!oneHasAll) {
+      throw new BadRequestException(
+          parameter
+              + "= names VMs of different pools ("
+              + poolsOf.entrySet().stream()
+                  .map(e -> e.getKey() + " in " + String.join(" or ", e.getValue()))
+                  .collect(Collectors.joining(", "))
+              + "): a run moves VMs of one pool; give each pool's VMs in a command of its own");
+    }
   }
 
   /** Destination: the pool given, else the source pool (a move inside the pool). */

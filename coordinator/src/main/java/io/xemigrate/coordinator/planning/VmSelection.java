@@ -81,7 +81,22 @@ public final class VmSelection {
       }
       uuids.add(found.get(0).uuid());
     }
-    return uuids.build();
+    ImmutableList<String> resolved = uuids.build();
+    if (resolved.stream().distinct().count() < resolved.size()) {
+      throw new BadRequestException(
+          parameter + "= names one VM twice (by name and UUID, or twice by one): name it once");
+    }
+    return resolved;
+  }
+
+  /** The VMs as given: UUIDs or names. */
+  public ImmutableList<String> items() {
+    return items;
+  }
+
+  /** Whether {@code inventory} has a guest answering to {@code item} (a UUID or a name). */
+  public static boolean has(PoolInventory inventory, String item) {
+    return !matches(item, inventory).isEmpty();
   }
 
   public String firstItem() {

@@ -97,7 +97,7 @@ public final class PoolDirectory {
             + "' in "
             + parameter
             + "=: "
-            + file.get()
+            + file.get().getFileName()
             + " names "
             + (known.isEmpty() ? "no pool" : known));
   }

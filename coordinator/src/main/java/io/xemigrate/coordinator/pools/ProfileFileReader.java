@@ -104,9 +104,23 @@ final class ProfileFileReader {
     String username =
         text(file, line, entry, "username").orElseThrow(() -> missing(file, line, "username"));
     PasswordOrigin password = password(file, line, entry, endpointsFile);
+    ProfileValues.addressProblem(address)
+        .ifPresent(problem -> malformedValue(file, line, "url", problem));
     Optional<String> fingerprint =
         text(file, line, entry, "tlsFingerprint").filter(f -> !f.isBlank());
+    if (fingerprint.isPresent() && !ProfileValues.fingerprint(fingerprint.get())) {
+      malformedValue(
+          file,
+          line,
+          "tlsFingerprint",
+          "not a SHA-256 fingerprint (64 hex digits, colons between bytes allowed)");
+    }
     boolean insecure = entry.path("insecure").asBoolean(false);
+    for (String list : List.of("members", "hosts")) {
+      if (entry.has(list) && !entry.get(list).isArray()) {
+        throw malformed(file, line, "'" + list + "' must be a list");
+      }
+    }
     ImmutableList.Builder<String> members = ImmutableList.builder();
     entry.path("members").forEach(member -> members.add(member.asText()));
     entry.path("hosts").forEach(host -> members.add(host.path("url").asText()));
@@ -178,6 +192,10 @@ final class ProfileFileReader {
       }
       seen.add(profile.name());
     }
+  }
+
+  private static void malformedValue(Path file, int line, String key, String problem) {
+    throw malformed(file, line, "bad '" + key + "': " + problem);
   }
 
   private static BadRequestException missing(Path file, int line, String key) {

@@ -39,6 +39,21 @@ public final class HostMaintenance {
       PoolInventory pool,
       List<String> hostUuids,
       Journal journal) {
+    return disable(runId, client, pool, hostUuids, journal, false);
+  }
+
+  /**
+   * As above, journaling whether the run leaves the hosts in maintenance mode at its end, so that a
+   * run resumed after a crash ends the same way ({@link #resumedMaintenance}).
+   */
+  public static ImmutableList<String> disable(
+      String runId,
+      PoolClient client,
+      PoolInventory pool,
+      List<String> hostUuids,
+      Journal journal,
+      boolean maintenance) {
+    HostState state = maintenance ? HostState.DISABLED_FOR_MAINTENANCE : HostState.DISABLED;
     List<String> disabled = new ArrayList<>();
     for (String uuid : hostUuids) {
       Optional<Host> host = pool.host(uuid);
@@ -46,7 +61,7 @@ public final class HostMaintenance {
         continue;
       }
       synchronized (journal) {
-        journal.holdHost(runId, pool.pool().uuid(), uuid, HostState.DISABLED);
+        journal.holdHost(runId, pool.pool().uuid(), uuid, state);
       }
       client.disableHost(uuid);
       disabled.add(uuid);
@@ -86,6 +101,22 @@ public final class HostMaintenance {
       enabled.add(host.hostUuid());
     }
     return ImmutableList.copyOf(enabled);
+  }
+
+  /**
+   * The hosts a run disabled and did not release before it stopped (a crash, kill -9): still
+   * disabled for the moves, neither enabled again nor left in maintenance mode.
+   */
+  public static ImmutableList<RunHost> unfinished(String runId, Journal journal) {
+    return held(runId, journal).stream()
+        .filter(host -> host.state() != HostState.MAINTENANCE)
+        .collect(ImmutableList.toImmutableList());
+  }
+
+  /** Whether the interrupted run was asked to leave its hosts in maintenance mode. */
+  public static boolean resumedMaintenance(String runId, Journal journal) {
+    return held(runId, journal).stream()
+        .anyMatch(host -> host.state() == HostState.DISABLED_FOR_MAINTENANCE);
   }
 
   /** The hosts the run disabled and has not enabled again. */

@@ -1,9 +1,11 @@
 package io.xemigrate.coordinator.run;
 
 import com.google.common.collect.ImmutableList;
+import io.xemigrate.coordinator.BadRequestException;
 import io.xemigrate.coordinator.journal.Journal;
 import io.xemigrate.coordinator.journal.RunRecord;
 import io.xemigrate.coordinator.journal.RunRecord.RunStatus;
+import io.xemigrate.coordinator.move.MoveOutcomes;
 import io.xemigrate.coordinator.move.MovePhase;
 import io.xemigrate.coordinator.move.MoveState;
 import io.xemigrate.planner.plan.MigrationPlan;
@@ -41,6 +43,7 @@ public final class RunCoordinator {
   private final RunListener listener;
   private final RunOptions options;
   private final AtomicBoolean cancel = new AtomicBoolean();
+  private final AtomicBoolean interrupted = new AtomicBoolean();
 
   public RunCoordinator(
       PoolSide source,
@@ -65,12 +68,26 @@ public final class RunCoordinator {
   }
 
   /**
+   * As {@link #cancel}, for a process being stopped (Ctrl-C, SIGTERM) rather than a user's {@code
+   * run-cancel}: the moves it stops are journaled {@link MoveOutcomes#INTERRUPTED}, and {@link
+   * #resume} starts them again.
+   */
+  public void interrupt() {
+    interrupted.set(true);
+    cancel.set(true);
+  }
+
+  /**
    * Starts a new run of {@code plan}. When the plan carries a schedule, its queue orders the moves
    * and each move waits for the moves it is scheduled {@code after}.
    */
   public RunSummary apply(String runId, MigrationPlan plan) {
     List<MovePlan> movable =
         plan.moves().stream().filter(move -> move.verdict() == Verdict.OK).toList();
+    if (movable.stream().map(MovePlan::vmUuid).distinct().count() < movable.size()) {
+      // A VM moves once per run: a plan listing it twice would start two migrations of it.
+      throw new BadRequestException("the plan lists a VM twice: nothing started");
+    }
     synchronized (journal) {
       journal.startRun(
           runId,
@@ -112,6 +129,16 @@ public final class RunCoordinator {
    * settled again by where the VM is, as after a lost task.
    */
   private static MoveState resumedFrom(MoveState state) {
+    if (state.phase() == MovePhase.CANCELLED
+        && state.outcomeCode().equals(MoveOutcomes.INTERRUPTED)) {
+      return new MoveState(
+          state.vmUuid(),
+          MovePhase.PENDING,
+          state.slotWaits(),
+          state.reattachAttempts(),
+          "",
+          ImmutableList.of());
+    }
     MovePhase phase =
         switch (state.phase()) {
           case RECEIVING, VALIDATING -> MovePhase.PENDING;
@@ -200,7 +227,10 @@ public final class RunCoordinator {
     }
     boolean windowClosed = !pending.isEmpty() && !clock.instant().isBefore(deadline);
     if (cancel.get() || windowClosed) {
-      String code = cancel.get() ? "USER_CANCELLED" : RunOptions.WINDOW_CLOSED;
+      String code =
+          interrupted.get()
+              ? MoveOutcomes.INTERRUPTED
+              : cancel.get() ? MoveOutcomes.USER_CANCELLED : RunOptions.WINDOW_CLOSED;
       for (MovePlan move : pending) {
         MoveState cancelled =
             new MoveState(move.vmUuid(), MovePhase.CANCELLED, 0, 0, code, ImmutableList.of());
@@ -208,6 +238,27 @@ public final class RunCoordinator {
           journal.saveMove(runId, cancelled);
         }
         results.put(move.vmUuid(), resultOf(move, cancelled));
+      }
+    }
+    if (interrupted.get()) {
+      // Moves stopped in flight by the interrupt left their VM at the source: resumable too.
+      for (MoveResult result : List.copyOf(results.values())) {
+        if (result.phase() == MovePhase.CANCELLED
+            && result.outcomeCode().equals(MoveOutcomes.USER_CANCELLED)) {
+          MoveState stopped =
+              new MoveState(
+                  result.vmUuid(),
+                  MovePhase.CANCELLED,
+                  0,
+                  0,
+                  MoveOutcomes.INTERRUPTED,
+                  ImmutableList.of());
+          synchronized (journal) {
+            journal.saveMove(runId, stopped);
+          }
+          plan.move(result.vmUuid())
+              .ifPresent(move -> results.put(result.vmUuid(), resultOf(move, stopped)));
+        }
       }
     }
     ImmutableList<MoveResult> ordered =

@@ -27,7 +27,7 @@ class PoolDirectoryTest {
                 url: https://10.0.0.1
                 username: root
                 passwordFile: prod-a.password
-                tlsFingerprint: "AB:CD"
+                tlsFingerprint: "AB:CD:AB:CD:AB:CD:AB:CD:AB:CD:AB:CD:AB:CD:AB:CD:AB:CD:AB:CD:AB:CD:AB:CD:AB:CD:AB:CD:AB:CD:AB:CD"
                 members: [10.0.0.2]
             """);
     PoolDirectory directory = PoolDirectory.load(file);
@@ -36,7 +36,9 @@ class PoolDirectoryTest {
     assertThat(byName.address()).isEqualTo("https://10.0.0.1");
     assertThat(byName.password())
         .isEqualTo(new PasswordOrigin.FromFile(dir.resolve("prod-a.password")));
-    assertThat(byName.tlsFingerprint()).contains("AB:CD");
+    assertThat(byName.tlsFingerprint())
+        .contains(
+            "AB:CD:AB:CD:AB:CD:AB:CD:AB:CD:AB:CD:AB:CD:AB:CD:AB:CD:AB:CD:AB:CD:AB:CD:AB:CD:AB:CD:AB:CD:AB:CD");
     assertThat(byName.members()).containsExactly("10.0.0.2");
     assertThat(directory.resolve("11111111-2222-3333-4444-555555555555", "source"))
         .isEqualTo(byName);
@@ -47,7 +49,7 @@ class PoolDirectoryTest {
     Path file = write("pools.yaml", "pools:\n  - {name: a, url: h, username: u, passwordEnv: P}\n");
     assertThatThrownBy(() -> PoolDirectory.load(file).resolve("b", "destination"))
         .isInstanceOf(BadRequestException.class)
-        .hasMessage("unknown pool 'b' in destination=: " + file + " names a");
+        .hasMessage("unknown pool 'b' in destination=: pools.yaml names a");
   }
 
   @Test

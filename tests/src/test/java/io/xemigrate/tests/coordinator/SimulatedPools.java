@@ -21,6 +21,7 @@ import io.xemigrate.planner.predict.CalibrationObservations;
 import io.xemigrate.simulator.Endpoints;
 import io.xemigrate.simulator.Simulator;
 import io.xemigrate.simulator.SimulatorOptions;
+import io.xemigrate.simulator.VirtualClock;
 import io.xemigrate.simulator.migration.MigrationExtension;
 import io.xemigrate.simulator.scenario.Scenario;
 import io.xemigrate.simulator.scenario.ScenarioLoader;
@@ -56,6 +57,7 @@ final class SimulatedPools implements AutoCloseable {
 
   final MigrationExtension migration;
   final Simulator simulator;
+  final VirtualClock clock;
   final PoolClient clientA;
   final PoolClient clientB;
   final PoolSide source;
@@ -72,6 +74,7 @@ final class SimulatedPools implements AutoCloseable {
   SimulatedPools(Path journalFile, double speed) {
     Scenario scenario = ScenarioLoader.loadBundled("two-pools.yaml");
     SimulatorOptions options = SimulatorOptions.atSpeed(speed);
+    clock = options.clock();
     migration = MigrationExtension.of(scenario, options.clock());
     simulator = Simulator.start(scenario, options.withExtension(migration));
     clientA = connect(simulator.endpoints().pool("pool-a"));

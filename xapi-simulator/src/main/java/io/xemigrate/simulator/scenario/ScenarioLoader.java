@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,7 +80,14 @@ public final class ScenarioLoader {
     if (e instanceof UnrecognizedPropertyException unknown) {
       return "unknown key '" + unknown.getPropertyName() + "'";
     }
-    String message = e.getOriginalMessage();
+    if (e instanceof MismatchedInputException) {
+      // Jackson's words name Java types; the path already names the field.
+      return "wrong type of value";
+    }
+    if (e instanceof ValueInstantiationException) {
+      return "missing or invalid value";
+    }
+    String message = String.valueOf(e.getOriginalMessage());
     int cut = message.indexOf('\n');
     return cut < 0 ? message : message.substring(0, cut);
   }

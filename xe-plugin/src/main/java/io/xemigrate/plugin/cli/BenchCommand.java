@@ -20,6 +20,9 @@ import java.util.List;
 final class BenchCommand implements Command {
   private static final int DEFAULT_LARGE_VMS = 2000;
 
+  /** The largest drain the bench builds (ten times the default). */
+  private static final long MAX_LARGE_VMS = 20_000;
+
   /**
    * Virtual seconds per real second. Low, because every dependency hop of a replay costs speed ×
    * (call latency) of idle virtual time, more on a loaded machine; long replays go faster (Bench).
@@ -49,9 +52,16 @@ final class BenchCommand implements Command {
 
   @Override
   public ExitCode run(Arguments arguments, Console console) {
-    double speed = positive(arguments, "speed", DEFAULT_SPEED, false);
-    long seed = (long) positive(arguments, "seed", 42, false);
-    int largeVms = (int) positive(arguments, "large-vms", DEFAULT_LARGE_VMS, true);
+    double speed = Parameters.speed(arguments.optional("speed").orElse("" + DEFAULT_SPEED));
+    long seed =
+        Parameters.wholeInRange("seed", arguments.optional("seed").orElse("42"), 0, Long.MAX_VALUE);
+    int largeVms =
+        (int)
+            Parameters.wholeInRange(
+                "large-vms",
+                arguments.optional("large-vms").orElse("" + DEFAULT_LARGE_VMS),
+                0,
+                MAX_LARGE_VMS);
     List<Scenario> suite = new ArrayList<>();
     if (arguments.optional("scenario").isPresent()) {
       try {
@@ -86,22 +96,5 @@ final class BenchCommand implements Command {
     }
     console.line(console.json() ? BenchReport.json(runs) : BenchReport.table(runs));
     return ExitCode.DONE;
-  }
-
-  private static double positive(
-      Arguments arguments, String key, double fallback, boolean zeroAllowed) {
-    String text = arguments.optional(key).orElse(null);
-    if (text == null) {
-      return fallback;
-    }
-    try {
-      double value = Double.parseDouble(text);
-      if ((value > 0 || (zeroAllowed && value == 0)) && Double.isFinite(value)) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new UsageException(key + " must be a positive number, was '" + text + "'");
   }
 }

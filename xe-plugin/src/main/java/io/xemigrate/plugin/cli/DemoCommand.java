@@ -43,8 +43,7 @@ final class DemoCommand implements Command {
 
   @Override
   public ExitCode run(Arguments arguments, Console console) {
-    double speed =
-        Parameters.positive("speed", arguments.optional("speed").orElse("" + DEFAULT_SPEED));
+    double speed = Parameters.speed(arguments.optional("speed").orElse("" + DEFAULT_SPEED));
     Path journal;
     try {
       journal = Files.createTempDirectory("xe-migrate-demo").resolve("journal.db");

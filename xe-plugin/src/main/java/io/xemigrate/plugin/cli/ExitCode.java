@@ -9,7 +9,9 @@ public enum ExitCode {
   /** The user's input was wrong: an unknown command or parameter, a malformed value. */
   BAD_INPUT(2),
   /** Pre-flight checks found blockers: nothing was moved. */
-  BLOCKED(3);
+  BLOCKED(3),
+  /** Another run (a command line, a job or an API apply) holds a pool this run needs. */
+  BUSY(4);
 
   private final int code;
 

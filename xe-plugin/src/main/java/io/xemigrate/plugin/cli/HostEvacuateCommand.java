@@ -71,18 +71,22 @@ final class HostEvacuateCommand implements PlanningCommand {
         "Evacuate?",
         "no VM of host=" + String.join(",", hosts) + " can move: see the findings",
         batch -> batch.withHostsToDisable(hostUuids, maintenance),
-        prepared -> {
-          if (!console.json()) {
-            console.line(
-                prepared.hostsKept()
-                    ? "host="
-                        + String.join(",", hosts)
-                        + " left disabled in maintenance mode; 'xe-migrate host-restore run="
-                        + prepared.runId()
-                        + "' brings the VMs back and enables it"
-                    : "host=" + String.join(",", hosts) + " enabled again");
-          }
-        });
+        prepared -> reportHosts(console, hosts, prepared.hostsKept(), prepared.runId()));
+  }
+
+  /** The words of the hosts' end, the same after an uninterrupted run and a resumed one. */
+  static void reportHosts(Console console, List<String> hosts, boolean kept, String runId) {
+    if (console.json() || hosts.isEmpty()) {
+      return;
+    }
+    console.line(
+        kept
+            ? "host="
+                + String.join(",", hosts)
+                + " left disabled in maintenance mode; 'xe-migrate host-restore run="
+                + runId
+                + "' brings the VMs back and enables it"
+            : "host=" + String.join(",", hosts) + " enabled again");
   }
 
   /** The UUIDs of the hosts named (by UUID or name-label) in {@code host=}. */

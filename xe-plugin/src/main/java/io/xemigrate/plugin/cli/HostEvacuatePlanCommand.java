@@ -39,7 +39,7 @@ final class HostEvacuatePlanCommand implements PlanningCommand {
   @Override
   public ExitCode run(Arguments arguments, Console console) {
     ImmutableList<String> hosts = PlanningSession.hosts(arguments.required("host"));
-    Path out = Path.of(arguments.required("out"));
+    Path out = OutputFile.of("out", arguments.required("out")).target();
     PoolParameters pools = CommandSupport.pools(arguments, console);
     PlanningSources session = PlanningSession.sources(pools);
     PoolInventory source =

@@ -52,9 +52,9 @@ final class JobListCommand implements Command {
               String.format(
                   "%-20s %-16s %-16s %-15s %-7s next %-22s last %s",
                   job.name(),
-                  job.schedule(),
-                  job.timeZone(),
-                  job.action(),
+                  orDash(job.schedule()),
+                  orDash(job.timeZone()),
+                  orDash(job.action()),
                   job.paused() ? "paused" : "active",
                   job.nextRun().map(Object::toString).orElse("-"),
                   job.lastRun().map(run -> run.id() + " " + run.status()).orElse("-")));
@@ -64,8 +64,16 @@ final class JobListCommand implements Command {
         console.line(new ObjectMapper().createObjectNode().set("jobs", jobs).toString());
       } else if (session.catalog.jobs().isEmpty()) {
         console.line("no jobs: give config=FILE, or start 'xe-migrate serve config=FILE' once");
+      } else if (session.config.isEmpty()) {
+        console.line(
+            "(the database alone knows each job's name, pause and runs; config=FILE adds its"
+                + " schedule, time zone, action and next run)");
       }
       return ExitCode.DONE;
     }
+  }
+
+  private static String orDash(String text) {
+    return text.isEmpty() ? "-" : text;
   }
 }

@@ -40,15 +40,19 @@ final class JobSession implements AutoCloseable {
     Path database =
         arguments
             .optional("database")
-            .map(Path::of)
-            .or(() -> config.flatMap(DaemonConfig::database))
+            .map(file -> DatabaseFile.check(Path.of(file), "database="))
+            .or(() -> config.flatMap(DaemonConfig::database).map(JobSession::configured))
             .orElseGet(JobSession::defaultDatabase);
     return new JobSession(config, DaemonDatabase.open(database));
   }
 
   static Path defaultDatabase() {
-    return DataDirectory.journal(
-        DataDirectory.resolve(System.getenv(), System.getProperty("user.home")));
+    Path dataDirectory = DataDirectory.resolve(System.getenv(), System.getProperty("user.home"));
+    return DatabaseFile.checkDataDirectory(dataDirectory, DataDirectory.journal(dataDirectory));
+  }
+
+  private static Path configured(Path database) {
+    return DatabaseFile.check(database, "the configuration's database:");
   }
 
   /** The job named by {@code job=}; unknown is a one-line usage error. */

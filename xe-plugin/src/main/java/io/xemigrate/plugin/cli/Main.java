@@ -1,6 +1,7 @@
 package io.xemigrate.plugin.cli;
 
 import com.google.common.collect.ImmutableList;
+import java.io.PrintStream;
 
 /** Entry point of the {@code xe-migrate} launcher. */
 public final class Main {
@@ -8,9 +9,17 @@ public final class Main {
 
   public static void main(String[] args) {
     // Logging is set up (quiet unless verbose=true) as the command line is read: see Logging.
-    ExitCode exit = new XeMigrate(commands(), System.out, System.err).run(args);
+    int exit = run(args, System.out, System.err);
     System.out.flush();
-    System.exit(exit.code());
+    System.exit(exit);
+  }
+
+  /**
+   * Runs one command line with the given streams and returns its exit code, without exiting: what
+   * {@link #main} does, for callers that run many command lines in one JVM (the bad-input tests).
+   */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    return new XeMigrate(commands(), out, err).run(args).code();
   }
 
   /** Every command, in the order {@code --help} lists them. */

@@ -16,6 +16,57 @@ final class Parameters {
     throw new UsageException(key + " must be a positive number, was '" + text + "'");
   }
 
+  /** The simulator's speed range: beyond it virtual time outruns what the run loop can follow. */
+  static final double MIN_SPEED = 0.01;
+
+  static final double MAX_SPEED = 1000;
+
+  /**
+   * {@code speed=}: virtual seconds per real second, in [{@value #MIN_SPEED}, {@value #MAX_SPEED}].
+   */
+  static double speed(String text) {
+    return inRange("speed", text, MIN_SPEED, MAX_SPEED);
+  }
+
+  /** A number in {@code [min, max]}. */
+  static double inRange(String key, String text, double min, double max) {
+    try {
+      double value = Double.parseDouble(text);
+      if (value >= min && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new UsageException(
+        key
+            + " must be a number from "
+            + number(min)
+            + " to "
+            + number(max)
+            + ", was '"
+            + text
+            + "'");
+  }
+
+  /** A whole number in {@code [min, max]}. */
+  static long wholeInRange(String key, String text, long min, long max) {
+    try {
+      long value = Long.parseLong(text);
+      if (value >= min && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new UsageException(
+        key + " must be a whole number from " + min + " to " + max + ", was '" + text + "'");
+  }
+
+  private static String number(double value) {
+    return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+  }
+
   static boolean bool(String key, String text) {
     return switch (text) {
       case "true", "yes" -> true;

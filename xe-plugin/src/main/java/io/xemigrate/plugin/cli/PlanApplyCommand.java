@@ -7,20 +7,20 @@ import io.xemigrate.coordinator.batch.PoolGate;
 import io.xemigrate.coordinator.batch.PreparedRun;
 import io.xemigrate.coordinator.journal.Journal;
 import io.xemigrate.coordinator.planning.PlanDrift;
+import io.xemigrate.coordinator.run.RunCoordinator;
+import io.xemigrate.planner.Finding;
+import io.xemigrate.planner.Severity;
 import io.xemigrate.planner.plan.MigrationPlan;
 import io.xemigrate.planner.plan.MovePlan;
-import io.xemigrate.planner.plan.PlanJson;
 import io.xemigrate.planner.plan.Verdict;
 import io.xemigrate.xapi.model.PoolInventory;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -54,8 +54,8 @@ final class PlanApplyCommand implements Command {
 
   @Override
   public ExitCode run(Arguments arguments, Console console) {
-    MigrationPlan plan = read(arguments.required("plan"));
     boolean yes = Parameters.bool("yes", arguments.optional("yes").orElse("false"));
+    MigrationPlan plan = read(arguments.required("plan"));
     PoolParameters pools = CommandSupport.pools(arguments, console);
     PoolInventory source =
         pools.connector().loadInventory(RunSession.profileOf(pools, plan.source()));
@@ -102,8 +102,20 @@ final class PlanApplyCommand implements Command {
                       RunSession.profileOf(pools, plan.source()),
                       RunSession.profileOf(pools, plan.destination()))
                   .withListener(Progress.forConsole(console)));
-      // A command-line process takes no daemon lease: no gate.
-      try (PreparedRun prepared = batches.prepare(batch, PoolGate.none())) {
+      // The daemon's pool leases, so that one run acts on a pool at a time whoever started it.
+      AtomicReference<RunCoordinator> running = new AtomicReference<>();
+      PoolGate gate =
+          RunLease.gate(
+              RunSession.journalFile(),
+              () -> {
+                // Someone took the pools over (this process stalled past the lease).
+                RunCoordinator coordinator = running.get();
+                if (coordinator != null) {
+                  coordinator.cancel();
+                }
+              });
+      try (PreparedRun prepared = batches.prepare(batch, gate)) {
+        running.set(prepared.coordinator());
         try {
           return RunSession.exitOf(RunSession.cancelOnExit(prepared.coordinator(), prepared::run));
         } finally {
@@ -118,13 +130,7 @@ final class PlanApplyCommand implements Command {
   }
 
   static MigrationPlan read(String file) {
-    try {
-      return PlanJson.read(Files.readString(Path.of(file), StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UsageException("cannot read plan=" + file + ": " + e.getMessage());
-    } catch (RuntimeException e) {
-      throw new UsageException("plan=" + file + " is not a plan file: " + firstLine(e));
-    }
+    return PlanFile.read(file);
   }
 
   /** A movable VM that no longer runs on its planned source host makes the plan stale. */
@@ -135,6 +141,10 @@ final class PlanApplyCommand implements Command {
   static void show(MigrationPlan plan, Console console) {
     console.line(
         plan.request() + ": " + plan.movableCount() + " of " + plan.moves().size() + " VMs move");
+    if (plan.intraPool()) {
+      console.line(
+          "  inside pool " + plan.source().poolName() + ": the VMs move between its hosts");
+    }
     for (MovePlan move : plan.moves()) {
       console.line(
           String.format(
@@ -144,13 +154,16 @@ final class PlanApplyCommand implements Command {
               move.destinationHostName().isEmpty() ? "-" : move.destinationHostName(),
               move.verdict() == Verdict.OK
                   ? String.format("~%d s", Math.round(move.schedule().durationSeconds()))
-                  : "BLOCKED"));
+                  : "BLOCKED " + String.join(",", blockerCodes(move))));
     }
   }
 
-  private static String firstLine(RuntimeException e) {
-    String message = String.valueOf(e.getMessage());
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
+  /** The distinct codes of a move's blockers, in the plan's order. */
+  static List<String> blockerCodes(MovePlan move) {
+    return move.findings().stream()
+        .filter(finding -> finding.severity() == Severity.BLOCKER)
+        .map(Finding::code)
+        .distinct()
+        .toList();
   }
 }

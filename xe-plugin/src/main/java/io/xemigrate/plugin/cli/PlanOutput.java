@@ -8,9 +8,6 @@ import io.xemigrate.planner.plan.MovePlan;
 import io.xemigrate.planner.plan.PlanHash;
 import io.xemigrate.planner.plan.PlanJson;
 import io.xemigrate.xapi.model.PoolInventory;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -73,12 +70,7 @@ final class PlanOutput {
       Console console) {
     MigrationPlan plan =
         new PlanScheduler(RunSession.calibration()).schedule(unscheduled, source, destination);
-    try {
-      Files.writeString(out, PlanJson.pretty(plan) + "\n", StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UsageException(
-          "cannot write the plan to " + out + " given by out=: " + e.getClass().getSimpleName());
-    }
+    new OutputFile("out", out).write(PlanJson.pretty(plan) + "\n", false);
     if (console.json()) {
       console.line(
           Json.write(

@@ -4,7 +4,10 @@ import io.xemigrate.coordinator.batch.BatchRun;
 import io.xemigrate.coordinator.batch.PreparedRun;
 import io.xemigrate.coordinator.planning.PlanScheduler;
 import io.xemigrate.planner.plan.MigrationPlan;
+import io.xemigrate.planner.plan.MovePlan;
+import io.xemigrate.planner.plan.Verdict;
 import io.xemigrate.xapi.model.PoolInventory;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -62,8 +65,34 @@ final class PlanRun {
     }
     ExitCode applied = PlanApplyCommand.apply(plan, pools, console, shape, after);
     if (applied == ExitCode.DONE && plan.movableCount() < plan.moves().size()) {
+      reportBlocked(plan, console);
       return ExitCode.BLOCKED;
     }
     return applied;
+  }
+
+  /**
+   * After a run that moved every movable VM: the VMs the checks blocked, each with its codes, and
+   * one line on why the exit code is 3.
+   */
+  static void reportBlocked(MigrationPlan plan, Console console) {
+    List<MovePlan> blocked =
+        plan.moves().stream().filter(move -> move.verdict() != Verdict.OK).toList();
+    if (!console.json()) {
+      console.line("blocked by the checks (not moved):");
+      blocked.forEach(
+          move ->
+              console.line(
+                  String.format(
+                      "  %-14s %s",
+                      move.vmName(), String.join(",", PlanApplyCommand.blockerCodes(move)))));
+    }
+    console
+        .err()
+        .println(
+            "xe-migrate: exit code 3: the movable VMs moved; "
+                + blocked.size()
+                + " blocked by the checks stayed where they were (see 'vm-migrate-check' for"
+                + " why and what to do)");
   }
 }

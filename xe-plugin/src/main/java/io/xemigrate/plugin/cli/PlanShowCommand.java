@@ -3,9 +3,6 @@ package io.xemigrate.plugin.cli;
 import com.google.common.collect.ImmutableSet;
 import io.xemigrate.planner.plan.MigrationPlan;
 import io.xemigrate.planner.plan.PlanJson;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** {@code plan-show plan=}: a plan file as a readable table (or the plan itself with --json). */
@@ -47,22 +44,6 @@ final class PlanShowCommand implements Command {
 
   /** Reads a plan file; a missing or malformed file is one line naming it. */
   static MigrationPlan read(Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UsageException("cannot read the plan file " + file + " given by plan=");
-    }
-    try {
-      return PlanJson.read(text);
-    } catch (IllegalArgumentException e) {
-      String reason = e.getMessage() == null ? "unreadable" : e.getMessage();
-      throw new UsageException(
-          "malformed plan file "
-              + file
-              + ": "
-              + reason.replace('\n', ' ')
-              + "; write a new one with vm-migrate-plan or host-evacuate-plan");
-    }
+    return PlanFile.read(file.toString());
   }
 }

@@ -69,7 +69,12 @@ final class PlanningSession {
 
   /** Host names or UUIDs of {@code host=}, checked against a pool. */
   static ImmutableList<String> hosts(String value) {
-    return ImmutableList.copyOf(Splitter.on(',').trimResults().omitEmptyStrings().split(value));
+    ImmutableList<String> hosts =
+        ImmutableList.copyOf(Splitter.on(',').trimResults().omitEmptyStrings().split(value));
+    if (hosts.isEmpty()) {
+      throw new UsageException("parameter 'host' names no host: give a host's UUID or name");
+    }
+    return hosts;
   }
 
   static boolean hasHost(PoolInventory inventory, List<String> hosts) {

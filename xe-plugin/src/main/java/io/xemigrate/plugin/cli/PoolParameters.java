@@ -6,6 +6,7 @@ import io.xemigrate.coordinator.pools.PasswordOrigin;
 import io.xemigrate.coordinator.pools.PoolConnector;
 import io.xemigrate.coordinator.pools.PoolDirectory;
 import io.xemigrate.coordinator.pools.PoolProfile;
+import io.xemigrate.coordinator.pools.ProfileValues;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -88,14 +89,23 @@ public final class PoolParameters {
       throw new UsageException(
           "give either " + key + "= or remote-master=, not both: remove one of them");
     }
+    ProfileValues.addressProblem(master.get())
+        .ifPresent(
+            problem -> {
+              throw new UsageException("bad remote-master=" + master.get() + ": " + problem);
+            });
+    Optional<String> fingerprint = arguments.optional("remote-fingerprint");
+    if (fingerprint.isPresent() && !ProfileValues.fingerprint(fingerprint.get())) {
+      throw new UsageException(
+          "bad remote-fingerprint="
+              + fingerprint.get()
+              + ": not a SHA-256 fingerprint (64 hex digits, colons between bytes allowed)");
+    }
     String username = arguments.required("remote-username");
     Path passwordFile = Path.of(arguments.required("remote-password-file"));
     return Optional.of(
         PoolProfile.remote(
-            master.get(),
-            username,
-            new PasswordOrigin.FromFile(passwordFile),
-            arguments.optional("remote-fingerprint")));
+            master.get(), username, new PasswordOrigin.FromFile(passwordFile), fingerprint));
   }
 
   static boolean parseBoolean(String key, String value) {

@@ -1,5 +1,6 @@
 package io.xemigrate.plugin.cli;
 
+import com.google.common.collect.ImmutableSet;
 import io.xemigrate.coordinator.BadRequestException;
 import io.xemigrate.coordinator.journal.DataDirectory;
 import io.xemigrate.coordinator.journal.Journal;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -30,7 +32,10 @@ final class RunSession {
   private RunSession() {}
 
   static Journal openJournal() {
-    return Journal.open(journalFile(), Clock.systemUTC());
+    Path dataDirectory = dataDirectory();
+    return Journal.open(
+        DatabaseFile.checkDataDirectory(dataDirectory, DataDirectory.journal(dataDirectory)),
+        Clock.systemUTC());
   }
 
   /**
@@ -47,9 +52,12 @@ final class RunSession {
     }
   }
 
-  private static Path journalFile() {
-    return DataDirectory.journal(
-        DataDirectory.resolve(System.getenv(), System.getProperty("user.home")));
+  static Path journalFile() {
+    return DataDirectory.journal(dataDirectory());
+  }
+
+  private static Path dataDirectory() {
+    return DataDirectory.resolve(System.getenv(), System.getProperty("user.home"));
   }
 
   static PoolProfile profileOf(PoolParameters pools, InventoryIdentity identity) {
@@ -86,7 +94,21 @@ final class RunSession {
       MigrationPlan plan, PoolParameters pools, Journal journal, Console console, RunWork work) {
     PoolProfile sourceProfile = profileOf(pools, plan.source());
     PoolProfile destinationProfile = profileOf(pools, plan.destination());
-    try (PoolClient source = pools.connector().connect(sourceProfile);
+    AtomicReference<RunCoordinator> running = new AtomicReference<>();
+    try (RunLease lease =
+            RunLease.take(
+                journalFile(),
+                // One pool for a move inside a pool.
+                ImmutableSet.of(plan.source().poolUuid(), plan.destination().poolUuid()),
+                "a command-line run (process " + ProcessHandle.current().pid() + ")",
+                () -> {
+                  // Someone took the pools over (this process stalled past the lease).
+                  RunCoordinator coordinator = running.get();
+                  if (coordinator != null) {
+                    coordinator.cancel();
+                  }
+                });
+        PoolClient source = pools.connector().connect(sourceProfile);
         PoolClient destination =
             plan.intraPool() ? null : pools.connector().connect(destinationProfile)) {
       PoolSide sourceSide = PoolSide.open(source);
@@ -99,21 +121,24 @@ final class RunSession {
               Clock.systemUTC(),
               Progress.forConsole(console),
               RunOptions.defaults());
+      running.set(coordinator);
       return cancelOnExit(coordinator, () -> work.run(coordinator, sourceSide, destinationSide));
     }
   }
 
   /**
-   * Runs {@code work}; Ctrl-C cancels {@code coordinator} and waits for the moves to settle, since
-   * every VM must be left running somewhere.
+   * Runs {@code work}; Ctrl-C or SIGTERM interrupts {@code coordinator} (its stopped moves are
+   * journaled INTERRUPTED, so {@code run-resume} starts them again) and waits for the moves to
+   * settle, since every VM must be left running somewhere.
    */
   static RunSummary cancelOnExit(RunCoordinator coordinator, Supplier<RunSummary> work) {
     CountDownLatch finished = new CountDownLatch(1);
     Thread hook =
         new Thread(
             () -> {
-              coordinator.cancel();
+              coordinator.interrupt();
               try {
+                // Every VM must be left running somewhere: wait for the moves to settle.
                 finished.await(10, TimeUnit.MINUTES);
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

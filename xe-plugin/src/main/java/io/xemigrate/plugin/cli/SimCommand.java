@@ -1,5 +1,7 @@
 package io.xemigrate.plugin.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.google.common.collect.ImmutableSet;
 import io.xemigrate.simulator.Endpoints;
 import io.xemigrate.simulator.Simulator;
@@ -15,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
@@ -60,14 +63,19 @@ final class SimCommand implements Command {
   @Override
   public ExitCode run(Arguments arguments, Console console) {
     String scenarioName = arguments.required("scenario");
-    double speed = parseSpeed(arguments.optional("speed").orElse("1"));
+    double speed = Parameters.speed(arguments.optional("speed").orElse("1"));
     boolean plainHttp = parseBoolean(arguments.optional("plain-http").orElse("false"));
+    Optional<OutputFile> endpointsOut =
+        arguments.optional("endpoints-out").map(value -> OutputFile.of("endpoints-out", value));
     Scenario scenario;
     try {
       Path file = Path.of(scenarioName);
       // A name that is not a file may be one of the bundled scenarios, e.g. two-pools.yaml.
       scenario =
-          Files.exists(file) ? ScenarioLoader.load(file) : ScenarioLoader.loadBundled(scenarioName);
+          Files.exists(file)
+              ? ScenarioLoader.load(
+                  InputFile.of("scenario", scenarioName).check(InputFile.DEFAULT_LIMIT).path())
+              : ScenarioLoader.loadBundled(scenarioName);
     } catch (ScenarioException e) {
       console.error(e.getMessage());
       return ExitCode.BAD_INPUT;
@@ -91,8 +99,14 @@ final class SimCommand implements Command {
         console.line(
             "injected " + faults.size() + " fault(s) from " + arguments.required("faults"));
       }
-      if (arguments.optional("endpoints-out").isPresent()) {
-        simulator.writeEndpoints(Path.of(arguments.optional("endpoints-out").get()));
+      if (endpointsOut.isPresent()) {
+        endpointsOut
+            .get()
+            .write(
+                new ObjectMapper()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsBytes(simulator.endpoints()),
+                true);
       }
       for (Endpoints.PoolEndpoint pool : simulator.endpoints().pools()) {
         console.line(
@@ -138,30 +152,18 @@ final class SimCommand implements Command {
     if (arguments.optional("faults").isEmpty()) {
       return List.of();
     }
-    Path file = Path.of(arguments.required("faults"));
+    Path file =
+        InputFile.of("faults", arguments.required("faults")).check(InputFile.DEFAULT_LIMIT).path();
     try {
       return FaultScript.load(file);
     } catch (IOException | RuntimeException e) {
-      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       throw new UsageException(
           "cannot read the fault file "
               + file
               + ": "
-              + reason.lines().findFirst().orElse("")
+              + Messages.plain(e.getMessage())
               + "; fix it or leave out faults=");
     }
-  }
-
-  private static double parseSpeed(String text) {
-    try {
-      double speed = Double.parseDouble(text);
-      if (speed > 0 && Double.isFinite(speed)) {
-        return speed;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new UsageException("speed must be a positive number, was '" + text + "'");
   }
 
   private static boolean parseBoolean(String text) {

@@ -20,7 +20,7 @@ final class VmMigrateApplyCommand implements PlanningCommand {
 
   @Override
   public String synopsis() {
-    return "vm-migrate vm=<uuid|name>[,...]|all destination=<pool> [source=<pool>] [host=] [sr=]"
+    return "vm-migrate vm=<uuid|name>[,...]|all [destination=<pool>] [source=<pool>] [host=] [sr=]"
         + " [vdi:<uuid>=<sr>] [vif:<uuid|mac>=<network>] [transfer-network=] [yes=true]"
         + " [pools=FILE] [--json]";
   }
@@ -35,6 +35,7 @@ final class VmMigrateApplyCommand implements PlanningCommand {
     boolean yes = Parameters.bool("yes", arguments.optional("yes").orElse("false"));
     PoolParameters pools = CommandSupport.pools(arguments, console);
     VmMigrateCommand.Planned planned = VmMigrateCommand.planVms(arguments, pools);
+    VmMigrateCommand.noteInsidePool(arguments, pools, planned, console);
     MigrationPlan plan = PlanRun.schedule(planned.plan(), planned.source(), planned.destination());
     return PlanRun.showAskApply(
         plan,

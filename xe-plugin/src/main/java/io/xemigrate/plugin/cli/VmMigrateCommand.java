@@ -45,7 +45,7 @@ final class VmMigrateCommand implements PlanningCommand {
   @Override
   public String synopsis() {
     return name()
-        + " vm=<uuid|name>[,...]|all destination=<pool> [source=<pool>] [host=] [sr=]"
+        + " vm=<uuid|name>[,...]|all [destination=<pool>] [source=<pool>] [host=] [sr=]"
         + " [vdi:<uuid>=<sr>] [vif:<uuid|mac>=<network>] [transfer-network=]"
         + (writesPlan ? " out=plan.json" : "")
         + " [pools=FILE] [--json]";
@@ -59,13 +59,32 @@ final class VmMigrateCommand implements PlanningCommand {
   @Override
   public ExitCode run(Arguments arguments, Console console) {
     Optional<Path> out =
-        writesPlan ? Optional.of(Path.of(arguments.required("out"))) : Optional.empty();
+        writesPlan
+            ? Optional.of(OutputFile.of("out", arguments.required("out")).target())
+            : Optional.empty();
     PoolParameters pools = CommandSupport.pools(arguments, console);
     Planned planned = planVms(arguments, pools);
+    noteInsidePool(arguments, pools, planned, console);
     return out.isPresent()
         ? PlanOutput.write(
             planned.plan(), planned.source(), planned.destination(), out.get(), console)
         : PlanOutput.check(planned.plan(), console);
+  }
+
+  /**
+   * Without {@code destination=} (or {@code remote-master=}) the VMs move inside their own pool:
+   * said before anything else, so that nobody plans a move inside a pool by leaving a key out.
+   */
+  static void noteInsidePool(
+      Arguments arguments, PoolParameters pools, Planned planned, Console console) {
+    if (pools.destination("destination").isEmpty()) {
+      console
+          .err()
+          .println(
+              "xe-migrate: no destination= given: the VMs move inside pool "
+                  + planned.source().pool().nameLabel()
+                  + " (give destination=POOL to move them to another pool)");
+    }
   }
 
   /** A plan (not yet scheduled) with the inventories it was made from. */
@@ -83,6 +102,9 @@ final class VmMigrateCommand implements PlanningCommand {
     }
     Optional<PoolProfile> givenDestination = pools.destination("destination");
     PlanningSources session = PlanningSession.sources(pools);
+    if (givenSource.isEmpty()) {
+      session.requireOnePool(vms.items(), VmSelection::has, "vm");
+    }
     PoolInventory source =
         session.loadSource(givenSource, vms::allFoundIn, "vm", "VM '" + vms.firstItem() + "'");
     ImmutableList<String> uuids = vms.resolve(source, session.source().name());

@@ -5,7 +5,7 @@ import com.beust.jcommander.Parameter;
 import com.beust.jcommander.ParameterException;
 import com.google.common.collect.ImmutableMap;
 import io.xemigrate.coordinator.CoordinatorException;
-import io.xemigrate.coordinator.ErrorKind;
+import io.xemigrate.coordinator.journal.JournalException;
 import io.xemigrate.xapi.XapiException;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -18,6 +18,8 @@ import java.util.Optional;
  * flags; each command checks its own {@code key=value} parameters.
  */
 public final class XeMigrate {
+  /** The engine's code for a pool held by another run. */
+  private static final String POOL_BUSY = "POOL_BUSY";
 
   /** Global flags. Everything else is the command and its {@code key=value} parameters. */
   static final class GlobalOptions {
@@ -98,20 +100,36 @@ public final class XeMigrate {
     } catch (UsageException e) {
       console.error(e.getMessage());
       return ExitCode.BAD_INPUT;
+    } catch (JournalException e) {
+      console.error(Messages.plain(e.getMessage()));
+      return ExitCode.FAILED;
     } catch (CoordinatorException e) {
       console.error(oneLine(e.getMessage()));
-      return exitCodeOf(e.kind());
+      return exitCodeOf(e);
     } catch (XapiException e) {
       console.error(oneLine(e.getMessage()));
+      return ExitCode.FAILED;
+    } catch (RuntimeException e) {
+      // A bug of ours: still one line, without a trace, naming what to do.
+      console.error(
+          name
+              + " failed unexpectedly ("
+              + Messages.plain(e.getMessage())
+              + "); run it again, and report it if it keeps failing");
       return ExitCode.FAILED;
     }
   }
 
-  /** The command line's one mapping of the engine's errors to exit codes. */
-  static ExitCode exitCodeOf(ErrorKind kind) {
-    return switch (kind) {
+  /**
+   * The command line's one mapping of the engine's errors to exit codes. A refused lease ({@code
+   * CONFLICT} with code {@code POOL_BUSY}, as the API's 409) is {@link ExitCode#BUSY}: another run
+   * holds the pool, and the same command succeeds once that run ends.
+   */
+  static ExitCode exitCodeOf(CoordinatorException e) {
+    return switch (e.kind()) {
       case BAD_REQUEST, NOT_FOUND -> ExitCode.BAD_INPUT;
-      case CONFLICT, POOL_UNREACHABLE, STORAGE -> ExitCode.FAILED;
+      case CONFLICT -> e.code().equals(POOL_BUSY) ? ExitCode.BUSY : ExitCode.FAILED;
+      case POOL_UNREACHABLE, STORAGE -> ExitCode.FAILED;
     };
   }
 
@@ -162,7 +180,12 @@ public final class XeMigrate {
         .forEach(
             command -> out.printf("  %-" + width + "s  %s%n", command.name(), command.summary()));
     out.println();
-    out.println("Exit codes: 0 done, 1 failed, 2 bad input, 3 blocked by checks.");
+    out.println(
+        "Exit codes: 0 done, 1 failed, 2 bad input, 3 blocked by checks (the movable VMs moved),");
+    out.println(
+        "            4 a pool busy with another run, 130 stopped by Ctrl-C, 143 by SIGTERM");
+    out.println(
+        "            (130 and 143 once the moves in flight have settled; run-resume finishes).");
   }
 
   private void printCommandHelp(Command command) {
