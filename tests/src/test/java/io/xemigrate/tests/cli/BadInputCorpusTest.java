@@ -196,6 +196,8 @@ class BadInputCorpusTest {
       }
     }
     Files.createDirectories(files.resolve("adir"));
+    // Written here, not kept as a resource: the repository ignores *.db files.
+    Files.writeString(files.resolve("not-sqlite.db"), "not a sqlite database, just text\n");
     Files.write(files.resolve("not-utf8.json"), new byte[] {'{', (byte) 0xff, (byte) 0xfe, '}'});
     Files.createSymbolicLink(
         files.resolve("link.json"), Files.writeString(files.resolve("target.txt"), "keep"));
