@@ -179,6 +179,12 @@ class PlannerAgreesWithSimulatorTest {
         cross("no guest tools", "notools-01", "b1", Codes.VM_LACKS_FEATURE, MIGRATE_SEND),
         cross("PCI pass-through", "pci-01", "b1", Codes.VM_HAS_PCI_ATTACHED, MIGRATE_SEND),
         cross("vGPU", "vgpu-01", "b1", Codes.VM_HAS_VGPU, MIGRATE_SEND),
+        cross(
+            "NVIDIA SR-IOV vGPU: its function is no attached PCI",
+            "sriov-01",
+            "b1",
+            Codes.VM_HAS_VGPU,
+            MIGRATE_SEND),
         cross("USB pass-through", "vusb-01", "b1", Codes.VM_HAS_VUSBS, MIGRATE_SEND),
         cross(
             "same UUID running in the destination (dry-run import)",
