@@ -100,7 +100,44 @@ class InventoryTest {
     calls.removeIf(call -> call.startsWith("session."));
     // Before the load: the pool's host certificates, read once at login.
     List<String> load = calls.subList(calls.indexOf("event.from"), calls.size());
-    assertThat(load).hasSize(16).doesNotHaveDuplicates();
+    assertThat(load).hasSize(18).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void aNvidiaSriovFunctionIsNoPassedThroughPciAndFollowsItsVgpu() {
+    Map<String, Object> vm = fixture.tables.get("VM").get("OpaqueRef:vm-4");
+    vm.put("attached_PCIs", new Object[] {"OpaqueRef:pci-vf", "OpaqueRef:pci-gpu"});
+    vm.put("VGPUs", new Object[] {"OpaqueRef:vgpu-1"});
+    fixture
+        .tables
+        .get("VGPU_type")
+        .put(
+            "OpaqueRef:type-sriov",
+            PoolFixture.record("uuid", "type-sriov", "implementation", "nvidia_sriov"));
+    Map<String, Object> vgpu =
+        PoolFixture.record(
+            "uuid",
+            "vgpu-1",
+            "VM",
+            "OpaqueRef:vm-4",
+            "type",
+            "OpaqueRef:type-sriov",
+            "PCI",
+            "OpaqueRef:pci-vf");
+    fixture.tables.get("VGPU").put("OpaqueRef:vgpu-1", vgpu);
+    Map<String, Object> elsewhere = new HashMap<>(vgpu);
+    elsewhere.put("PCI", "OpaqueRef:pci-other");
+    batches.add(
+        params ->
+            Reply.value(batch("9", List.of(event("vgpu", "mod", "OpaqueRef:vgpu-1", elsewhere)))));
+    try (PoolClient client =
+        XapiClients.connect(TestClients.settings(server, "pool-a", listener))) {
+      PoolInventory first = client.loadInventory();
+      PoolInventory next = client.track(first).next(Duration.ofSeconds(30));
+
+      assertThat(first.vm("vm-4").orElseThrow().attachedPciCount()).isEqualTo(1);
+      assertThat(next.vm("vm-4").orElseThrow().attachedPciCount()).isEqualTo(2);
+    }
   }
 
   @Test

@@ -40,6 +40,20 @@ class XapiReadingsTest {
         .doesNotContain("VM_IS_IMMOBILE");
   }
 
+  /**
+   * xapi counts only the attached PCI devices that are no NVIDIA SR-IOV vGPU's virtual function;
+   * the client's {@code attachedPciCount} leaves those out, so a VM whose one attached device is
+   * its vGPU's function is refused for the vGPU (while running), never for PCI pass-through.
+   */
+  @Test
+  void anSriovVgpusFunctionIsNoPassedThroughPci() {
+    assertThat(codes(s -> s.src.vm("vm1").vgpu("vgpu1").pci(0)))
+        .contains("VM_HAS_VGPU")
+        .doesNotContain("VM_HAS_PCI_ATTACHED");
+    assertThat(codes(s -> s.src.vm("vm1").vgpu("vgpu1").pci(1)))
+        .containsSubsequence("VM_HAS_PCI_ATTACHED", "VM_HAS_VGPU");
+  }
+
   @Test
   void theFlagThatPinsTheVmIsNamed() {
     assertThat(findings(s -> s.src.vm("vm1").startFlags(false, true)))

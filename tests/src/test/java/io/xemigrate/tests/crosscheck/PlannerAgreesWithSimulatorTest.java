@@ -17,6 +17,7 @@ import io.xemigrate.planner.Overrides;
 import io.xemigrate.planner.PlanningInput;
 import io.xemigrate.planner.plan.MovePlan;
 import io.xemigrate.simulator.store.XapiClass;
+import io.xemigrate.simulator.store.XapiRecord;
 import io.xemigrate.xapi.model.PoolInventory;
 import io.xemigrate.xapi.model.Vm;
 import java.lang.reflect.Field;
@@ -179,6 +180,12 @@ class PlannerAgreesWithSimulatorTest {
         cross("no guest tools", "notools-01", "b1", Codes.VM_LACKS_FEATURE, MIGRATE_SEND),
         cross("PCI pass-through", "pci-01", "b1", Codes.VM_HAS_PCI_ATTACHED, MIGRATE_SEND),
         cross("vGPU", "vgpu-01", "b1", Codes.VM_HAS_VGPU, MIGRATE_SEND),
+        cross(
+            "NVIDIA SR-IOV vGPU: its function is no attached PCI",
+            "sriov-01",
+            "b1",
+            Codes.VM_HAS_VGPU,
+            MIGRATE_SEND),
         cross("USB pass-through", "vusb-01", "b1", Codes.VM_HAS_VUSBS, MIGRATE_SEND),
         cross(
             "same UUID running in the destination (dry-run import)",
@@ -312,6 +319,27 @@ class PlannerAgreesWithSimulatorTest {
 
     assertThat(answered.get(0)).isEqualTo(first.code());
     assertThat(answered.subList(1, answered.size())).isEqualTo(first.params());
+  }
+
+  /**
+   * xapi's {@code check_operation_error} ({@code ocaml/xapi/xapi_vm_lifecycle.ml}) leaves the
+   * virtual functions of NVIDIA SR-IOV vGPUs out of the attached PCIs: {@code sriov-01}'s one
+   * attached PCI is its vGPU's function, so neither side raises {@code VM_HAS_PCI_ATTACHED}.
+   */
+  @Test
+  void anNvidiaSriovFunctionIsNoAttachedPciOnEitherSide() {
+    Vm vm = world.sourceInventory.vm(vmUuid("sriov-01")).orElseThrow();
+    XapiRecord simulated = CrossCheckWorld.byName(world.store("pool-a"), XapiClass.VM, "sriov-01");
+
+    List<String> codes =
+        plan(vm, hostUuid(world.destinationInventory, "b1")).findings().stream()
+            .filter(Finding::isBlocker)
+            .map(Finding::code)
+            .toList();
+
+    assertThat(simulated.strings("attached_PCIs")).hasSize(1);
+    assertThat(vm.attachedPciCount()).isZero();
+    assertThat(codes).contains(Codes.VM_HAS_VGPU).doesNotContain(Codes.VM_HAS_PCI_ATTACHED);
   }
 
   private static MovePlan plan(Vm vm, String host) {

@@ -84,6 +84,7 @@ final class InventoryAssembler {
             }
           });
     }
+    vmRefs.addAll(vmsOfChangedVgpus(changes));
     return new PoolInventory(
         pool(),
         sorted(records.hosts.values().stream().map(this::host), Host::uuid),
@@ -114,6 +115,22 @@ final class InventoryAssembler {
             changes.deletedUuids("vif")),
         token,
         capturedAt);
+  }
+
+  /** A vGPU's {@code PCI} or its type's implementation decides its VM's passed-through PCIs. */
+  private Set<String> vmsOfChangedVgpus(InventoryChanges changes) {
+    Set<String> vgpus = changes.refs("vgpu");
+    Set<String> types = changes.refs("vgpu_type");
+    Set<String> vms = new HashSet<>();
+    if (!vgpus.isEmpty() || !types.isEmpty()) {
+      records.vgpus.forEach(
+          (ref, vgpu) -> {
+            if (vgpus.contains(ref) || types.contains(ref(vgpu.type))) {
+              vms.add(ref(vgpu.VM));
+            }
+          });
+    }
+    return vms;
   }
 
   private static <R, T> ImmutableSortedMap<String, T> patch(

@@ -12,6 +12,8 @@ import com.xensource.xenapi.SM;
 import com.xensource.xenapi.SR;
 import com.xensource.xenapi.VBD;
 import com.xensource.xenapi.VDI;
+import com.xensource.xenapi.VGPU;
+import com.xensource.xenapi.VGPUType;
 import com.xensource.xenapi.VIF;
 import com.xensource.xenapi.VM;
 import com.xensource.xenapi.VMGuestMetrics;
@@ -22,12 +24,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The SDK records of one pool, by reference, for the fifteen classes the inventory reads. Mutable
+ * The SDK records of one pool, by reference, for the seventeen classes the inventory reads. Mutable
  * and confined to one thread (the loader, then the tracker); the immutable {@code PoolInventory} is
  * assembled from it.
  */
 final class PoolRecords {
-  /** The event class names of the fifteen classes, as {@code event.from} spells them. */
+  /** The event class names of the seventeen classes, as {@code event.from} spells them. */
   static final List<String> CLASSES =
       List.of(
           "pool",
@@ -44,7 +46,9 @@ final class PoolRecords {
           "network",
           "pif",
           "pif_metrics",
-          "vif");
+          "vif",
+          "vgpu",
+          "vgpu_type");
 
   final Map<String, Pool.Record> pools = new LinkedHashMap<>();
   final Map<String, Host.Record> hosts = new LinkedHashMap<>();
@@ -61,8 +65,10 @@ final class PoolRecords {
   final Map<String, PIF.Record> pifs = new LinkedHashMap<>();
   final Map<String, PIFMetrics.Record> pifMetrics = new LinkedHashMap<>();
   final Map<String, VIF.Record> vifs = new LinkedHashMap<>();
+  final Map<String, VGPU.Record> vgpus = new LinkedHashMap<>();
+  final Map<String, VGPUType.Record> vgpuTypes = new LinkedHashMap<>();
 
-  /** One {@code get_all_records} per class: fifteen calls, whatever the pool's size. */
+  /** One {@code get_all_records} per class: seventeen calls, whatever the pool's size. */
   static PoolRecords load(Connection connection) throws Exception {
     PoolRecords records = new PoolRecords();
     copy(Pool.getAllRecords(connection), records.pools);
@@ -80,6 +86,8 @@ final class PoolRecords {
     copy(PIF.getAllRecords(connection), records.pifs);
     copy(PIFMetrics.getAllRecords(connection), records.pifMetrics);
     copy(VIF.getAllRecords(connection), records.vifs);
+    copy(VGPU.getAllRecords(connection), records.vgpus);
+    copy(VGPUType.getAllRecords(connection), records.vgpuTypes);
     return records;
   }
 
@@ -163,6 +171,8 @@ final class PoolRecords {
       case "pif" -> pifs;
       case "pif_metrics" -> pifMetrics;
       case "vif" -> vifs;
+      case "vgpu" -> vgpus;
+      case "vgpu_type" -> vgpuTypes;
       default -> null;
     };
   }

@@ -13,6 +13,8 @@ import com.google.common.collect.ImmutableList;
 import com.xensource.xenapi.Types;
 import com.xensource.xenapi.VBD;
 import com.xensource.xenapi.VDI;
+import com.xensource.xenapi.VGPU;
+import com.xensource.xenapi.VGPUType;
 import com.xensource.xenapi.VIF;
 import com.xensource.xenapi.VM;
 import com.xensource.xenapi.VMGuestMetrics;
@@ -93,7 +95,7 @@ final class VmAssembler {
                 : new Vm.GuestTools(true, flag(guest.PVDriversUpToDate), map(guest.other)))
         .vbdUuids(uuids(record.VBDs, uuidOf))
         .vifUuids(uuids(record.VIFs, uuidOf))
-        .attachedPciCount(record.attachedPCIs == null ? 0 : record.attachedPCIs.size())
+        .attachedPciCount(passedThroughPcis(record))
         .vgpuUuids(refs(record.VGPUs))
         .vusbUuids(refs(record.VUSBs))
         .domainType(domainType(running ? metrics.currentDomainType : record.domainType))
@@ -104,7 +106,31 @@ final class VmAssembler {
         .build();
   }
 
-  /** vGPU and VUSB records are not loaded: their count is what checks need, kept as refs. */
+  /**
+   * The attached PCI devices that xapi counts as passed through: those that are not the {@code PCI}
+   * of one of the VM's vGPUs whose type's {@code implementation} is {@code nvidia_sriov} (xapi's
+   * {@code nvidia_sriov_pcis}, {@code ocaml/xapi/xapi_vm_lifecycle.ml}).
+   */
+  private int passedThroughPcis(VM.Record record) {
+    if (record.attachedPCIs == null) {
+      return 0;
+    }
+    java.util.Set<String> virtualFunctions = new java.util.HashSet<>();
+    for (VGPU vgpu : record.VGPUs == null ? java.util.Set.<VGPU>of() : record.VGPUs) {
+      VGPU.Record vgpuRecord = records.vgpus.get(ref(vgpu));
+      if (vgpuRecord != null && isNvidiaSriov(records.vgpuTypes.get(ref(vgpuRecord.type)))) {
+        virtualFunctions.add(ref(vgpuRecord.PCI));
+      }
+    }
+    return (int)
+        record.attachedPCIs.stream().filter(pci -> !virtualFunctions.contains(ref(pci))).count();
+  }
+
+  private static boolean isNvidiaSriov(VGPUType.Record type) {
+    return type != null && type.implementation == Types.VgpuTypeImplementation.NVIDIA_SRIOV;
+  }
+
+  /** VUSB records are not loaded: their count is what checks need, kept as refs. */
   private static ImmutableList<String> refs(
       java.util.Set<? extends com.xensource.xenapi.XenAPIObject> set) {
     return set == null

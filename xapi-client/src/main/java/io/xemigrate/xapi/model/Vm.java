@@ -19,7 +19,8 @@ import java.util.Optional;
  * @param currentOperations task reference to operation name, the operations in progress
  * @param hardwarePlatformVersion the VM's hardware_platform_version
  * @param guestTools what VM_guest_metrics says of the PV drivers and features
- * @param attachedPciCount how many PCI devices are passed through ({@code attached_PCIs})
+ * @param attachedPciCount how many PCI devices are passed through: {@code attached_PCIs} less the
+ *     {@code PCI} of each vGPU whose type's implementation is {@code nvidia_sriov}, as xapi counts
  * @param vgpuUuids the VM's virtual GPUs
  * @param vusbUuids the VM's virtual USB devices
  * @param domainType {@code domain_type}: {@code hvm}, {@code pv}, {@code pvh}, {@code pv_in_pvh}

@@ -31,7 +31,9 @@ public final class PoolFixture {
             "network",
             "PIF",
             "PIF_metrics",
-            "VIF")) {
+            "VIF",
+            "VGPU",
+            "VGPU_type")) {
       tables.put(name, new LinkedHashMap<>());
     }
     put(
@@ -349,7 +351,7 @@ public final class PoolFixture {
     tables.get(table).put(ref, record);
   }
 
-  /** Serves {@code <Class>.get_all_records} for the fifteen classes. */
+  /** Serves {@code <Class>.get_all_records} for the seventeen classes. */
   public FakeXapiServer serveOn(FakeXapiServer server) {
     tables.forEach(
         (name, table) -> server.on(name + ".get_all_records", params -> Reply.value(table)));

@@ -193,6 +193,7 @@ public final class RecordMethods {
           PIF_METRICS,
           PCI,
           PGPU,
+          VGPU_TYPE,
           CERTIFICATE ->
           Role.POOL_OPERATOR;
     };

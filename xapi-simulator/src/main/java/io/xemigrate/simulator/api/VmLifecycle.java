@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import io.xemigrate.simulator.store.ObjectStore;
+import io.xemigrate.simulator.store.PassthroughPcis;
 import io.xemigrate.simulator.store.PlatformFlags;
 import io.xemigrate.simulator.store.Refs;
 import io.xemigrate.simulator.store.XapiClass;
@@ -128,7 +129,7 @@ public final class VmLifecycle {
         return feature;
       }
     }
-    if (migration && !vm.list("attached_PCIs").isEmpty()) {
+    if (migration && !PassthroughPcis.of(store, vm).isEmpty()) {
       return error("VM_HAS_PCI_ATTACHED", ref);
     }
     if (migration

@@ -2,6 +2,7 @@ package io.xemigrate.simulator.migration;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import io.xemigrate.simulator.store.PassthroughPcis;
 import io.xemigrate.simulator.store.PlatformFlags;
 import io.xemigrate.simulator.store.XapiClass;
 import io.xemigrate.simulator.store.XapiException;
@@ -78,7 +79,7 @@ final class LifecycleCheck {
     if (operation == MigrationOperation.POOL_MIGRATE && cachedResetDisk(view, vm)) {
       return error("VDI_ON_BOOT_MODE_INCOMPATIBLE_WITH_OPERATION");
     }
-    if (!vm.strings("attached_PCIs").isEmpty()) {
+    if (!PassthroughPcis.of(view.store(), vm).isEmpty()) {
       return error("VM_HAS_PCI_ATTACHED", ref);
     }
     boolean halted = power.equals("Halted");

@@ -187,15 +187,25 @@ final class ScenarioValidator {
     }
     List<String> pcis = orEmpty(vm.pci());
     for (int i = 0; i < pcis.size(); i++) {
-      String id = pcis.get(i);
-      boolean known =
-          pool.hosts().stream()
-              .filter(h -> h.name().equals(vm.host()))
-              .flatMap(h -> orEmpty(h.pcis()).stream())
-              .anyMatch(pci -> id.equals(pci.id()));
-      if (!known) {
-        fail(at + ".pci[" + i + "]", "no PCI device '" + id + "' on the VM's host");
-      }
+      hostPci(pool, vm, at + ".pci[" + i + "]", pcis.get(i));
+    }
+    List<String> vgpus = orEmpty(vm.vgpus());
+    for (int i = 0; i < vgpus.size(); i++) {
+      String vgpuAt = at + ".vgpus[" + i + "]";
+      VgpuEntry.parse(vgpus.get(i))
+          .virtualFunction()
+          .ifPresent(id -> hostPci(pool, vm, vgpuAt, id));
+    }
+  }
+
+  private void hostPci(PoolSpec pool, VmSpec vm, String at, String id) {
+    boolean known =
+        pool.hosts().stream()
+            .filter(h -> h.name().equals(vm.host()))
+            .flatMap(h -> orEmpty(h.pcis()).stream())
+            .anyMatch(pci -> id.equals(pci.id()));
+    if (!known) {
+      fail(at, "no PCI device '" + id + "' on the VM's host");
     }
   }
 

@@ -17,6 +17,7 @@ final class Relations {
           new Link(XapiClass.VIF, "VM", XapiClass.VM, "VIFs"),
           new Link(XapiClass.VIF, "network", XapiClass.NETWORK, "VIFs"),
           new Link(XapiClass.VGPU, "VM", XapiClass.VM, "VGPUs"),
+          new Link(XapiClass.VGPU, "type", XapiClass.VGPU_TYPE, "VGPUs"),
           new Link(XapiClass.VUSB, "VM", XapiClass.VM, "VUSBs"),
           new Link(XapiClass.VDI, "SR", XapiClass.SR, "VDIs"),
           new Link(XapiClass.PBD, "SR", XapiClass.SR, "PBDs"),

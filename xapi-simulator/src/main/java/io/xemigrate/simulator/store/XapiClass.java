@@ -31,6 +31,7 @@ public enum XapiClass {
   PCI("PCI"),
   PGPU("PGPU"),
   VGPU("VGPU"),
+  VGPU_TYPE("VGPU_type"),
   VUSB("VUSB"),
   CERTIFICATE("Certificate");
 

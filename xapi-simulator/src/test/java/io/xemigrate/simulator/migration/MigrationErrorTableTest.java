@@ -370,6 +370,23 @@ class MigrationErrorTableTest {
               return List.of("VM_HAS_PCI_ATTACHED", c.vm);
             }),
         row(
+            "NVIDIA SR-IOV function is no attached PCI: VM_HAS_VGPU",
+            c -> {
+              String function = c.child(XapiClass.PCI, ImmutableMap.of("pci_id", "0000:c1:00.4"));
+              sriovVgpu(c, function);
+              c.a.set(XapiClass.VM, c.vm, "attached_PCIs", ImmutableList.of(function));
+              return List.of("VM_HAS_VGPU", c.vm);
+            }),
+        row(
+            "VM_HAS_PCI_ATTACHED beside an NVIDIA SR-IOV function",
+            c -> {
+              String function = c.child(XapiClass.PCI, ImmutableMap.of("pci_id", "0000:c1:00.4"));
+              String device = c.child(XapiClass.PCI, ImmutableMap.of("pci_id", "0000:81:00.0"));
+              sriovVgpu(c, function);
+              c.a.set(XapiClass.VM, c.vm, "attached_PCIs", ImmutableList.of(function, device));
+              return List.of("VM_HAS_PCI_ATTACHED", c.vm);
+            }),
+        row(
             "VM_HAS_VGPU",
             c -> {
               c.child(XapiClass.VGPU, ImmutableMap.of("VM", c.vm));
@@ -387,6 +404,12 @@ class MigrationErrorTableTest {
               c.a.set(XapiClass.VDI, c.vdi(), "on_boot", "reset");
               return List.of("VDI_ON_BOOT_MODE_INCOMPATIBLE_WITH_OPERATION", c.vdi());
             }));
+  }
+
+  /** A vGPU of implementation {@code nvidia_sriov} whose virtual function is {@code function}. */
+  private static void sriovVgpu(Case c, String function) {
+    String type = c.child(XapiClass.VGPU_TYPE, ImmutableMap.of("implementation", "nvidia_sriov"));
+    c.child(XapiClass.VGPU, ImmutableMap.of("VM", c.vm, "type", type, "PCI", function));
   }
 
   private static Arguments row(String name, Arrange arrange) {

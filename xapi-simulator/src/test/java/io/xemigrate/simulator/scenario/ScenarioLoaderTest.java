@@ -74,7 +74,12 @@ class ScenarioLoaderTest {
             "        powerState: Dancing",
             18,
             "pools[0].vms[0].powerState"),
-        Arguments.of("        host: h1\n", "        host: h9\n", 19, "pools[0].vms[0].host"));
+        Arguments.of("        host: h1\n", "        host: h9\n", 19, "pools[0].vms[0].host"),
+        Arguments.of(
+            "          - {network: net}",
+            "          - {network: net}\n        vgpus: [\"A100-4C@0000:c1:00.4\"]",
+            25,
+            "pools[0].vms[0].vgpus[0]"));
   }
 
   @ParameterizedTest
