@@ -110,7 +110,7 @@ final class RpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       Optional<ResetPoint> reset =
           dispatcher.pool().connectionResets().take(hostRef, call.method());
       if (reset.equals(Optional.of(ResetPoint.BEFORE_DISPATCH))) {
-        ctx.executor().execute(() -> reset(ctx));
+        onLoop(ctx, () -> reset(ctx));
         return;
       }
       if (json) {
@@ -137,25 +137,38 @@ final class RpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         answer = text.getBytes(StandardCharsets.UTF_8);
       }
       if (reset.isPresent()) {
-        ctx.executor().execute(() -> reset(ctx));
+        onLoop(ctx, () -> reset(ctx));
         return;
       }
       Map<String, String> extra = headers;
       byte[] bytes = answer;
-      ctx.executor()
-          .execute(
-              () -> {
-                Responses.send(ctx, contentType, bytes, keepAlive, extra);
-                limits.armForNextRequest(ctx);
-              });
+      onLoop(
+          ctx,
+          () -> {
+            Responses.send(ctx, contentType, bytes, keepAlive, extra);
+            limits.armForNextRequest(ctx);
+          });
     } catch (MalformedRequestException e) {
-      ctx.executor()
-          .execute(
-              () -> {
-                Responses.sendError(
-                    ctx, HttpResponseStatus.INTERNAL_SERVER_ERROR, e.getMessage(), keepAlive);
-                limits.armForNextRequest(ctx);
-              });
+      onLoop(
+          ctx,
+          () -> {
+            Responses.sendError(
+                ctx, HttpResponseStatus.INTERNAL_SERVER_ERROR, e.getMessage(), keepAlive);
+            limits.armForNextRequest(ctx);
+          });
+    }
+  }
+
+  /**
+   * Hands {@code reply} to the connection's event loop. A worker that finishes a call while the
+   * simulator shuts down finds that loop terminated: the connection is gone with it, so there is no
+   * one left to answer.
+   */
+  private static void onLoop(ChannelHandlerContext ctx, Runnable reply) {
+    try {
+      ctx.executor().execute(reply);
+    } catch (RejectedExecutionException e) {
+      // The simulator is closing; its connections close with it.
     }
   }
 
@@ -165,22 +178,21 @@ final class RpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       Map<String, List<String>> query,
       boolean keepAlive) {
     HttpResources.Answer answer = resource.get(hostRef, query);
-    ctx.executor()
-        .execute(
-            () -> {
-              if (answer.status() == 200) {
-                Responses.send(
-                    ctx, answer.contentType(), answer.body(), keepAlive, answer.headers());
-              } else {
-                Responses.sendError(
-                    ctx,
-                    HttpResponseStatus.valueOf(answer.status()),
-                    new String(answer.body(), StandardCharsets.UTF_8),
-                    keepAlive,
-                    answer.headers());
-              }
-              limits.armForNextRequest(ctx);
-            });
+    onLoop(
+        ctx,
+        () -> {
+          if (answer.status() == 200) {
+            Responses.send(ctx, answer.contentType(), answer.body(), keepAlive, answer.headers());
+          } else {
+            Responses.sendError(
+                ctx,
+                HttpResponseStatus.valueOf(answer.status()),
+                new String(answer.body(), StandardCharsets.UTF_8),
+                keepAlive,
+                answer.headers());
+          }
+          limits.armForNextRequest(ctx);
+        });
   }
 
   /**
