@@ -15,7 +15,6 @@ import io.xemigrate.simulator.store.ObjectStore;
 import io.xemigrate.simulator.store.PlatformFlags;
 import io.xemigrate.simulator.store.Refs;
 import io.xemigrate.simulator.store.XapiClass;
-import io.xemigrate.simulator.store.XapiRecord;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -297,63 +296,12 @@ final class VmBuilder {
                   .put("pci", "0/" + String.join(",0/", orEmpty(vm.pci())))
                   .buildKeepingLast()));
     }
-    List<String> vgpus = orEmpty(vm.vgpus());
-    for (int i = 0; i < vgpus.size(); i++) {
-      VgpuEntry vgpu = VgpuEntry.parse(vgpus.get(i));
-      String function =
-          vgpu.virtualFunction()
-              .map(id -> built.pciRefs.get(vm.host() + "/" + id))
-              .orElse(Refs.NULL);
-      store.create(
-          XapiClass.VGPU,
-          ImmutableMap.of(
-              "uuid",
-              uuid(vmUuid, "vgpu", Integer.toString(i)),
-              "VM",
-              vmRef,
-              "device",
-              Integer.toString(i),
-              "type",
-              vgpuType(vgpu),
-              "PCI",
-              function));
-      if (!function.equals(Refs.NULL)) {
-        pcis.add(function);
-        store.set(XapiClass.VM, vmRef, "attached_PCIs", pcis);
-      }
-    }
+    VgpuAttachments.create(store, built.pciRefs, vm, vmRef, vmUuid, pcis);
     for (int i = 0; i < or(vm.vusbs(), 0); i++) {
       store.create(
           XapiClass.VUSB,
           ImmutableMap.of("uuid", uuid(vmUuid, "vusb", Integer.toString(i)), "VM", vmRef));
     }
-  }
-
-  /** The pool's {@code VGPU_type} of this model and implementation, made on first use. */
-  private String vgpuType(VgpuEntry vgpu) {
-    String implementation = vgpu.implementation();
-    return store
-        .where(
-            XapiClass.VGPU_TYPE,
-            type ->
-                vgpu.model().equals(type.get("model_name"))
-                    && implementation.equals(type.get("implementation")))
-        .stream()
-        .findFirst()
-        .map(XapiRecord::ref)
-        .orElseGet(
-            () ->
-                store.create(
-                    XapiClass.VGPU_TYPE,
-                    ImmutableMap.of(
-                        "uuid",
-                        uuid("vgpu-type", implementation, vgpu.model()),
-                        "vendor_name",
-                        "NVIDIA Corporation",
-                        "model_name",
-                        vgpu.model(),
-                        "implementation",
-                        implementation)));
   }
 
   private void snapshots(VmSpec vm, String vmRef, String vmUuid, List<String> vdis) {
