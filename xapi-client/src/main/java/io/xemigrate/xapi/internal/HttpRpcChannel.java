@@ -80,13 +80,7 @@ final class HttpRpcChannel {
     this.maxResponseBytes = maxResponseBytes;
     this.endpoint = endpoint;
     this.callTimeout = callTimeout;
-    this.http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(connectTimeout)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .sslContext(TlsContexts.forEndpoint(endpoint, trust, poolCertificates, listener))
-            .build();
+    this.http = TlsContexts.httpClient(endpoint, trust, poolCertificates, listener, connectTimeout);
   }
 
   Endpoint endpoint() {

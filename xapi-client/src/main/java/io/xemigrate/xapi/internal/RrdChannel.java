@@ -39,13 +39,7 @@ final class RrdChannel {
       Duration timeout) {
     this.endpoint = endpoint;
     this.timeout = timeout;
-    this.http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(connectTimeout)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .sslContext(TlsContexts.forEndpoint(endpoint, trust, poolCertificates, listener))
-            .build();
+    this.http = TlsContexts.httpClient(endpoint, trust, poolCertificates, listener, connectTimeout);
   }
 
   /**

@@ -2,8 +2,10 @@ package io.xemigrate.xapi.internal;
 
 import io.xemigrate.xapi.TrustPolicy;
 import io.xemigrate.xapi.XapiEventListener;
+import java.net.http.HttpClient;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
@@ -12,6 +14,24 @@ import javax.net.ssl.TrustManager;
 /** Builds the {@link SSLContext} for one endpoint from the trust policy. */
 final class TlsContexts {
   private TlsContexts() {}
+
+  /**
+   * The HTTP/1.1 client every channel to {@code endpoint} uses (XenAPI calls, RRD updates): the
+   * pool's trust, no redirect followed.
+   */
+  static HttpClient httpClient(
+      Endpoint endpoint,
+      TrustPolicy trust,
+      PoolCertificates poolCertificates,
+      XapiEventListener listener,
+      Duration connectTimeout) {
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(connectTimeout)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .sslContext(forEndpoint(endpoint, trust, poolCertificates, listener))
+        .build();
+  }
 
   static SSLContext forEndpoint(
       Endpoint endpoint,
