@@ -39,8 +39,11 @@ import java.util.concurrent.TimeUnit;
  * (with each VM's true mean dirty rate during its move and working set); {@code GET /sim/workloads}
  * every VM's hidden workload and every host's background traffic; {@code GET
  * /sim/workloads/dirty?vm=UUID[&from=S][&to=S][&step=S]} a VM's true dirty rate over virtual time;
- * {@code POST /sim/faults} injects a fault ({@code {"kind":"FAIL_MEMORY_PRECOPY", "target":"<vm
- * uuid>"}}); {@code GET /sim/faults} lists armed one-shot faults.
+ * {@code POST /sim/workloads/dirty} ({@code {"vm":"<uuid>","factor":2.0}}) multiplies a VM's true
+ * dirty rate from now on by the factor (relative to its drawn workload), to test a run against a
+ * guest that starts writing harder; {@code POST /sim/faults} injects a fault ({@code
+ * {"kind":"FAIL_MEMORY_PRECOPY", "target":"<vm uuid>"}}); {@code GET /sim/faults} lists armed
+ * one-shot faults.
  *
  * <p>Connections are HTTP/1.1 persistent unless the request says {@code Connection: close}: a
  * client pools the connection after a reply without that header, so closing it silently would fail
@@ -99,6 +102,9 @@ public final class ControlServer implements AutoCloseable {
     return mapper.writeValueAsString(WorkloadJson.of(service.physics().catalog().world()));
   }
 
+  /** The body of {@code POST /sim/workloads/dirty}. */
+  record DirtyChange(String vm, double factor) {}
+
   private final class Handler extends SimpleChannelInboundHandler<FullHttpRequest> {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
@@ -117,9 +123,15 @@ public final class ControlServer implements AutoCloseable {
               HttpResponseStatus.OK,
               mapper.writeValueAsString(
                   WorkloadJson.dirtySeries(
-                      service.physics().catalog().world(),
+                      service.physics().catalog()::workload,
                       new QueryStringDecoder(request.uri()).parameters(),
                       service.clock().nanos())));
+        } else if (path.equals("/sim/workloads/dirty") && method.equals(HttpMethod.POST)) {
+          DirtyChange change =
+              mapper.readValue(
+                  request.content().toString(StandardCharsets.UTF_8), DirtyChange.class);
+          service.scaleDirtyRate(change.vm(), change.factor());
+          reply(ctx, keepAlive, HttpResponseStatus.ACCEPTED, "{}");
         } else if (path.equals("/sim/faults") && method.equals(HttpMethod.GET)) {
           reply(
               ctx,

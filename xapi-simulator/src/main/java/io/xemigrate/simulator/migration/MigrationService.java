@@ -67,6 +67,21 @@ public final class MigrationService implements AutoCloseable {
     faultActions.apply(fault);
   }
 
+  /**
+   * From now on (virtual time) VM {@code vmUuid}'s true dirty rate is its drawn workload's times
+   * {@code factor}; a VM without a hidden workload is refused.
+   */
+  public void scaleDirtyRate(String vmUuid, double factor) {
+    if (vmUuid == null) {
+      throw new IllegalArgumentException("no VM given");
+    }
+    physics
+        .catalog()
+        .workload(vmUuid)
+        .orElseThrow(() -> new IllegalArgumentException("no workload for that VM"))
+        .scale(clock.nanos(), factor);
+  }
+
   /** Every finished migration, in finishing order. */
   public synchronized ImmutableList<Recorded> recorded() {
     return ImmutableList.copyOf(recorded);

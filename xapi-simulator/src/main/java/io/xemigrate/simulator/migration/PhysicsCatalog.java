@@ -68,7 +68,7 @@ final class PhysicsCatalog {
                             nominal - world.srLoadBytesPerSecond(r.uuid()) / 1e6)));
       }
     }
-    world.vms().forEach(dirty::put);
+    world.vms().forEach((uuid, workload) -> dirty.put(uuid, new ScaledWorkload(workload)));
   }
 
   private static Optional<Double> nominalMbit(
@@ -105,5 +105,10 @@ final class PhysicsCatalog {
 
   Optional<Dirtying> dirty(String uuid) {
     return Optional.ofNullable(dirty.get(uuid));
+  }
+
+  /** The hidden workload of VM {@code uuid} with its run-time changes, if it has one. */
+  Optional<ScaledWorkload> workload(String uuid) {
+    return dirty(uuid).filter(ScaledWorkload.class::isInstance).map(ScaledWorkload.class::cast);
   }
 }

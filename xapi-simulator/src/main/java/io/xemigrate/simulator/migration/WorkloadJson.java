@@ -6,6 +6,8 @@ import io.xemigrate.simulator.workload.HiddenWorld;
 import io.xemigrate.simulator.workload.VmWorkload;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The JSON shapes of the hidden workloads on the control endpoint (for the bench, never for the
@@ -42,14 +44,18 @@ final class WorkloadJson {
   }
 
   /**
-   * A VM's true mean dirty rate per step from {@code from} to {@code to} (virtual seconds; default
-   * the last 10 minutes up to now, step 5 s).
+   * A VM's true mean dirty rate per step, changes made on the control endpoint included, from
+   * {@code from} to {@code to} (virtual seconds; default the last 10 minutes up to now, step 5 s).
    */
   static Map<String, Object> dirtySeries(
-      HiddenWorld world, Map<String, List<String>> query, long nowNanos) {
+      Function<String, Optional<ScaledWorkload>> workloads,
+      Map<String, List<String>> query,
+      long nowNanos) {
     String vm = first(query, "vm", "");
-    VmWorkload workload =
-        world.vm(vm).orElseThrow(() -> new IllegalArgumentException("no workload for that VM"));
+    ScaledWorkload workload =
+        workloads
+            .apply(vm)
+            .orElseThrow(() -> new IllegalArgumentException("no workload for that VM"));
     long to = Long.parseLong(first(query, "to", Long.toString(nowNanos / NANOS)));
     long from = Long.parseLong(first(query, "from", Long.toString(to - 600)));
     long step = Long.parseLong(first(query, "step", "5"));
