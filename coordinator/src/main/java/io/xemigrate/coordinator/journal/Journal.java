@@ -65,6 +65,14 @@ public final class Journal implements AutoCloseable {
     steps.complete(stepId, runId, next, stage, detail);
   }
 
+  /**
+   * Writes a step that calls nothing and changes no move's state, already DONE: a re-plan of the
+   * run's waiting moves, journaled on the move that caused it, with a note of the new order.
+   */
+  public void note(String runId, String vmUuid, String phase, String action, String detail) {
+    steps.note(runId, vmUuid, phase, action, detail);
+  }
+
   /** Saves a move's state without a step (a transition that needs no action). */
   public void saveMove(String runId, MoveState state) {
     runs.saveMove(runId, state);

@@ -61,6 +61,31 @@ final class StepLog {
     return id[0];
   }
 
+  /**
+   * Writes a step that calls nothing and changes no move's state (a re-plan of the run's waiting
+   * moves), already DONE, with its note.
+   */
+  public void note(String runId, String vmUuid, String phase, String action, String detail) {
+    database.inTransaction(
+        () -> {
+          try (PreparedStatement insert =
+              database
+                  .connection()
+                  .prepareStatement(
+                      "INSERT INTO steps (run_id, vm_uuid, phase, action, stage, detail, at)"
+                          + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, runId);
+            insert.setString(2, vmUuid);
+            insert.setString(3, phase);
+            insert.setString(4, action);
+            insert.setString(5, Stage.DONE.name());
+            insert.setString(6, detail);
+            insert.setString(7, clock.instant().toString());
+            insert.executeUpdate();
+          }
+        });
+  }
+
   /** Completes a step and saves the move's new state, in one transaction. */
   public void complete(long stepId, String runId, MoveState next, Stage stage, String detail) {
     if (stage == Stage.INTENT) {

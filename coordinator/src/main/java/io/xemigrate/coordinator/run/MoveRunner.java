@@ -185,6 +185,7 @@ final class MoveRunner {
 
   private void startMigration() {
     task = Optional.empty();
+    run.progress().migrationCalled(move.vmUuid());
     handle =
         needsReceive
             ? run.source().client().migrateSend(spec(), token)
@@ -202,7 +203,10 @@ final class MoveRunner {
               .client()
               .awaitTask(
                   handle,
-                  fraction -> run.listener().progress(move, fraction, 0),
+                  fraction -> {
+                    run.listener().progress(move, fraction, 0);
+                    run.progress().progress(move.vmUuid(), fraction);
+                  },
                   cancel,
                   run.options().taskWait());
       task = Optional.of(view(ended));

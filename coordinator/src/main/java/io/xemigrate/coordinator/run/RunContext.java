@@ -6,7 +6,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What every move of one run shares: both pools, the journal (written under its own lock, one
- * transaction per write), the clock, the listener, the slots and the cancel flag.
+ * transaction per write), the clock, the listener, the slots, the cancel flag and the watch on the
+ * moves' progress.
  */
 record RunContext(
     String runId,
@@ -17,7 +18,8 @@ record RunContext(
     RunListener listener,
     SlotGate slots,
     RunOptions options,
-    AtomicBoolean cancel) {
+    AtomicBoolean cancel,
+    ProgressWatch progress) {
 
   /** Runs one journal write, then the test hook that may simulate a crash right after it. */
   void write(Runnable write) {

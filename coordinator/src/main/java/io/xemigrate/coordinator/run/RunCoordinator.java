@@ -162,9 +162,22 @@ public final class RunCoordinator {
     Instant started = clock.instant();
     listener.runStarted(runId, queue.size());
     SlotGate slots = new SlotGate(options.maxPerSourceHost());
+    LinkedBlockingQueue<Object> done = new LinkedBlockingQueue<>();
     RunContext context =
         new RunContext(
-            runId, source, destination, journal, clock, listener, slots, options, cancel);
+            runId,
+            source,
+            destination,
+            journal,
+            clock,
+            listener,
+            slots,
+            options,
+            cancel,
+            new ProgressWatch(clock, done::add));
+    OnlineReplanning replanning = new OnlineReplanning(context, plan);
+    // Re-planning rewrites the waiting moves' predecessors: a copy the run owns.
+    Map<String, List<String>> waitsFor = new HashMap<>(predecessors);
     Map<String, MoveResult> results = new LinkedHashMap<>();
     List<MovePlan> pending = new ArrayList<>();
     for (MovePlan move : queue) {
@@ -177,7 +190,6 @@ public final class RunCoordinator {
     }
     Set<String> inRun = new HashSet<>();
     queue.forEach(move -> inRun.add(move.vmUuid()));
-    LinkedBlockingQueue<Object> done = new LinkedBlockingQueue<>();
     ExecutorService workers = Executors.newCachedThreadPool(RunCoordinator::daemon);
     Instant deadline = options.startDeadline();
     int running = 0;
@@ -191,7 +203,7 @@ public final class RunCoordinator {
               startReady(
                   pending,
                   inRun,
-                  predecessors,
+                  waitsFor,
                   results,
                   running,
                   states,
@@ -204,12 +216,21 @@ public final class RunCoordinator {
           break;
         }
         Object next = done.take();
+        if (next instanceof ProgressWatch.Departure departure) {
+          // A running move is slower than planned: order the waiting moves again (none starts
+          // here).
+          if (!stop && !cancel.get() && crash == null) {
+            replanning.replan(departure, pending, waitsFor);
+          }
+          continue;
+        }
         running--;
         if (next instanceof RuntimeException failure) {
           crash = failure;
           continue;
         }
         MoveResult result = (MoveResult) next;
+        context.progress().finished(result.vmUuid());
         results.put(result.vmUuid(), result);
         plan.move(result.vmUuid()).ifPresent(move -> slots.release(move.sourceHostUuid()));
         if (!result.ok() && options.stopOnFailure()) {
@@ -299,6 +320,7 @@ public final class RunCoordinator {
       }
       if ((ready || running + started == 0) && context.slots().tryAcquire(move.sourceHostUuid())) {
         pending.remove(move);
+        context.progress().begun(move);
         MoveRunner runner = new MoveRunner(context, move, states.get(move.vmUuid()), intraPool);
         workers.execute(
             () -> {

@@ -3,6 +3,7 @@ package io.xemigrate.coordinator.run;
 import io.xemigrate.coordinator.move.MoveAction;
 import io.xemigrate.coordinator.move.MoveState;
 import io.xemigrate.planner.plan.MovePlan;
+import java.util.List;
 
 /**
  * What a run reports while it goes: the seam for the progress views (terminal, plain lines, JSON).
@@ -28,6 +29,14 @@ public interface RunListener {
   default void progress(MovePlan move, double fraction, double bytesPerSecond) {}
 
   default void moveFinished(MovePlan move, MoveResult result) {}
+
+  /**
+   * The run re-planned its waiting moves because {@code cause} runs slower than planned (it now
+   * expects {@code expectedSeconds} from its migration call to its end): {@code before} and {@code
+   * after} are the waiting moves in their old and new order. Called from the run loop's thread.
+   */
+  default void replanned(
+      MovePlan cause, double expectedSeconds, List<MovePlan> before, List<MovePlan> after) {}
 
   default void runFinished(RunSummary summary) {}
 
