@@ -39,6 +39,15 @@ public record FanOutListener(List<RunListener> listeners) implements RunListener
   }
 
   @Override
+  public void replanned(
+      MovePlan cause,
+      double expectedSeconds,
+      java.util.List<MovePlan> before,
+      java.util.List<MovePlan> after) {
+    listeners.forEach(listener -> listener.replanned(cause, expectedSeconds, before, after));
+  }
+
+  @Override
   public void runFinished(RunSummary summary) {
     listeners.forEach(listener -> listener.runFinished(summary));
   }

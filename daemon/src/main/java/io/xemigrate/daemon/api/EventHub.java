@@ -7,6 +7,7 @@ import io.xemigrate.coordinator.run.RunListener;
 import io.xemigrate.coordinator.run.RunSummary;
 import io.xemigrate.planner.plan.MovePlan;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -64,6 +65,12 @@ public final class EventHub implements RunListener {
       }
 
       @Override
+      public void replanned(
+          MovePlan cause, double expectedSeconds, List<MovePlan> before, List<MovePlan> after) {
+        EventHub.this.replanned(runId, cause, expectedSeconds, after);
+      }
+
+      @Override
       public void runFinished(RunSummary summary) {
         finished(runId, summary);
       }
@@ -101,6 +108,12 @@ public final class EventHub implements RunListener {
   @Override
   public void moveFinished(MovePlan move, MoveResult result) {
     moveFinished(latest.get(), move, result);
+  }
+
+  @Override
+  public void replanned(
+      MovePlan cause, double expectedSeconds, List<MovePlan> before, List<MovePlan> after) {
+    replanned(latest.get(), cause, expectedSeconds, after);
   }
 
   @Override
@@ -179,6 +192,20 @@ public final class EventHub implements RunListener {
                 .withPhase(result.phase().name())
                 .withProgress(result.ok() ? 100 : current.percent(), 0),
         result.phase().name());
+  }
+
+  /** Event {@code replan}: the waiting moves' new order, by VM UUID, and why. */
+  private void replanned(
+      String runId, MovePlan cause, double expectedSeconds, List<MovePlan> after) {
+    ObjectNode data =
+        ApiJson.object()
+            .put("run", runId)
+            .put("vm", cause.vmUuid())
+            .put("vmName", cause.vmName())
+            .put("expectedSeconds", expectedSeconds);
+    com.fasterxml.jackson.databind.node.ArrayNode order = data.putArray("order");
+    after.forEach(move -> order.add(move.vmUuid()));
+    publish(runId, "replan", data);
   }
 
   private void finished(String runId, RunSummary summary) {

@@ -8,13 +8,13 @@ import java.util.OptionalDouble;
  * run's clock by the caller.
  *
  * <p>xapi's task progress runs 0 to 1 over the disks, then 0 to 1 again over memory (a move without
- * disks has only the memory run), and pre-copy reports a round's pages as they go (emu-manager's
- * {@code (sent + 0.8 partial) / (sent + this round)}), so progress is ahead of time early in a run
- * and slows when rounds grow. Extrapolating the current run linearly therefore
- * <em>underestimates</em> the move; with the elapsed time itself (a move lasts at least as long as
- * it has run) it gives a lower estimate of the whole move, and a move found slower than expected by
- * that estimate is slower for certain. A faster move needs no re-plan: its end frees its slot, and
- * the moves waiting for it start then.
+ * disks has only the memory run), and emu-manager reports pre-copy from the pages sent and still to
+ * send, crediting part of a running round, so progress is ahead of time early in a run and slows
+ * when rounds grow (docs/migration-model.md#online-re-planning). Extrapolating the current run
+ * linearly therefore <em>underestimates</em> the move; with the elapsed time itself (a move lasts
+ * at least as long as it has run) it gives a lower estimate of the whole move, and a move found
+ * slower than expected by that estimate is slower for certain. A faster move needs no re-plan: its
+ * end frees its slot, and the moves waiting for it start then.
  *
  * @param elapsedSeconds since the migration call
  * @param runStartSeconds when the task's current 0-to-1 run began, since the call (0 for the first)

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
  * waiting moves go behind s2's, and each waits for the move that now frees its host.
  */
 class WaitingQueueTest {
-  /** s1 -> d1: hot [0, 100], q1 [100, 140], q2 [140, 180]; s2 -> d2: r1 [0, 60] ... r3 [120, 180]. */
+  /**
+   * s1 -> d1: hot [0, 100], q1 [100, 140], q2 [140, 180]; s2 -> d2: r1 [0, 60] ... r3 [120, 180].
+   */
   private static final List<Planned> PLAN =
       List.of(
           new Planned("hot", "s1", "d1", 0, 100),

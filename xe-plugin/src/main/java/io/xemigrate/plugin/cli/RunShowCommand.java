@@ -7,6 +7,7 @@ import com.google.common.collect.ImmutableSet;
 import io.xemigrate.coordinator.journal.Journal;
 import io.xemigrate.coordinator.journal.RunHost;
 import io.xemigrate.coordinator.journal.RunRecord;
+import io.xemigrate.coordinator.journal.StepRecord;
 import io.xemigrate.coordinator.move.MoveState;
 import io.xemigrate.planner.plan.MigrationPlan;
 import io.xemigrate.planner.plan.MovePlan;
@@ -74,6 +75,20 @@ final class RunShowCommand implements Command {
         hosts.addObject().put("host", host.hostUuid()).put("state", host.state().name());
         if (!console.json()) {
           console.line(String.format("  host %s %s", host.hostUuid(), host.state()));
+        }
+      }
+      // Re-plans of the waiting moves (a running move slower than planned), oldest first.
+      ArrayNode replans = root.putArray("replans");
+      for (StepRecord step : journal.steps(runId)) {
+        if (step.action().equals("Replan")) {
+          replans
+              .addObject()
+              .put("at", step.at().toString())
+              .put("vm", step.vmUuid())
+              .put("note", step.detail());
+          if (!console.json()) {
+            console.line("  re-planned at " + step.at() + ": " + step.detail());
+          }
         }
       }
       if (console.json()) {

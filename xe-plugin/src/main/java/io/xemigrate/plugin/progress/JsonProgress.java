@@ -69,6 +69,23 @@ public final class JsonProgress implements RunListener {
   }
 
   @Override
+  public synchronized void replanned(
+      MovePlan cause,
+      double expectedSeconds,
+      java.util.List<MovePlan> before,
+      java.util.List<MovePlan> after) {
+    ObjectNode event =
+        JSON.createObjectNode()
+            .put("event", "replanned")
+            .put("vm", cause.vmUuid())
+            .put("name", cause.vmName())
+            .put("expectedSeconds", expectedSeconds);
+    com.fasterxml.jackson.databind.node.ArrayNode order = event.putArray("order");
+    after.forEach(move -> order.add(move.vmUuid()));
+    emit(event);
+  }
+
+  @Override
   public synchronized void runFinished(RunSummary summary) {
     emit(
         JSON.createObjectNode()

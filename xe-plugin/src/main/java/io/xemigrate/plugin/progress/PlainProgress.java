@@ -6,9 +6,15 @@ import io.xemigrate.coordinator.run.RunListener;
 import io.xemigrate.coordinator.run.RunSummary;
 import io.xemigrate.planner.plan.MovePlan;
 import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** Progress as plain lines, for output that is not a terminal: one line per phase change. */
 public final class PlainProgress implements RunListener {
+  /** Waiting moves named in a re-plan's line; the rest are counted. */
+  private static final int SHOWN = 12;
+
   private final PrintStream out;
 
   public PlainProgress(PrintStream out) {
@@ -33,6 +39,20 @@ public final class PlainProgress implements RunListener {
         result.phase(),
         result.outcomeCode().isEmpty() ? "" : " (" + result.outcomeCode() + ")",
         result.seconds());
+  }
+
+  @Override
+  public synchronized void replanned(
+      MovePlan cause, double expectedSeconds, List<MovePlan> before, List<MovePlan> after) {
+    String order =
+        after.stream().limit(SHOWN).map(MovePlan::vmName).collect(Collectors.joining(", "));
+    out.printf(
+        Locale.ROOT,
+        "re-planned: %s needs about %.0f s; order now %s%s%n",
+        cause.vmName(),
+        expectedSeconds,
+        order,
+        after.size() > SHOWN ? " and " + (after.size() - SHOWN) + " more" : "");
   }
 
   @Override
