@@ -1,6 +1,7 @@
 package io.xemigrate.coordinator.run;
 
 import com.google.common.collect.ImmutableList;
+import io.xemigrate.coordinator.move.MovePhase;
 import io.xemigrate.planner.plan.MigrationPlan;
 import io.xemigrate.planner.plan.MovePlan;
 import io.xemigrate.planner.plan.Verdict;
@@ -89,8 +90,10 @@ final class OnlineReplanning {
     pending.clear();
     pending.addAll(after);
     String note = note(departure, before, after);
+    // Progress comes only from a task: the departed move is migrating.
+    String phase = MovePhase.MIGRATING.name();
     synchronized (context.journal()) {
-      context.journal().note(context.runId(), departure.move().vmUuid(), "MIGRATING", ACTION, note);
+      context.journal().note(context.runId(), departure.move().vmUuid(), phase, ACTION, note);
     }
     context
         .listener()
