@@ -1,6 +1,5 @@
 package io.xemigrate.coordinator.pools;
 
-import io.xemigrate.coordinator.BadRequestException;
 import io.xemigrate.xapi.PasswordSource;
 import io.xemigrate.xapi.Secret;
 import java.nio.file.Files;
@@ -18,7 +17,7 @@ public sealed interface PasswordOrigin {
    * Checks that the password can be read, then gives the source the client logs in with.
    *
    * @param pool the pool's name, for the message
-   * @throws BadRequestException naming the file or variable and what to do
+   * @throws PoolProfileException naming the file or variable and what to do
    */
   PasswordSource open(String pool, Map<String, String> environment);
 
@@ -27,7 +26,8 @@ public sealed interface PasswordOrigin {
     @Override
     public PasswordSource open(String pool, Map<String, String> environment) {
       if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-        throw new BadRequestException(
+        throw new PoolProfileException(
+            pool,
             "cannot read the password file "
                 + path
                 + " of pool '"
@@ -43,7 +43,8 @@ public sealed interface PasswordOrigin {
     @Override
     public PasswordSource open(String pool, Map<String, String> environment) {
       if (!environment.containsKey(variable)) {
-        throw new BadRequestException(
+        throw new PoolProfileException(
+            pool,
             "the environment variable "
                 + variable
                 + " named by passwordEnv of pool '"

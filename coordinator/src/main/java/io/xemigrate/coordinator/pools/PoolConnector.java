@@ -52,13 +52,15 @@ public final class PoolConnector {
   /** The client settings for a profile; checks the password can be read first. */
   public ClientSettings settings(PoolProfile profile) {
     if (profile.address().startsWith("http://") && profile.reusesSession()) {
-      throw new BadRequestException(
+      throw new PoolProfileException(
+          profile.name(),
           "XenCenter is connected to "
               + profile.address()
               + " over plain HTTP: xe-migrate speaks only HTTPS; connect XenCenter over HTTPS");
     }
     if (profile.address().startsWith("http://")) {
-      throw new BadRequestException(
+      throw new PoolProfileException(
+          profile.name(),
           "pool '"
               + profile.name()
               + "' ("
@@ -100,7 +102,7 @@ public final class PoolConnector {
       return work.apply(client);
     } catch (XapiException e) {
       throw ConnectionFailures.describe(profile, e);
-    } catch (PoolConnectionException | BadRequestException e) {
+    } catch (PoolConnectionException | BadRequestException | PoolProfileException e) {
       throw e;
     } catch (RuntimeException e) {
       throw ConnectionFailures.unreachable(profile, e);

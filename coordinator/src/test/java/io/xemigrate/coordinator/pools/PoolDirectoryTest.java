@@ -77,7 +77,7 @@ class PoolDirectoryTest {
   void unreadablePasswordFileIsOneLineNamingTheFile() {
     PasswordOrigin origin = new PasswordOrigin.FromFile(dir.resolve("missing"));
     assertThatThrownBy(() -> origin.open("prod", Map.of()))
-        .isInstanceOf(BadRequestException.class)
+        .isInstanceOf(PoolProfileException.class)
         .hasMessageContaining("cannot read the password file " + dir.resolve("missing"));
   }
 

@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.xemigrate.coordinator.CoordinatorException;
 import io.xemigrate.coordinator.ErrorKind;
+import io.xemigrate.coordinator.pools.PoolProfileException;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Locale;
@@ -98,6 +99,10 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       reply = handler.handle(request);
     } catch (ApiException e) {
       reply = new Reply.Json(e.status(), ApiJson.error(e.code(), e.getMessage()));
+    } catch (PoolProfileException e) {
+      // The server's own setup: its paths stay in the server's log, the client learns the pool.
+      LOG.log(Level.ERROR, e.getMessage());
+      reply = new Reply.Json(500, ApiJson.error(e.code(), e.publicMessage()));
     } catch (CoordinatorException e) {
       reply = new Reply.Json(statusOf(e.kind()), ApiJson.error(e.code(), e.getMessage()));
     } catch (RuntimeException e) {

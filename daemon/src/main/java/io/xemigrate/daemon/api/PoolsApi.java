@@ -6,10 +6,12 @@ import io.xemigrate.coordinator.CoordinatorException;
 import io.xemigrate.coordinator.pools.PoolConnector;
 import io.xemigrate.coordinator.pools.PoolDirectory;
 import io.xemigrate.coordinator.pools.PoolProfile;
+import io.xemigrate.coordinator.pools.PoolProfileException;
 import io.xemigrate.coordinator.run.HostMaintenance;
 import io.xemigrate.xapi.model.Host;
 import io.xemigrate.xapi.model.PoolInventory;
 import io.xemigrate.xapi.model.PowerState;
+import java.lang.System.Logger.Level;
 
 /**
  * {@code GET /api/v1/pools}: each pool of the profile file as it is now (an inventory read per
@@ -17,6 +19,8 @@ import io.xemigrate.xapi.model.PowerState;
  * pool that cannot be reached is listed with its one-line error, not left out.
  */
 final class PoolsApi {
+  private static final System.Logger LOG = System.getLogger("io.xemigrate.api");
+
   private final PoolDirectory pools;
   private final PoolConnector connector;
 
@@ -32,6 +36,9 @@ final class PoolsApi {
       ObjectNode node = list.addObject().put("name", profile.name());
       try {
         describe(node, connector.loadInventory(profile));
+      } catch (PoolProfileException e) {
+        LOG.log(Level.ERROR, e.getMessage());
+        node.put("error", e.publicMessage());
       } catch (CoordinatorException e) {
         node.put("error", e.getMessage());
       }

@@ -50,13 +50,21 @@ final class ApiFixture implements AutoCloseable {
   }
 
   ApiFixture(Path dir, Scenario scenario, UnaryOperator<ApiSettings> tune) {
+    this(dir, scenario, tune, UnaryOperator.identity());
+  }
+
+  /**
+   * @param profile the pool profile file the server reads, made from the simulator's endpoints file
+   */
+  ApiFixture(
+      Path dir, Scenario scenario, UnaryOperator<ApiSettings> tune, UnaryOperator<Path> profile) {
     SimulatorOptions options = SimulatorOptions.atSpeed(400);
     migration = MigrationExtension.of(scenario, options.clock());
     simulator = Simulator.start(scenario, options.withExtension(migration));
     try {
       Path endpoints = dir.resolve("endpoints.json");
       simulator.writeEndpoints(endpoints);
-      pools = PoolDirectory.load(endpoints);
+      pools = PoolDirectory.load(profile.apply(endpoints));
       tokenFile = writeToken(dir.resolve("api-token"), TOKEN);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -141,6 +141,21 @@ class CliEndToEndTest {
     assertThat(Files.exists(plan)).isTrue();
   }
 
+  /** Issue 17: leaving destination= out moves the VMs inside their pool, said before anything. */
+  @Test
+  void withoutDestinationTheCommandsSayTheVmsMoveInsideTheirPoolFirst() {
+    String note = "xe-migrate: no destination= given: the VMs move inside pool pool-a";
+
+    CliProcess.Result check = cli.run("vm-migrate-check", "vm=web-01", pools);
+    assertThat(check.exitCode()).as(check.err()).isZero();
+    assertThat(check.errLines()).first().asString().startsWith(note);
+
+    CliProcess.Result move = cli.run("vm-migrate", "vm=web-01", pools);
+    assertThat(move.errLines()).as(move.err()).first().asString().startsWith(note);
+    assertThat(move.out()).contains("inside pool pool-a: the VMs move between its hosts");
+    assertThat(move.exitCode()).as("not a terminal: nothing moves without yes=true").isEqualTo(2);
+  }
+
   @Test
   void badInputIsOneLineWithExitTwo() throws IOException {
     Path brokenPlan = Files.writeString(dir.resolve("broken-plan.json"), "{\"moves\": [");

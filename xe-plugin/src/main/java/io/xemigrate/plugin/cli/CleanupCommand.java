@@ -5,6 +5,7 @@ import io.xemigrate.coordinator.BadRequestException;
 import io.xemigrate.coordinator.journal.Journal;
 import io.xemigrate.coordinator.pools.PoolConnectionException;
 import io.xemigrate.coordinator.pools.PoolProfile;
+import io.xemigrate.coordinator.pools.PoolProfileException;
 import io.xemigrate.coordinator.run.Cleanup;
 import io.xemigrate.coordinator.run.CleanupResult;
 import io.xemigrate.coordinator.run.JournaledRun;
@@ -121,7 +122,7 @@ final class CleanupCommand implements Command {
       others.put(
           other.poolUuid(), pools.connector().loadInventory(RunSession.profileOf(pools, other)));
       return true;
-    } catch (BadRequestException | PoolConnectionException e) {
+    } catch (BadRequestException | PoolConnectionException | PoolProfileException e) {
       console
           .err()
           .println(

@@ -38,6 +38,14 @@ final class DatabaseFile {
       if (!sqlite(file)) {
         throw refused(file, origin, "is not an xe-migrate database (not SQLite)");
       }
+      Path folder = file.toAbsolutePath().getParent();
+      if (folder != null && !writable(folder)) {
+        // SQLite writes its rollback and write-ahead files beside the database.
+        throw refused(
+            file,
+            origin,
+            "cannot be written: its folder " + folder + " is not writable by this user");
+      }
       return file;
     }
     Path parent = file.toAbsolutePath().getParent();
@@ -48,7 +56,7 @@ final class DatabaseFile {
     if (existing == null || !Files.isDirectory(existing)) {
       throw refused(file, origin, "cannot be created: its folder is not a directory");
     }
-    if (!Files.isWritable(existing) || !Files.isExecutable(existing)) {
+    if (!writable(existing)) {
       throw refused(
           file, origin, "cannot be created: " + existing + " is not writable by this user");
     }
@@ -62,13 +70,15 @@ final class DatabaseFile {
       throw new UsageException(
           origin + " is not a directory: set XE_MIGRATE_DATA_DIR to a directory you can write");
     }
-    if (Files.isDirectory(dataDirectory)
-        && !Files.exists(journal)
-        && (!Files.isWritable(dataDirectory) || !Files.isExecutable(dataDirectory))) {
+    if (Files.isDirectory(dataDirectory) && !writable(dataDirectory)) {
       throw new UsageException(
           origin + " is not writable: set XE_MIGRATE_DATA_DIR to a directory you can write");
     }
     return check(journal, "the data directory (XE_MIGRATE_DATA_DIR)");
+  }
+
+  private static boolean writable(Path directory) {
+    return Files.isWritable(directory) && Files.isExecutable(directory);
   }
 
   private static boolean sqlite(Path file) {
