@@ -11,8 +11,20 @@ import java.util.Map;
  * @param kinds workload kinds by name, referred to by {@code vms[].workload}; they add to (and may
  *     replace) the built-in kinds {@code idle}, {@code web}, {@code database}, {@code batch}
  * @param nicBackgroundPercent share of each host NIC's nominal speed taken by other traffic
+ * @param nicBackgroundPercentByHost a host's own share (by host name), fixed rather than drawn:
+ *     what a capture of a real pool saw on that host's NICs; hosts not named draw from {@code
+ *     nicBackgroundPercent}
  */
-public record WorkloadSpec(Long seed, Map<String, KindSpec> kinds, Spread nicBackgroundPercent) {
+public record WorkloadSpec(
+    Long seed,
+    Map<String, KindSpec> kinds,
+    Spread nicBackgroundPercent,
+    Map<String, Double> nicBackgroundPercentByHost) {
+
+  /** Distributions only: every host draws its background share. */
+  public WorkloadSpec(Long seed, Map<String, KindSpec> kinds, Spread nicBackgroundPercent) {
+    this(seed, kinds, nicBackgroundPercent, null);
+  }
 
   /**
    * One kind of guest. Each VM of the kind draws its own figures from these distributions.

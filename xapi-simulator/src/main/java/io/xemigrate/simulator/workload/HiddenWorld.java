@@ -62,7 +62,11 @@ public final class HiddenWorld {
       ObjectStore store = stores.get(pool.name());
       for (Scenario.HostSpec host : pool.hosts()) {
         byName(store, XapiClass.HOST, host.name())
-            .ifPresent(r -> hosts.put(r.uuid(), hostTraffic(seed, host.name(), background)));
+            .ifPresent(
+                r ->
+                    hosts.put(
+                        r.uuid(),
+                        hostTraffic(seed, host.name(), hostShare(spec, host.name(), background))));
       }
       for (Scenario.VmSpec vm : pool.vms() == null ? List.<Scenario.VmSpec>of() : pool.vms()) {
         Optional<XapiRecord> record = byName(store, XapiClass.VM, vm.name());
@@ -105,6 +109,15 @@ public final class HiddenWorld {
   /** Mean bytes per second the scenario's running guests read and write on SR {@code uuid}. */
   public double srLoadBytesPerSecond(String uuid) {
     return srLoad.getOrDefault(uuid, 0.0);
+  }
+
+  /** The host's fixed share when the scenario names it, else the scenario's distribution. */
+  private static Spread hostShare(WorkloadSpec spec, String host, Spread background) {
+    Double fixed =
+        spec == null || spec.nicBackgroundPercentByHost() == null
+            ? null
+            : spec.nicBackgroundPercentByHost().get(host);
+    return fixed == null ? background : new Spread(fixed, 0.0);
   }
 
   private static HostTraffic hostTraffic(long seed, String name, Spread background) {

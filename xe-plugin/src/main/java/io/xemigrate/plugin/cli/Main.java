@@ -48,6 +48,7 @@ public final class Main {
         new JobHistoryCommand(),
         new DemoCommand(),
         new SimCommand(),
+        new SimCaptureCommand(),
         new BenchCommand(),
         new XenCenterCommand());
   }
