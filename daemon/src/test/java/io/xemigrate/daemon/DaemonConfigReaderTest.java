@@ -3,6 +3,7 @@ package io.xemigrate.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.xemigrate.coordinator.journal.StoreLocation;
 import io.xemigrate.coordinator.BadRequestException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +64,7 @@ class DaemonConfigReaderTest {
                     restoreJob: nightly-a2
                 """));
 
-    assertThat(config.database()).contains(dir.resolve("state/journal.db"));
+    assertThat(config.database()).contains(StoreLocation.file(dir.resolve("state/journal.db")));
     assertThat(config.api().orElseThrow().port()).isEqualTo(8443);
     JobSpec job = config.job("nightly-a2").orElseThrow();
     assertThat(job.timeZone()).isEqualTo(ZoneId.of("Europe/Paris"));
