@@ -12,8 +12,7 @@ import java.util.Optional;
  * @param file the file it was read from (messages name it)
  * @param pools the pool profile file
  * @param database the database of the journal and the job tables (an SQLite file or a PostgreSQL
- *     database); empty means the journal of the
- *     data directory
+ *     database); empty means the journal of the data directory
  * @param leaseTtl how long a pool lease lasts without a heartbeat (default 30 s): a daemon that
  *     dies holding one blocks its pools that long at most
  * @param jobs the jobs, in the file's order

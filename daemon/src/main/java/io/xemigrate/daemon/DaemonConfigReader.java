@@ -149,8 +149,7 @@ public final class DaemonConfigReader {
    * databasePasswordFile} or the environment ({@link StoreLocation#parse}).
    */
   private static Optional<StoreLocation> database(Path file, YamlNode root, Values top) {
-    Optional<Path> passwordFile =
-        top.text("databasePasswordFile").map(path -> resolve(file, path));
+    Optional<Path> passwordFile = top.text("databasePasswordFile").map(path -> resolve(file, path));
     Optional<String> text = top.text("database");
     if (passwordFile.isPresent() && !text.map(StoreLocation::isServer).orElse(false)) {
       throw new ConfigException(
@@ -164,6 +163,7 @@ public final class DaemonConfigReader {
               StoreLocation.parse(
                   value,
                   "database:",
+                  "databasePasswordFile",
                   path -> resolve(file, path),
                   passwordFile,
                   System.getenv()));

@@ -124,7 +124,8 @@ public final class DaemonDatabase implements AutoCloseable {
   }
 
   private RuntimeException failure(String verb, SQLException e) {
-    if (location instanceof StoreLocation.Postgres server && e.getSQLState() != null
+    if (location instanceof StoreLocation.Postgres server
+        && e.getSQLState() != null
         && (e.getSQLState().startsWith("08") || e.getSQLState().startsWith("28"))) {
       return ServerConnections.refusal(server, e);
     }

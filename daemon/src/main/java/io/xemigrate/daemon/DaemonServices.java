@@ -10,8 +10,9 @@ import java.time.Clock;
 
 /**
  * What a daemon works with besides its configuration: the pools, the database (journal and job
- * tables; an SQLite file or PostgreSQL), the clock every decision reads (tests pass a controllable one), where run progress goes,
- * and the run options each job's limits and window refine (tests add a journal hook).
+ * tables; an SQLite file or PostgreSQL), the clock every decision reads (tests pass a controllable
+ * one), where run progress goes, and the run options each job's limits and window refine (tests add
+ * a journal hook).
  */
 public record DaemonServices(
     PoolDirectory directory,

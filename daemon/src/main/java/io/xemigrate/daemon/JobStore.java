@@ -68,7 +68,10 @@ public final class JobStore {
           for (String job : jobs) {
             try (PreparedStatement insert =
                 DaemonDatabase.prepare(
-                    sql, "INSERT INTO job_state VALUES (?, 0, ?) ON CONFLICT DO NOTHING", job, now.toString())) {
+                    sql,
+                    "INSERT INTO job_state VALUES (?, 0, ?) ON CONFLICT DO NOTHING",
+                    job,
+                    now.toString())) {
               insert.executeUpdate();
             }
           }

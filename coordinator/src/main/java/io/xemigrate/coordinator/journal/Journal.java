@@ -11,10 +11,10 @@ import java.util.Optional;
 
 /**
  * The durable record of every run, move and step, in an SQLite file or a PostgreSQL database
- * ({@link StoreLocation}), kept by what it
- * stores: {@link RunStore} (runs and the state of their moves), {@link StepLog} (intents and
- * completions), {@link CompletedMoves} (measurements for calibration) and {@link HostHolds} (hosts
- * a run disabled). The tables are created and migrated by {@link JournalSchema}.
+ * ({@link StoreLocation}), kept by what it stores: {@link RunStore} (runs and the state of their
+ * moves), {@link StepLog} (intents and completions), {@link CompletedMoves} (measurements for
+ * calibration) and {@link HostHolds} (hosts a run disabled). The tables are created and migrated by
+ * {@link JournalSchema}.
  *
  * <p>Each step is written before it happens (an intent) and after (done or failed), each write in
  * its own transaction with {@code synchronous=FULL}, so that after a crash {@code run-resume} knows

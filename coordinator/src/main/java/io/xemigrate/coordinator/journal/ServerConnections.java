@@ -54,17 +54,23 @@ public final class ServerConnections {
               + where
               + " refused user "
               + server.user()
-              + ": check the password (database-password-file or "
+              + ": check the password in its file or in "
               + StoreLocation.PASSWORD_VARIABLE
-              + ") and the server's pg_hba.conf",
+              + ", and the server's pg_hba.conf",
           e);
     }
     if (state.equals("3D000")) {
       return new CoordinatorException(
           ErrorKind.STORAGE,
           "DATABASE_MISSING",
-          "the PostgreSQL server " + where + " has no database " + server.database()
-              + ": create it (CREATE DATABASE " + server.database() + " OWNER " + server.user()
+          "the PostgreSQL server "
+              + where
+              + " has no database "
+              + server.database()
+              + ": create it (CREATE DATABASE "
+              + server.database()
+              + " OWNER "
+              + server.user()
               + ")",
           e);
     }

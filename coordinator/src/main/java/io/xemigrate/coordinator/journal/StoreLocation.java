@@ -16,8 +16,9 @@ import java.util.function.Function;
  * Where the journal, the daemon's jobs and leases and the API's plans are kept: an SQLite file (the
  * default, one machine) or a PostgreSQL database ({@code postgresql://HOST[:PORT]/DB?user=NAME}),
  * which several daemons on several machines share. The password of a PostgreSQL database never sits
- * in the address: it comes from a file ({@code database-password-file}) or from the environment
- * ({@code XE_MIGRATE_DATABASE_PASSWORD}).
+ * in the address: it comes from a file ({@code databasePasswordFile} in the daemon configuration,
+ * {@code database-password-file=} on the command line) or from the environment ({@code
+ * XE_MIGRATE_DATABASE_PASSWORD}).
  */
 public sealed interface StoreLocation permits StoreLocation.SqliteFile, StoreLocation.Postgres {
   /** The environment variable a PostgreSQL password may come from. */
@@ -69,11 +70,13 @@ public sealed interface StoreLocation permits StoreLocation.SqliteFile, StoreLoc
    * Reads a {@code database} setting: a PostgreSQL address, else a file resolved by {@code files}.
    *
    * @param origin where the setting came from, for messages ({@code "database="})
-   * @param passwordFile the {@code database-password-file} setting, if any
+   * @param passwordKey the setting that names a password file there, for messages
+   * @param passwordFile that setting's file, if given
    */
   static StoreLocation parse(
       String text,
       String origin,
+      String passwordKey,
       Function<String, Path> files,
       Optional<Path> passwordFile,
       Map<String, String> environment) {
@@ -90,26 +93,30 @@ public sealed interface StoreLocation permits StoreLocation.SqliteFile, StoreLoc
         || query(uri, "password").isPresent()) {
       throw refused(
           origin,
-          "carries a password: remove it and put it in a file named by database-password-file"
+          "carries a password: remove it and put it in a file named by "
+              + passwordKey
               + " or in "
               + PASSWORD_VARIABLE);
     }
     String host = uri.getHost();
     String path = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
     if (host == null || path.isEmpty() || path.contains("/")) {
-      throw refused(origin, "names no host or database: write postgresql://HOST[:PORT]/DB?user=NAME");
+      throw refused(
+          origin, "names no host or database: write postgresql://HOST[:PORT]/DB?user=NAME");
     }
-    Optional<String> user =
-        query(uri, "user").or(() -> Optional.ofNullable(uri.getUserInfo()));
+    Optional<String> user = query(uri, "user").or(() -> Optional.ofNullable(uri.getUserInfo()));
     if (user.isEmpty() || user.get().isBlank()) {
       throw refused(origin, "names no user: add ?user=NAME");
     }
-    String password = password(origin, passwordFile, environment);
+    String password = password(origin, passwordKey, passwordFile, environment);
     return new Postgres(host, uri.getPort() < 0 ? 5432 : uri.getPort(), path, user.get(), password);
   }
 
   private static String password(
-      String origin, Optional<Path> passwordFile, Map<String, String> environment) {
+      String origin,
+      String passwordKey,
+      Optional<Path> passwordFile,
+      Map<String, String> environment) {
     if (passwordFile.isPresent()) {
       try {
         return Files.readString(passwordFile.get(), StandardCharsets.UTF_8).strip();
@@ -117,7 +124,9 @@ public sealed interface StoreLocation permits StoreLocation.SqliteFile, StoreLoc
         throw new BadRequestException(
             "cannot read the database password file "
                 + passwordFile.get()
-                + " (database-password-file): check that it exists and that this user can read it");
+                + " ("
+                + passwordKey
+                + "): check that it exists and that this user can read it");
       }
     }
     String variable = environment.get(PASSWORD_VARIABLE);
@@ -126,7 +135,7 @@ public sealed interface StoreLocation permits StoreLocation.SqliteFile, StoreLoc
     }
     throw refused(
         origin,
-        "has no password: name a file with database-password-file or set " + PASSWORD_VARIABLE);
+        "has no password: name a file with " + passwordKey + " or set " + PASSWORD_VARIABLE);
   }
 
   private static Optional<String> query(URI uri, String key) {

@@ -37,15 +37,7 @@ public record ApiServices(
       EventHub events,
       Clock clock,
       RunOptions runOptions) {
-    this(
-        pools,
-        connector,
-        StoreLocation.file(database),
-        jobs,
-        gate,
-        events,
-        clock,
-        runOptions);
+    this(pools, connector, StoreLocation.file(database), jobs, gate, events, clock, runOptions);
   }
 
   /** Services with the system clock and the default run options. */

@@ -64,7 +64,8 @@ final class PlanStore implements AutoCloseable {
         throw ServerConnections.refusal(server, e);
       }
     } catch (SQLException | CoordinatorException e) {
-      throw new ApiStartException("cannot open the database " + server + " for plans: " + e.getMessage());
+      throw new ApiStartException(
+          "cannot open the database " + server + " for plans: " + e.getMessage());
     }
   }
 

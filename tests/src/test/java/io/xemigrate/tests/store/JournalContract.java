@@ -21,17 +21,16 @@ import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the journal promises whichever database keeps it (SQLite file or PostgreSQL): runs and
- * their moves, the step log with its unfinished intents (what run-resume settles), completed
- * moves, host holds, cancelling, and two openers of one database seeing the same runs (a daemon's
- * run seen by the command line). Each store's test extends this class with {@link #newStore}.
+ * What the journal promises whichever database keeps it (SQLite file or PostgreSQL): runs and their
+ * moves, the step log with its unfinished intents (what run-resume settles), completed moves, host
+ * holds, cancelling, and two openers of one database seeing the same runs (a daemon's run seen by
+ * the command line). Each store's test extends this class with {@link #newStore}.
  */
 abstract class JournalContract {
   private static final Clock CLOCK =
       Clock.fixed(Instant.parse("2026-12-01T02:00:00Z"), ZoneOffset.UTC);
   // Orders differently under a natural-language collation (hyphens, case) than by bytes.
-  private static final List<String> VMS =
-      List.of("b-2", "a-10", "A-1", "a-1", "a1");
+  private static final List<String> VMS = List.of("b-2", "a-10", "A-1", "a-1", "a1");
 
   /** A new, empty database of the store under test. */
   abstract StoreLocation newStore();
@@ -65,7 +64,8 @@ abstract class JournalContract {
       long first = journal.intend("run-1", state("vm-1", MovePhase.VALIDATING, ""), "Validate");
       journal.complete(
           first, "run-1", state("vm-1", MovePhase.MIGRATING, ""), Stage.DONE, "validated");
-      long second = journal.intend("run-1", state("vm-1", MovePhase.MIGRATING, ""), "StartMigration");
+      long second =
+          journal.intend("run-1", state("vm-1", MovePhase.MIGRATING, ""), "StartMigration");
 
       assertThat(second).isGreaterThan(first);
       assertThat(journal.unfinishedSteps("run-1"))
@@ -109,9 +109,11 @@ abstract class JournalContract {
   void completedMovesKeepLargeCountsAndAnUnknownDowntime() {
     try (Journal journal = Journal.open(newStore(), CLOCK)) {
       CompletedMove measured =
-          new CompletedMove("run-1", "vm-1", "h1", "h2", 64L << 30, 123.456789, OptionalDouble.of(87.25));
+          new CompletedMove(
+              "run-1", "vm-1", "h1", "h2", 64L << 30, 123.456789, OptionalDouble.of(87.25));
       CompletedMove unknown =
-          new CompletedMove("run-1", "vm-2", "h1", "h2", 5_000_000_000L, 0.5, OptionalDouble.empty());
+          new CompletedMove(
+              "run-1", "vm-2", "h1", "h2", 5_000_000_000L, 0.5, OptionalDouble.empty());
       journal.recordCompleted(measured);
       journal.recordCompleted(unknown);
       journal.recordCompleted(measured);
@@ -157,7 +159,8 @@ abstract class JournalContract {
     try (Journal daemon = Journal.open(store, CLOCK);
         Journal commandLine = Journal.open(store, later)) {
       daemon.startRun("run-daemon", "h", "{}", List.of("vm-1"));
-      long intent = daemon.intend("run-daemon", state("vm-1", MovePhase.MIGRATING, ""), "StartMigration");
+      long intent =
+          daemon.intend("run-daemon", state("vm-1", MovePhase.MIGRATING, ""), "StartMigration");
       commandLine.startRun("run-cli", "h", "{}", List.of("vm-2"));
 
       assertThat(commandLine.runs())

@@ -67,7 +67,8 @@ abstract class LeaseContract {
       leases.tryAcquire(Set.of("pool-b"), "daemon-1", "job-1", now(), LONG, sql -> true);
 
       boolean taken =
-          leases.tryAcquire(Set.of("pool-a", "pool-b"), "daemon-2", "job-2", now(), LONG, sql -> true);
+          leases.tryAcquire(
+              Set.of("pool-a", "pool-b"), "daemon-2", "job-2", now(), LONG, sql -> true);
 
       assertThat(taken).isFalse();
       assertThat(leases.leases())
@@ -127,9 +128,13 @@ abstract class LeaseContract {
         DaemonDatabase second = DaemonDatabase.open(store)) {
       new PoolLeases(first).tryAcquire(POOL_A, "daemon-1", "job-1", now(), LONG, sql -> true);
 
-      assertThat(new PoolLeases(second).tryAcquire(POOL_A, "daemon-2", "job-2", now(), LONG, sql -> true))
+      assertThat(
+              new PoolLeases(second)
+                  .tryAcquire(POOL_A, "daemon-2", "job-2", now(), LONG, sql -> true))
           .isFalse();
-      assertThat(new PoolLeases(second).leases()).extracting(Lease::holder).containsExactly("daemon-1");
+      assertThat(new PoolLeases(second).leases())
+          .extracting(Lease::holder)
+          .containsExactly("daemon-1");
     }
   }
 

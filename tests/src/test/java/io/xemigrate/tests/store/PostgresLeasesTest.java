@@ -25,7 +25,8 @@ class PostgresLeasesTest extends LeaseContract {
   void aDaemonWhoseClockRunsAheadCannotTakeALiveLease() {
     try (DaemonDatabase database = DaemonDatabase.open(newStore())) {
       PoolLeases leases = new PoolLeases(database);
-      leases.tryAcquire(Set.of("pool-a"), "daemon-1", "job-1", now(), Duration.ofHours(1), sql -> true);
+      leases.tryAcquire(
+          Set.of("pool-a"), "daemon-1", "job-1", now(), Duration.ofHours(1), sql -> true);
       Instant aheadByADay = now().plus(Duration.ofDays(1));
 
       boolean taken =
@@ -33,10 +34,13 @@ class PostgresLeasesTest extends LeaseContract {
               Set.of("pool-a"), "daemon-2", "job-2", aheadByADay, Duration.ofHours(1), sql -> true);
 
       assertThat(taken).isFalse();
-      assertThat(leases.leases()).singleElement().satisfies(lease -> {
-        assertThat(lease.holder()).isEqualTo("daemon-1");
-        assertThat(lease.expiresAt()).isBefore(aheadByADay);
-      });
+      assertThat(leases.leases())
+          .singleElement()
+          .satisfies(
+              lease -> {
+                assertThat(lease.holder()).isEqualTo("daemon-1");
+                assertThat(lease.expiresAt()).isBefore(aheadByADay);
+              });
     }
   }
 }

@@ -226,8 +226,7 @@ public final class PostgresServer {
   private static List<String> command(String... command) {
     List<String> full = new ArrayList<>();
     if (root()) {
-      full.addAll(
-          List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups"));
+      full.addAll(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups"));
     }
     full.addAll(List.of(command));
     return full;

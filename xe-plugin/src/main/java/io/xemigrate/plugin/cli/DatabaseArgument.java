@@ -32,6 +32,7 @@ final class DatabaseArgument {
             StoreLocation.parse(
                 value,
                 "database=",
+                "database-password-file=",
                 file -> DatabaseFile.check(Path.of(file), "database="),
                 passwordFile,
                 System.getenv()));
