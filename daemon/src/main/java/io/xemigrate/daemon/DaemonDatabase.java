@@ -26,8 +26,11 @@ import org.sqlite.SQLiteConfig;
 public final class DaemonDatabase implements AutoCloseable {
   private static final String COMPONENT = "daemon";
 
-  private final Connection connection;
+  private Connection connection;
   private final StoreLocation location;
+
+  /** The server connection failed (network, server restart): the next call opens a new one. */
+  private boolean lost;
 
   private DaemonDatabase(Connection connection, StoreLocation location) {
     this.connection = connection;
@@ -94,7 +97,7 @@ public final class DaemonDatabase implements AutoCloseable {
   /** A read outside any transaction. */
   synchronized <T> T read(SqlWork<T> work) {
     try {
-      return work.run(connection);
+      return work.run(connection());
     } catch (SQLException e) {
       throw failure("read", e);
     }
@@ -106,24 +109,46 @@ public final class DaemonDatabase implements AutoCloseable {
    */
   synchronized <T> T write(SqlWork<T> work) {
     try {
-      connection.setAutoCommit(false);
+      Connection sql = connection();
+      sql.setAutoCommit(false);
       try {
-        dialect().lockForWrite(connection);
-        T value = work.run(connection);
-        connection.commit();
+        dialect().lockForWrite(sql);
+        T value = work.run(sql);
+        sql.commit();
         return value;
       } catch (SQLException | RuntimeException e) {
-        connection.rollback();
+        sql.rollback();
         throw e;
       } finally {
-        connection.setAutoCommit(true);
+        sql.setAutoCommit(true);
       }
     } catch (SQLException e) {
       throw failure("write", e);
     }
   }
 
+  /**
+   * The connection; after a PostgreSQL connection was lost, a new one, so that a daemon outlives a
+   * network cut or a server restart (a refusal while the server is still away is one line).
+   */
+  private Connection connection() {
+    if (lost && location instanceof StoreLocation.Postgres server) {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        // Already broken: nothing to release.
+      }
+      connection = ServerConnections.connect(server);
+      lost = false;
+    }
+    return connection;
+  }
+
   private RuntimeException failure(String verb, SQLException e) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    if (state.startsWith("08") || state.equals("57P01")) {
+      lost = true;
+    }
     if (location instanceof StoreLocation.Postgres server
         && e.getSQLState() != null
         && (e.getSQLState().startsWith("08") || e.getSQLState().startsWith("28"))) {

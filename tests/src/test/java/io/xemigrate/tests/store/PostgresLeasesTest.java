@@ -1,10 +1,14 @@
 package io.xemigrate.tests.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.xemigrate.coordinator.CoordinatorException;
 import io.xemigrate.coordinator.journal.StoreLocation;
 import io.xemigrate.daemon.DaemonDatabase;
 import io.xemigrate.daemon.PoolLeases;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -41,6 +45,28 @@ class PostgresLeasesTest extends LeaseContract {
                 assertThat(lease.holder()).isEqualTo("daemon-1");
                 assertThat(lease.expiresAt()).isBefore(aheadByADay);
               });
+    }
+  }
+
+  @Test
+  void aConnectionTheServerDroppedIsOneErrorThenOpenedAgain() throws Exception {
+    StoreLocation.Postgres store = PostgresServer.shared().newDatabase();
+    try (DaemonDatabase database = DaemonDatabase.open(store)) {
+      PoolLeases leases = new PoolLeases(database);
+      leases.tryAcquire(
+          Set.of("pool-a"), "daemon-1", "job-1", now(), Duration.ofHours(1), sql -> true);
+      try (Connection admin = PostgresServer.shared().connect("postgres");
+          PreparedStatement terminate =
+              admin.prepareStatement(
+                  "SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity"
+                      + " WHERE datname = ?")) {
+        terminate.setString(1, store.database());
+        terminate.executeQuery().close();
+      }
+
+      assertThatThrownBy(leases::leases).isInstanceOf(CoordinatorException.class);
+
+      assertThat(leases.leases()).extracting(PoolLeases.Lease::holder).containsExactly("daemon-1");
     }
   }
 }
