@@ -61,7 +61,7 @@ class PostgresFailoverTest {
     Path passwordFile = dir.resolve("database-password");
     Files.writeString(passwordFile, database.password() + "\n", StandardCharsets.UTF_8);
     Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
-    try (DaemonWorld world = new DaemonWorld(dir, 20)) {
+    try (DaemonWorld world = new DaemonWorld(dir, 40)) {
       Path config =
           world.config(
               "serve.yaml",
@@ -80,8 +80,9 @@ class PostgresFailoverTest {
       try {
         List<String> instances = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-          DaemonProcess daemon = DaemonProcess.serve(dir, config, "--json");
-          daemons.add(daemon);
+          daemons.add(DaemonProcess.serve(dir, config, "--json"));
+        }
+        for (DaemonProcess daemon : daemons) {
           String ready = daemon.awaitLine(line -> line.contains("\"event\":\"ready\""), PATIENCE);
           instances.add(JSON.readTree(ready).get("instance").asText());
         }
