@@ -1,6 +1,7 @@
 package io.xemigrate.daemon;
 
 import com.google.common.collect.ImmutableList;
+import io.xemigrate.coordinator.journal.StoreLocation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -10,8 +11,8 @@ import java.util.Optional;
  *
  * @param file the file it was read from (messages name it)
  * @param pools the pool profile file
- * @param database the SQLite file of the journal and the job tables; empty means the journal of the
- *     data directory
+ * @param database the database of the journal and the job tables (an SQLite file or a PostgreSQL
+ *     database); empty means the journal of the data directory
  * @param leaseTtl how long a pool lease lasts without a heartbeat (default 30 s): a daemon that
  *     dies holding one blocks its pools that long at most
  * @param jobs the jobs, in the file's order
@@ -21,7 +22,7 @@ import java.util.Optional;
 public record DaemonConfig(
     Path file,
     Path pools,
-    Optional<Path> database,
+    Optional<StoreLocation> database,
     Optional<ApiConfig> api,
     Duration leaseTtl,
     ImmutableList<JobSpec> jobs,

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import io.xemigrate.coordinator.BadRequestException;
+import io.xemigrate.coordinator.journal.StoreLocation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,8 @@ import java.util.Set;
  */
 public final class DaemonConfigReader {
   private static final ImmutableSet<String> TOP =
-      ImmutableSet.of("pools", "database", "api", "jobs", "leaseTtl", "logLevel");
+      ImmutableSet.of(
+          "pools", "database", "databasePasswordFile", "api", "jobs", "leaseTtl", "logLevel");
   private static final ImmutableSet<String> LOG_LEVELS =
       ImmutableSet.of("error", "warn", "info", "debug");
   private static final ImmutableSet<String> API =
@@ -64,7 +66,7 @@ public final class DaemonConfigReader {
   private static DaemonConfig config(Path file, YamlNode root) {
     Values top = Values.of(root, "the configuration", TOP);
     Path pools = resolve(file, top.requiredText("pools"));
-    Optional<Path> database = top.text("database").map(path -> resolve(file, path));
+    Optional<StoreLocation> database = database(file, root, top);
     Optional<ApiConfig> api = top.node("api").map(node -> api(file, node));
     Duration leaseTtl = top.duration("leaseTtl").orElse(Duration.ofSeconds(30));
     Optional<String> logLevel = top.text("logLevel");
@@ -139,6 +141,34 @@ public final class DaemonConfigReader {
       return port >= 0 && port <= 65535 ? port : -1;
     } catch (NumberFormatException e) {
       return -1;
+    }
+  }
+
+  /**
+   * {@code database}: a file, or a PostgreSQL address whose password comes from {@code
+   * databasePasswordFile} or the environment ({@link StoreLocation#parse}).
+   */
+  private static Optional<StoreLocation> database(Path file, YamlNode root, Values top) {
+    Optional<Path> passwordFile = top.text("databasePasswordFile").map(path -> resolve(file, path));
+    Optional<String> text = top.text("database");
+    if (passwordFile.isPresent() && !text.map(StoreLocation::isServer).orElse(false)) {
+      throw new ConfigException(
+          root.lineOf("databasePasswordFile"),
+          "databasePasswordFile applies to a PostgreSQL database only: remove it, or set"
+              + " database: postgresql://HOST[:PORT]/DB?user=NAME");
+    }
+    try {
+      return text.map(
+          value ->
+              StoreLocation.parse(
+                  value,
+                  "database:",
+                  "databasePasswordFile",
+                  path -> resolve(file, path),
+                  passwordFile,
+                  System.getenv()));
+    } catch (BadRequestException e) {
+      throw new ConfigException(root.lineOf("database"), e.getMessage());
     }
   }
 

@@ -1,7 +1,10 @@
 package io.xemigrate.daemon;
 
+import io.xemigrate.coordinator.journal.Dialect;
 import io.xemigrate.coordinator.journal.JournalException;
 import io.xemigrate.coordinator.journal.SchemaMigrations;
+import io.xemigrate.coordinator.journal.ServerConnections;
+import io.xemigrate.coordinator.journal.StoreLocation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,19 +16,45 @@ import java.util.List;
 import org.sqlite.SQLiteConfig;
 
 /**
- * The daemon's connection to the journal's SQLite file, for the tables the daemon owns ({@link
- * JobStore}, {@link PoolLeases}); the journal keeps its own connection. Every write transaction
- * starts with {@code BEGIN IMMEDIATE}, so that a read-then-write (is the lease free? take it) holds
- * the database's write lock from the read on: two daemons on one file cannot both see a pool free.
- * Calls are serialised on this object (one connection, several threads).
+ * The daemon's connection to the journal's database (SQLite file or PostgreSQL), for the tables the
+ * daemon owns ({@link JobStore}, {@link PoolLeases}); the journal keeps its own connection. Every
+ * write transaction starts with the database's write lock ({@code BEGIN IMMEDIATE} on SQLite, an
+ * advisory transaction lock on PostgreSQL: {@link Dialect#lockForWrite}), so that a read-then-write
+ * (is the lease free? take it) holds it from the read on: two daemons on one database cannot both
+ * see a pool free. Calls are serialised on this object (one connection, several threads).
  */
 public final class DaemonDatabase implements AutoCloseable {
-  private final Connection connection;
-  private final Path file;
+  private static final String COMPONENT = "daemon";
 
-  private DaemonDatabase(Connection connection, Path file) {
+  private Connection connection;
+  private final StoreLocation location;
+
+  /** The server connection failed (network, server restart): the next call opens a new one. */
+  private boolean lost;
+
+  private DaemonDatabase(Connection connection, StoreLocation location) {
     this.connection = connection;
-    this.file = file;
+    this.location = location;
+  }
+
+  /** Opens the database and brings the daemon's tables up to date. */
+  public static DaemonDatabase open(StoreLocation location) {
+    if (location instanceof StoreLocation.SqliteFile sqlite) {
+      return open(sqlite.file());
+    }
+    StoreLocation.Postgres server = (StoreLocation.Postgres) location;
+    DaemonDatabase database = new DaemonDatabase(ServerConnections.connect(server), location);
+    try {
+      database.write(sql -> SchemaMigrations.apply(sql, COMPONENT, steps(Dialect.POSTGRESQL)));
+      return database;
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+  }
+
+  private static List<SchemaMigrations.Step> steps(Dialect dialect) {
+    return List.of(SchemaMigrations.statements(dialect.ddl(JobStore.SCHEMA + PoolLeases.SCHEMA)));
   }
 
   /** Opens (or creates) the file and the daemon's tables. */
@@ -43,21 +72,20 @@ public final class DaemonDatabase implements AutoCloseable {
       Connection connection =
           DriverManager.getConnection(
               "jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
-      DaemonDatabase database = new DaemonDatabase(connection, file);
-      database.write(
-          sql ->
-              SchemaMigrations.apply(
-                  sql,
-                  "daemon",
-                  List.of(SchemaMigrations.statements(JobStore.SCHEMA + PoolLeases.SCHEMA))));
+      DaemonDatabase database = new DaemonDatabase(connection, StoreLocation.file(file));
+      database.write(sql -> SchemaMigrations.apply(sql, COMPONENT, steps(Dialect.SQLITE)));
       return database;
     } catch (SQLException | IOException e) {
       throw new JournalException("cannot open the database " + file + ": " + e.getMessage(), e);
     }
   }
 
-  public Path file() {
-    return file;
+  public StoreLocation location() {
+    return location;
+  }
+
+  Dialect dialect() {
+    return location.dialect();
   }
 
   /** Work on the connection that may throw {@link SQLException}. */
@@ -69,31 +97,65 @@ public final class DaemonDatabase implements AutoCloseable {
   /** A read outside any transaction. */
   synchronized <T> T read(SqlWork<T> work) {
     try {
-      return work.run(connection);
+      return work.run(connection());
     } catch (SQLException e) {
-      throw new JournalException("cannot read the database " + file + ": " + e.getMessage(), e);
+      throw failure("read", e);
     }
   }
 
   /**
-   * One {@code BEGIN IMMEDIATE} transaction: committed when {@code work} returns, else rolled back.
+   * One transaction under the database's write lock: committed when {@code work} returns, else
+   * rolled back.
    */
   synchronized <T> T write(SqlWork<T> work) {
     try {
-      connection.setAutoCommit(false);
+      Connection sql = connection();
+      sql.setAutoCommit(false);
       try {
-        T value = work.run(connection);
-        connection.commit();
+        dialect().lockForWrite(sql);
+        T value = work.run(sql);
+        sql.commit();
         return value;
       } catch (SQLException | RuntimeException e) {
-        connection.rollback();
+        sql.rollback();
         throw e;
       } finally {
-        connection.setAutoCommit(true);
+        sql.setAutoCommit(true);
       }
     } catch (SQLException e) {
-      throw new JournalException("cannot write the database " + file + ": " + e.getMessage(), e);
+      throw failure("write", e);
     }
+  }
+
+  /**
+   * The connection; after a PostgreSQL connection was lost, a new one, so that a daemon outlives a
+   * network cut or a server restart (a refusal while the server is still away is one line).
+   */
+  private Connection connection() {
+    if (lost && location instanceof StoreLocation.Postgres server) {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        // Already broken: nothing to release.
+      }
+      connection = ServerConnections.connect(server);
+      lost = false;
+    }
+    return connection;
+  }
+
+  private RuntimeException failure(String verb, SQLException e) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    if (state.startsWith("08") || state.equals("57P01")) {
+      lost = true;
+    }
+    if (location instanceof StoreLocation.Postgres server
+        && e.getSQLState() != null
+        && (e.getSQLState().startsWith("08") || e.getSQLState().startsWith("28"))) {
+      return ServerConnections.refusal(server, e);
+    }
+    return new JournalException(
+        "cannot " + verb + " the database " + location + ": " + e.getMessage(), e);
   }
 
   /** Binds string parameters in order. */
@@ -111,7 +173,7 @@ public final class DaemonDatabase implements AutoCloseable {
     try {
       connection.close();
     } catch (SQLException e) {
-      throw new JournalException("cannot close the database " + file + ": " + e.getMessage(), e);
+      throw failure("close", e);
     }
   }
 }

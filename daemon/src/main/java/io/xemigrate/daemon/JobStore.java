@@ -68,7 +68,10 @@ public final class JobStore {
           for (String job : jobs) {
             try (PreparedStatement insert =
                 DaemonDatabase.prepare(
-                    sql, "INSERT OR IGNORE INTO job_state VALUES (?, 0, ?)", job, now.toString())) {
+                    sql,
+                    "INSERT INTO job_state VALUES (?, 0, ?) ON CONFLICT DO NOTHING",
+                    job,
+                    now.toString())) {
               insert.executeUpdate();
             }
           }
@@ -195,7 +198,8 @@ public final class JobStore {
           try (PreparedStatement insert =
               DaemonDatabase.prepare(
                   sql,
-                  "INSERT OR IGNORE INTO job_runs VALUES (?, ?, ?, ?, ?, NULL, ?, ?, '', '', '', ?)",
+                  "INSERT INTO job_runs VALUES (?, ?, ?, ?, ?, NULL, ?, ?, '', '', '', ?)"
+                      + " ON CONFLICT DO NOTHING",
                   id,
                   job,
                   kind,

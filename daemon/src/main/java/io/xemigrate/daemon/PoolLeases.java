@@ -17,8 +17,12 @@ import java.util.TreeSet;
  * Leases on pools in the database: only the holder of a pool's lease acts on it, so one run at a
  * time per pool, across every daemon (and API-started run) on one database. A lease lasts {@code
  * ttl} past its last renewal; the holder renews it by heartbeat while it runs; an expired lease may
- * be taken over (its holder died). Acquisition is one {@code BEGIN IMMEDIATE} transaction: all the
- * pools or none. {@code lease_history} keeps every holding's interval, for audits and tests.
+ * be taken over (its holder died). Acquisition is one transaction under the database's write lock
+ * ({@code BEGIN IMMEDIATE} on SQLite, an advisory transaction lock on PostgreSQL): all the pools or
+ * none. Expiry is judged by the caller's clock on SQLite and by the server's {@code now()} on
+ * PostgreSQL ({@link io.xemigrate.coordinator.journal.Dialect#now}), so daemons on several machines
+ * agree on it whatever their clocks say. {@code lease_history} keeps every holding's interval, for
+ * audits and tests.
  */
 public final class PoolLeases {
   static final String SCHEMA =
@@ -68,9 +72,15 @@ public final class PoolLeases {
    * @param purpose what the lease is for (a job run's id), shown to whoever finds the pool busy
    */
   public boolean tryAcquire(
-      Set<String> pools, String holder, String purpose, Instant now, Duration ttl, Condition also) {
+      Set<String> pools,
+      String holder,
+      String purpose,
+      Instant local,
+      Duration ttl,
+      Condition also) {
     return database.write(
         sql -> {
+          Instant now = database.dialect().now(sql, local);
           for (String pool : new TreeSet<>(pools)) {
             Optional<Lease> current = lease(sql, pool);
             // Held and alive, by anyone (this daemon included: one run per pool): busy.
@@ -92,7 +102,10 @@ public final class PoolLeases {
             try (PreparedStatement upsert =
                     DaemonDatabase.prepare(
                         sql,
-                        "INSERT OR REPLACE INTO pool_leases VALUES (?, ?, ?, ?, ?)",
+                        "INSERT INTO pool_leases VALUES (?, ?, ?, ?, ?) ON CONFLICT (pool_uuid)"
+                            + " DO UPDATE SET holder = excluded.holder,"
+                            + " purpose = excluded.purpose, acquired_at = excluded.acquired_at,"
+                            + " expires_at = excluded.expires_at",
                         pool,
                         holder,
                         purpose,
@@ -116,9 +129,10 @@ public final class PoolLeases {
   }
 
   /** Extends {@code holder}'s leases on {@code pools}; false when some lease was lost. */
-  public boolean renew(Set<String> pools, String holder, Instant now, Duration ttl) {
+  public boolean renew(Set<String> pools, String holder, Instant local, Duration ttl) {
     return database.write(
         sql -> {
+          Instant now = database.dialect().now(sql, local);
           int renewed = 0;
           for (String pool : pools) {
             try (PreparedStatement update =
@@ -136,9 +150,10 @@ public final class PoolLeases {
   }
 
   /** Gives up {@code holder}'s leases on {@code pools}. */
-  public void release(Set<String> pools, String holder, Instant now) {
+  public void release(Set<String> pools, String holder, Instant local) {
     database.write(
         sql -> {
+          Instant now = database.dialect().now(sql, local);
           for (String pool : pools) {
             Optional<Lease> current = lease(sql, pool);
             if (current.isPresent() && current.get().holder().equals(holder)) {

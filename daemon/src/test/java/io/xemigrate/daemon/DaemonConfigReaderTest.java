@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.xemigrate.coordinator.BadRequestException;
+import io.xemigrate.coordinator.journal.StoreLocation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,6 +30,38 @@ class DaemonConfigReaderTest {
       """;
 
   @TempDir Path dir;
+
+  @Test
+  void aPostgresDatabaseTakesItsPasswordFromTheNamedFileAndNeverShowsIt() throws IOException {
+    Files.writeString(dir.resolve("db-password"), "s3cret-pg\n", StandardCharsets.UTF_8);
+
+    DaemonConfig config =
+        DaemonConfigReader.read(
+            write(
+                "database: postgresql://db.example.net/xemigrate?user=xemigrate\n"
+                    + "databasePasswordFile: db-password\n"
+                    + JOB));
+
+    assertThat(config.database())
+        .contains(
+            new StoreLocation.Postgres(
+                "db.example.net", 5432, "xemigrate", "xemigrate", "s3cret-pg"));
+    assertThat(config.database().orElseThrow().toString())
+        .isEqualTo("postgresql://db.example.net:5432/xemigrate?user=xemigrate");
+  }
+
+  @Test
+  void aPasswordInThePostgresAddressIsOneLineNamingTheLineAndNotThePassword() throws IOException {
+    Path file =
+        write("database: postgresql://xemigrate:s3cret-pg@db.example.net/xemigrate\n" + JOB);
+
+    assertThatThrownBy(() -> DaemonConfigReader.read(file))
+        .isInstanceOf(BadRequestException.class)
+        .hasMessageStartingWith("config " + file + ":1: the PostgreSQL database given by database:")
+        .hasMessageContaining("carries a password", "databasePasswordFile")
+        .satisfies(
+            e -> assertThat(e.getMessage()).doesNotContain("s3cret-pg").doesNotContain("\n"));
+  }
 
   @Test
   void readsTheContractsExample() throws IOException {
@@ -63,7 +96,7 @@ class DaemonConfigReaderTest {
                     restoreJob: nightly-a2
                 """));
 
-    assertThat(config.database()).contains(dir.resolve("state/journal.db"));
+    assertThat(config.database()).contains(StoreLocation.file(dir.resolve("state/journal.db")));
     assertThat(config.api().orElseThrow().port()).isEqualTo(8443);
     JobSpec job = config.job("nightly-a2").orElseThrow();
     assertThat(job.timeZone()).isEqualTo(ZoneId.of("Europe/Paris"));

@@ -27,7 +27,12 @@ final class CompletedMoves {
               database
                   .connection()
                   .prepareStatement(
-                      "INSERT OR REPLACE INTO completed_moves VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                      "INSERT INTO completed_moves VALUES (?, ?, ?, ?, ?, ?, ?)"
+                          + " ON CONFLICT (run_id, vm_uuid) DO UPDATE SET"
+                          + " source_host = excluded.source_host,"
+                          + " destination_host = excluded.destination_host,"
+                          + " bytes_sent = excluded.bytes_sent, seconds = excluded.seconds,"
+                          + " downtime_ms = excluded.downtime_ms")) {
             insert.setString(1, move.runId());
             insert.setString(2, move.vmUuid());
             insert.setString(3, move.sourceHostUuid());
@@ -37,7 +42,7 @@ final class CompletedMoves {
             if (move.downtimeMillis().isPresent()) {
               insert.setDouble(7, move.downtimeMillis().getAsDouble());
             } else {
-              insert.setNull(7, Types.REAL);
+              insert.setNull(7, Types.DOUBLE);
             }
             insert.executeUpdate();
           }

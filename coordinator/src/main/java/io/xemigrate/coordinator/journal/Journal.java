@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The durable record of every run, move and step, in an embedded SQLite database, kept by what it
- * stores: {@link RunStore} (runs and the state of their moves), {@link StepLog} (intents and
- * completions), {@link CompletedMoves} (measurements for calibration) and {@link HostHolds} (hosts
- * a run disabled). The tables are created and migrated by {@link JournalSchema}.
+ * The durable record of every run, move and step, in an SQLite file or a PostgreSQL database
+ * ({@link StoreLocation}), kept by what it stores: {@link RunStore} (runs and the state of their
+ * moves), {@link StepLog} (intents and completions), {@link CompletedMoves} (measurements for
+ * calibration) and {@link HostHolds} (hosts a run disabled). The tables are created and migrated by
+ * {@link JournalSchema}.
  *
  * <p>Each step is written before it happens (an intent) and after (done or failed), each write in
  * its own transaction with {@code synchronous=FULL}, so that after a crash {@code run-resume} knows
@@ -43,6 +44,16 @@ public final class Journal implements AutoCloseable {
   /** Opens (or creates) the journal file; its folder is created when missing. */
   public static Journal open(Path file, Clock clock) {
     return new Journal(JournalDatabase.open(file), clock);
+  }
+
+  /** Opens the journal in an SQLite file or a PostgreSQL database. */
+  public static Journal open(StoreLocation location, Clock clock) {
+    return new Journal(JournalDatabase.open(location), clock);
+  }
+
+  /** Where the journal is kept: the leases of its runs are taken in the same database. */
+  public StoreLocation location() {
+    return database.location();
   }
 
   /** Records a new run with every move PENDING, in one transaction. */

@@ -11,15 +11,49 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The journal's SQLite connection: WAL with {@code synchronous=FULL}, one transaction per write,
- * the schema brought up to date on open ({@link JournalSchema}). Each store of the journal reads
- * and writes through it.
+ * The journal's connection: to an SQLite file (WAL with {@code synchronous=FULL}) or to a
+ * PostgreSQL database; one transaction per write, the schema brought up to date on open ({@link
+ * JournalSchema}). Each store of the journal reads and writes through it.
  */
 final class JournalDatabase implements AutoCloseable {
   private final Connection connection;
+  private final StoreLocation location;
 
-  private JournalDatabase(Connection connection) {
+  private JournalDatabase(Connection connection, StoreLocation location) {
     this.connection = connection;
+    this.location = location;
+  }
+
+  StoreLocation location() {
+    return location;
+  }
+
+  /** Opens the database; an SQLite file is created, with its folder, when missing. */
+  static JournalDatabase open(StoreLocation location) {
+    if (location instanceof StoreLocation.SqliteFile sqlite) {
+      return open(sqlite.file());
+    }
+    StoreLocation.Postgres server = (StoreLocation.Postgres) location;
+    Connection connection = ServerConnections.connect(server);
+    try {
+      SchemaMigrations.applyExclusively(
+          connection,
+          Dialect.POSTGRESQL,
+          JournalSchema.COMPONENT,
+          JournalSchema.steps(Dialect.POSTGRESQL));
+      return new JournalDatabase(connection, location);
+    } catch (SQLException e) {
+      closeQuietly(connection);
+      throw ServerConnections.refusal(server, e);
+    }
+  }
+
+  private static void closeQuietly(Connection connection) {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      // Already failing: the first error is the one to report.
+    }
   }
 
   /** Opens (or creates) the file; its folder is created when missing. */
@@ -36,7 +70,7 @@ final class JournalDatabase implements AutoCloseable {
         statement.execute("PRAGMA foreign_keys=ON");
         statement.execute("PRAGMA busy_timeout=5000");
       }
-      JournalDatabase database = new JournalDatabase(connection);
+      JournalDatabase database = new JournalDatabase(connection, StoreLocation.file(file));
       SchemaMigrations.applyImmediately(connection, JournalSchema.COMPONENT, JournalSchema.STEPS);
       return database;
     } catch (SQLException | IOException e) {

@@ -86,6 +86,18 @@ final class JournalSchema {
 
   private JournalSchema() {}
 
+  /**
+   * The steps for {@code dialect}: on PostgreSQL, step 1 creates the tables as they are now and
+   * step 2 has nothing to change (no PostgreSQL journal predates it).
+   */
+  static List<SchemaMigrations.Step> steps(Dialect dialect) {
+    return switch (dialect) {
+      case SQLITE -> STEPS;
+      case POSTGRESQL ->
+          List.of(SchemaMigrations.statements(dialect.ddl(SCHEMA)), connection -> {});
+    };
+  }
+
   private static void makeDowntimeNullable(Connection connection) throws SQLException {
     boolean notNull = false;
     try (Statement statement = connection.createStatement();

@@ -8,11 +8,13 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * The one way a table set in the journal's SQLite file changes shape: numbered steps per component
- * (the journal, the daemon's jobs and leases, the API's plans), with the version each component has
- * reached kept in {@code schema_versions}. A step runs once, in the caller's transaction, and is
- * never edited afterwards: a change is a new step at the end. Components share the file, so each
- * keeps its own version (SQLite's single {@code user_version} would make them collide).
+ * The one way a table set in the journal's database (SQLite file or PostgreSQL) changes shape:
+ * numbered steps per component (the journal, the daemon's jobs and leases, the API's plans), with
+ * the version each component has reached kept in {@code schema_versions}. A step runs once, in the
+ * caller's transaction, and is never edited afterwards: a change is a new step at the end.
+ * Components share the database, so each keeps its own version (SQLite's single {@code
+ * user_version} would make them collide). A step's DDL is written for SQLite and translated by
+ * {@link Dialect#ddl} for PostgreSQL.
  */
 public final class SchemaMigrations {
   private static final String VERSIONS =
@@ -82,6 +84,32 @@ public final class SchemaMigrations {
         throw e;
       }
     }
+  }
+
+  /**
+   * {@link #apply} in its own transaction that no other process can run at the same time: {@code
+   * BEGIN IMMEDIATE} on SQLite, the write lock of {@link Dialect#lockForWrite} on PostgreSQL.
+   */
+  public static int applyExclusively(
+      Connection connection, Dialect dialect, String component, List<Step> steps)
+      throws SQLException {
+    return switch (dialect) {
+      case SQLITE -> applyImmediately(connection, component, steps);
+      case POSTGRESQL -> {
+        connection.setAutoCommit(false);
+        try {
+          dialect.lockForWrite(connection);
+          int version = apply(connection, component, steps);
+          connection.commit();
+          yield version;
+        } catch (SQLException | RuntimeException e) {
+          connection.rollback();
+          throw e;
+        } finally {
+          connection.setAutoCommit(true);
+        }
+      }
+    };
   }
 
   /** The version {@code component} has reached; 0 when none of its steps ran yet. */

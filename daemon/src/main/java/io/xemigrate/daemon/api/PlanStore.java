@@ -1,7 +1,11 @@
 package io.xemigrate.daemon.api;
 
 import com.google.common.collect.ImmutableList;
+import io.xemigrate.coordinator.CoordinatorException;
+import io.xemigrate.coordinator.journal.Dialect;
 import io.xemigrate.coordinator.journal.SchemaMigrations;
+import io.xemigrate.coordinator.journal.ServerConnections;
+import io.xemigrate.coordinator.journal.StoreLocation;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,7 +19,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The API's plans, in their own table of the journal's SQLite file ({@code api_plans}, created when
+ * The API's plans, in their own table of the journal's database ({@code api_plans}, created when
  * missing; the journal's tables are not touched). Status changes are conditional updates, so two
  * requests cannot both apply one plan.
  */
@@ -39,6 +43,30 @@ final class PlanStore implements AutoCloseable {
 
   private PlanStore(Connection connection) {
     this.connection = connection;
+  }
+
+  static PlanStore open(StoreLocation location) {
+    if (location instanceof StoreLocation.SqliteFile sqlite) {
+      return open(sqlite.file());
+    }
+    StoreLocation.Postgres server = (StoreLocation.Postgres) location;
+    try {
+      Connection connection = ServerConnections.connect(server);
+      try {
+        SchemaMigrations.applyExclusively(
+            connection,
+            Dialect.POSTGRESQL,
+            "api-plans",
+            List.of(SchemaMigrations.statements(Dialect.POSTGRESQL.ddl(SCHEMA))));
+        return new PlanStore(connection);
+      } catch (SQLException e) {
+        connection.close();
+        throw ServerConnections.refusal(server, e);
+      }
+    } catch (SQLException | CoordinatorException e) {
+      throw new ApiStartException(
+          "cannot open the database " + server + " for plans: " + e.getMessage());
+    }
   }
 
   static PlanStore open(Path database) {

@@ -101,6 +101,32 @@ final class DaemonProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits for the first of {@code processes} to print a line that {@code wanted} accepts and
+   * returns its index; each process's queue is waited on in turn, a tenth of a second at a time.
+   */
+  static int awaitFirst(List<DaemonProcess> processes, Predicate<String> wanted, Duration limit) {
+    long deadline = System.nanoTime() + limit.toNanos();
+    try {
+      while (System.nanoTime() < deadline) {
+        for (int i = 0; i < processes.size(); i++) {
+          DaemonProcess process = processes.get(i);
+          String line = process.lines.poll(100, TimeUnit.MILLISECONDS);
+          if (line != null) {
+            process.seen.add(line);
+            if (wanted.test(line)) {
+              return i;
+            }
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+    throw new AssertionError("no such line from any daemon");
+  }
+
   /** Every line of standard output, once the process has ended (120 s at most). */
   List<String> output() throws InterruptedException {
     waitFor();

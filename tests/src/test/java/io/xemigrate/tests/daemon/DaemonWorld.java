@@ -76,10 +76,17 @@ final class DaemonWorld implements AutoCloseable {
 
   /** As above, with more top-level keys (an {@code api:} section). */
   Path config(String name, String top, String jobs) {
+    return config(name, "database: journal.db\n", top, jobs);
+  }
+
+  /**
+   * As above, with the {@code database:} lines given (a PostgreSQL database, its password file).
+   */
+  Path config(String name, String database, String top, String jobs) {
     Path file = dir.resolve(name);
     String text =
         "pools: endpoints.json\n"
-            + "database: journal.db\n"
+            + database
             + "leaseTtl: PT2S\n"
             + top
             + "jobs:\n"

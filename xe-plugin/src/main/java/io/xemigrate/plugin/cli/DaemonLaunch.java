@@ -38,7 +38,7 @@ final class DaemonLaunch {
     return new DaemonServices(
         directory,
         connector,
-        config.database().orElseGet(JobSession::defaultDatabase),
+        config.database().orElseGet(DatabaseArgument::dataDirectory),
         Clock.systemUTC(),
         listener,
         RunOptions.defaults());

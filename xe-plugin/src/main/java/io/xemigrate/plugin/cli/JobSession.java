@@ -3,7 +3,7 @@ package io.xemigrate.plugin.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableSet;
-import io.xemigrate.coordinator.journal.DataDirectory;
+import io.xemigrate.coordinator.journal.StoreLocation;
 import io.xemigrate.daemon.DaemonConfig;
 import io.xemigrate.daemon.DaemonConfigReader;
 import io.xemigrate.daemon.DaemonDatabase;
@@ -20,7 +20,8 @@ import java.util.Optional;
  * on the database alone, whether a daemon runs or not.
  */
 final class JobSession implements AutoCloseable {
-  static final ImmutableSet<String> KEYS = ImmutableSet.of("config", "database");
+  static final ImmutableSet<String> KEYS =
+      ImmutableSet.<String>builder().add("config").addAll(DatabaseArgument.KEYS).build();
 
   final Optional<DaemonConfig> config;
   final DaemonDatabase database;
@@ -37,22 +38,18 @@ final class JobSession implements AutoCloseable {
   static JobSession open(Arguments arguments) {
     Optional<DaemonConfig> config =
         arguments.optional("config").map(file -> DaemonConfigReader.read(Path.of(file)));
-    Path database =
-        arguments
-            .optional("database")
-            .map(file -> DatabaseFile.check(Path.of(file), "database="))
+    StoreLocation database =
+        DatabaseArgument.given(arguments)
             .or(() -> config.flatMap(DaemonConfig::database).map(JobSession::configured))
-            .orElseGet(JobSession::defaultDatabase);
+            .orElseGet(DatabaseArgument::dataDirectory);
     return new JobSession(config, DaemonDatabase.open(database));
   }
 
-  static Path defaultDatabase() {
-    Path dataDirectory = DataDirectory.resolve(System.getenv(), System.getProperty("user.home"));
-    return DatabaseFile.checkDataDirectory(dataDirectory, DataDirectory.journal(dataDirectory));
-  }
-
-  private static Path configured(Path database) {
-    return DatabaseFile.check(database, "the configuration's database:");
+  private static StoreLocation configured(StoreLocation database) {
+    if (database instanceof StoreLocation.SqliteFile sqlite) {
+      DatabaseFile.check(sqlite.file(), "the configuration's database:");
+    }
+    return database;
   }
 
   /** The job named by {@code job=}; unknown is a one-line usage error. */

@@ -106,7 +106,7 @@ final class PlanApplyCommand implements Command {
       AtomicReference<RunCoordinator> running = new AtomicReference<>();
       PoolGate gate =
           RunLease.gate(
-              RunSession.journalFile(),
+              journal.location(),
               () -> {
                 // Someone took the pools over (this process stalled past the lease).
                 RunCoordinator coordinator = running.get();

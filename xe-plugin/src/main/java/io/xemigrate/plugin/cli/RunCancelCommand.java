@@ -24,18 +24,18 @@ final class RunCancelCommand implements Command {
 
   @Override
   public String synopsis() {
-    return "run-cancel run=ID [--json]";
+    return "run-cancel run=ID [database=FILE|postgresql://HOST/DB?user=NAME] [--json]";
   }
 
   @Override
   public ImmutableSet<String> keys() {
-    return ImmutableSet.of("run");
+    return ImmutableSet.<String>builder().add("run").addAll(DatabaseArgument.KEYS).build();
   }
 
   @Override
   public ExitCode run(Arguments arguments, Console console) {
     String runId = arguments.required("run");
-    try (Journal journal = RunSession.openJournal()) {
+    try (Journal journal = RunSession.openJournal(arguments)) {
       RunRecord run = RunShowCommand.find(journal, runId);
       return switch (run.status()) {
         case RUNNING, NEEDS_RECONCILE -> cancel(journal, runId, console);

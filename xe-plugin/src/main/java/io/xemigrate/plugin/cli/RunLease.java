@@ -3,9 +3,9 @@ package io.xemigrate.plugin.cli;
 import io.xemigrate.coordinator.CoordinatorException;
 import io.xemigrate.coordinator.ErrorKind;
 import io.xemigrate.coordinator.batch.PoolGate;
+import io.xemigrate.coordinator.journal.StoreLocation;
 import io.xemigrate.daemon.DaemonDatabase;
 import io.xemigrate.daemon.PoolLeases;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
@@ -53,10 +53,10 @@ final class RunLease implements AutoCloseable {
    * io.xemigrate.coordinator.batch.BatchService}: each acquire takes the leases as {@link #take}
    * does, naming the run in the purpose.
    */
-  static PoolGate gate(Path journalFile, Runnable lost) {
+  static PoolGate gate(StoreLocation database, Runnable lost) {
     return (pools, runId) ->
         take(
-            journalFile,
+            database,
             pools,
             "a command-line run (" + runId + ", process " + ProcessHandle.current().pid() + ")",
             lost);
@@ -69,8 +69,8 @@ final class RunLease implements AutoCloseable {
    * @param purpose what the run is, shown to whoever finds the pools busy
    * @param lost called once when a renewal finds the leases taken (the run should stop)
    */
-  static RunLease take(Path journalFile, Set<String> pools, String purpose, Runnable lost) {
-    DaemonDatabase database = DaemonDatabase.open(journalFile);
+  static RunLease take(StoreLocation location, Set<String> pools, String purpose, Runnable lost) {
+    DaemonDatabase database = DaemonDatabase.open(location);
     PoolLeases leases = new PoolLeases(database);
     String holder = "cli-" + ProcessHandle.current().pid() + "-" + host();
     Clock clock = Clock.systemUTC();

@@ -20,17 +20,17 @@ final class RunListCommand implements Command {
 
   @Override
   public String synopsis() {
-    return "run-list [--json]";
+    return "run-list [database=FILE|postgresql://HOST/DB?user=NAME] [--json]";
   }
 
   @Override
   public ImmutableSet<String> keys() {
-    return ImmutableSet.of();
+    return DatabaseArgument.KEYS;
   }
 
   @Override
   public ExitCode run(Arguments arguments, Console console) {
-    try (Journal journal = RunSession.openJournal()) {
+    try (Journal journal = RunSession.openJournal(arguments)) {
       ArrayNode runs = new ObjectMapper().createArrayNode();
       for (RunRecord run : journal.runs()) {
         long moves = journal.moves(run.runId()).size();

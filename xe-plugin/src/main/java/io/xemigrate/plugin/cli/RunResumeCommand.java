@@ -33,13 +33,14 @@ final class RunResumeCommand implements Command {
 
   @Override
   public String synopsis() {
-    return "run-resume run=ID [maintenance=true|false] [pools=FILE] [--json]";
+    return "run-resume run=ID [maintenance=true|false] [pools=FILE] [database=...] [--json]";
   }
 
   @Override
   public ImmutableSet<String> keys() {
     return ImmutableSet.<String>builder()
         .add("run", "maintenance")
+        .addAll(DatabaseArgument.KEYS)
         .addAll(PoolParameters.KEYS)
         .build();
   }
@@ -50,7 +51,7 @@ final class RunResumeCommand implements Command {
     Optional<Boolean> maintenance =
         arguments.optional("maintenance").map(value -> Parameters.bool("maintenance", value));
     PoolParameters pools = CommandSupport.pools(arguments, console);
-    try (Journal journal = RunSession.openJournal()) {
+    try (Journal journal = RunSession.openJournal(arguments)) {
       RunRecord run = RunShowCommand.find(journal, runId);
       MigrationPlan plan = PlanJson.read(run.planJson());
       RunSummary summary =

@@ -32,10 +32,12 @@ final class RunSession {
   private RunSession() {}
 
   static Journal openJournal() {
-    Path dataDirectory = dataDirectory();
-    return Journal.open(
-        DatabaseFile.checkDataDirectory(dataDirectory, DataDirectory.journal(dataDirectory)),
-        Clock.systemUTC());
+    return Journal.open(DatabaseArgument.dataDirectory(), Clock.systemUTC());
+  }
+
+  /** The journal of {@code database=}, else of the data directory. */
+  static Journal openJournal(Arguments arguments) {
+    return Journal.open(DatabaseArgument.of(arguments), Clock.systemUTC());
   }
 
   /**
@@ -97,7 +99,7 @@ final class RunSession {
     AtomicReference<RunCoordinator> running = new AtomicReference<>();
     try (RunLease lease =
             RunLease.take(
-                journalFile(),
+                journal.location(),
                 // One pool for a move inside a pool.
                 ImmutableSet.of(plan.source().poolUuid(), plan.destination().poolUuid()),
                 "a command-line run (process " + ProcessHandle.current().pid() + ")",

@@ -28,18 +28,18 @@ final class RunShowCommand implements Command {
 
   @Override
   public String synopsis() {
-    return "run-show run=ID [--json]";
+    return "run-show run=ID [database=FILE|postgresql://HOST/DB?user=NAME] [--json]";
   }
 
   @Override
   public ImmutableSet<String> keys() {
-    return ImmutableSet.of("run");
+    return ImmutableSet.<String>builder().add("run").addAll(DatabaseArgument.KEYS).build();
   }
 
   @Override
   public ExitCode run(Arguments arguments, Console console) {
     String runId = arguments.required("run");
-    try (Journal journal = RunSession.openJournal()) {
+    try (Journal journal = RunSession.openJournal(arguments)) {
       RunRecord run = find(journal, runId);
       MigrationPlan plan = PlanJson.read(run.planJson());
       ObjectNode root =
