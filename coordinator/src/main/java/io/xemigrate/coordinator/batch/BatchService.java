@@ -89,10 +89,11 @@ public final class BatchService {
       }
       PoolSide destination =
           plan.intraPool() ? source : PoolSide.open(connect(batch, false, clients));
+      HostsFirstListener listener = new HostsFirstListener(batch.listener());
       RunCoordinator coordinator =
-          new RunCoordinator(
-              source, destination, journal, clock, batch.listener(), batch.options());
-      return new PreparedRun(batch, journal, source, destination, coordinator, clients, lease);
+          new RunCoordinator(source, destination, journal, clock, listener, batch.options());
+      return new PreparedRun(
+          batch, journal, source, destination, coordinator, listener, clients, lease);
     } catch (RuntimeException e) {
       clients.forEach(PoolClient::close);
       try {

@@ -23,6 +23,7 @@ public final class PreparedRun implements AutoCloseable {
   private final PoolSide source;
   private final PoolSide destination;
   private final RunCoordinator coordinator;
+  private final HostsFirstListener listener;
   private final List<PoolClient> clients;
   private final AutoCloseable lease;
 
@@ -32,6 +33,7 @@ public final class PreparedRun implements AutoCloseable {
       PoolSide source,
       PoolSide destination,
       RunCoordinator coordinator,
+      HostsFirstListener listener,
       List<PoolClient> clients,
       AutoCloseable lease) {
     this.batch = batch;
@@ -39,6 +41,7 @@ public final class PreparedRun implements AutoCloseable {
     this.source = source;
     this.destination = destination;
     this.coordinator = coordinator;
+    this.listener = listener;
     this.clients = List.copyOf(clients);
     this.lease = lease;
   }
@@ -53,7 +56,8 @@ public final class PreparedRun implements AutoCloseable {
 
   /**
    * Enables the hosts of the evacuation it restores, disables its own hosts, runs the moves and,
-   * whatever their end, releases its hosts ({@link HostMaintenance#finish}).
+   * whatever their end, releases its hosts ({@link HostMaintenance#finish}); only then does its
+   * listener hear that the run finished.
    */
   public RunSummary run() {
     batch
@@ -76,7 +80,13 @@ public final class PreparedRun implements AutoCloseable {
       return summary;
     } finally {
       boolean failed = summary == null || summary.status() != RunStatus.SUCCEEDED;
-      HostMaintenance.finish(batch.runId(), source.client(), journal, batch.maintenance(), failed);
+      try {
+        HostMaintenance.finish(
+            batch.runId(), source.client(), journal, batch.maintenance(), failed);
+      } finally {
+        // The run's end is told once its hosts are as it leaves them.
+        listener.hostsSettled();
+      }
     }
   }
 
