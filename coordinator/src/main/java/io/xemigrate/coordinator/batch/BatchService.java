@@ -89,7 +89,7 @@ public final class BatchService {
       }
       PoolSide destination =
           plan.intraPool() ? source : PoolSide.open(connect(batch, false, clients));
-      FinishLater listener = new FinishLater(batch.listener());
+      HostsFirstListener listener = new HostsFirstListener(batch.listener());
       RunCoordinator coordinator =
           new RunCoordinator(source, destination, journal, clock, listener, batch.options());
       return new PreparedRun(

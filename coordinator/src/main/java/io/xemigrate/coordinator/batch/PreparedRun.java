@@ -23,7 +23,7 @@ public final class PreparedRun implements AutoCloseable {
   private final PoolSide source;
   private final PoolSide destination;
   private final RunCoordinator coordinator;
-  private final FinishLater listener;
+  private final HostsFirstListener listener;
   private final List<PoolClient> clients;
   private final AutoCloseable lease;
 
@@ -33,7 +33,7 @@ public final class PreparedRun implements AutoCloseable {
       PoolSide source,
       PoolSide destination,
       RunCoordinator coordinator,
-      FinishLater listener,
+      HostsFirstListener listener,
       List<PoolClient> clients,
       AutoCloseable lease) {
     this.batch = batch;
@@ -84,7 +84,8 @@ public final class PreparedRun implements AutoCloseable {
         HostMaintenance.finish(
             batch.runId(), source.client(), journal, batch.maintenance(), failed);
       } finally {
-        listener.release();
+        // The run's end is told once its hosts are as it leaves them.
+        listener.hostsSettled();
       }
     }
   }
