@@ -1,6 +1,7 @@
 package io.xemigrate.plugin.cli;
 
 import io.xemigrate.coordinator.planning.PlanScheduler;
+import io.xemigrate.planner.schedule.Objective;
 import io.xemigrate.planner.Finding;
 import io.xemigrate.planner.plan.CheckReport;
 import io.xemigrate.planner.plan.MigrationPlan;
@@ -61,15 +62,20 @@ final class PlanOutput {
     return report.allCanMove() ? ExitCode.DONE : ExitCode.BLOCKED;
   }
 
-  /** Schedules the plan, writes it to {@code out}, prints the table (or a JSON summary). */
+  /**
+   * Schedules the plan favouring {@code objective}, writes it to {@code out}, prints the table (or
+   * a JSON summary).
+   */
   static ExitCode write(
       MigrationPlan unscheduled,
       PoolInventory source,
       PoolInventory destination,
       Path out,
+      Objective objective,
       Console console) {
     MigrationPlan plan =
-        new PlanScheduler(RunSession.calibration()).schedule(unscheduled, source, destination);
+        new PlanScheduler(RunSession.calibration(), objective)
+            .schedule(unscheduled, source, destination);
     new OutputFile("out", out).write(PlanJson.pretty(plan) + "\n", false);
     if (console.json()) {
       console.line(
