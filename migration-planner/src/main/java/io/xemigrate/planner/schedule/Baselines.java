@@ -12,12 +12,12 @@ import java.util.Optional;
  * (docs/other-tools.md#the-bench-baselines).
  *
  * <ul>
- *   <li>{@code xapi-evacuate}: xapi's {@code host.evacuate} (xapi's {@code ocaml/xapi/xapi_host.ml},
- *       {@code evacuate}) starts {@code VM.pool_migrate} for the first {@code batch_size} VMs of
- *       the evacuated host and one more each time a task ends: a sliding window of 10 per
- *       evacuated host ({@code evacuation_batch_size}, {@code ocaml/xapi/xapi_globs.ml}), with no
- *       limit on the receiving hosts. It moves VMs inside one pool only, so it does not apply to a
- *       batch across pools.
+ *   <li>{@code xapi-evacuate}: xapi's {@code host.evacuate} (xapi's {@code
+ *       ocaml/xapi/xapi_host.ml}, {@code evacuate}) starts {@code VM.pool_migrate} for the first
+ *       {@code batch_size} VMs of the evacuated host and one more each time a task ends: a sliding
+ *       window of 10 per evacuated host ({@code evacuation_batch_size}, {@code
+ *       ocaml/xapi/xapi_globs.ml}), with no limit on the receiving hosts. It moves VMs inside one
+ *       pool only, so it does not apply to a batch across pools.
  *   <li>{@code xo}: Xen Orchestra clears a host with {@code host.evacuate} and a batch size of 3
  *       ({@code vmEvacuationConcurrency}); across pools it sends {@code VM.migrate_send} with at
  *       most 3 at a time per pool ({@code vmMigrationConcurrency}).

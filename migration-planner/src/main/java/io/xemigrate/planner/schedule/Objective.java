@@ -12,8 +12,8 @@ import java.util.Optional;
  *       SchedulerPolicy#maxPerDestinationHost()} moves entering a host); shortest makespan first,
  *       then least total downtime.
  *   <li>{@link #MAKESPAN}: as many moves entering a host as leave one ({@link
- *       SchedulerPolicy#maxPerSourceHost()}, xapi's evacuate window), so the receiving NICs are
- *       not the bottleneck; shortest makespan first.
+ *       SchedulerPolicy#maxPerSourceHost()}, xapi's evacuate window), so the receiving NICs are not
+ *       the bottleneck; shortest makespan first.
  *   <li>{@link #DOWNTIME}: one move at a time per sending and per receiving host, so every stream
  *       has its NICs to itself as when moves run one after another; least total downtime first,
  *       then the shortest makespan.

@@ -7,8 +7,8 @@ public enum Strategy {
   /** xapi's {@code host.evacuate}: a sliding window of 10 per evacuated host, inside a pool. */
   XAPI_EVACUATE("xapi-evacuate"),
   /**
-   * Xen Orchestra: {@code host.evacuate} with a window of 3 inside a pool; 3 {@code migrate_send} at
-   * a time per pool across pools.
+   * Xen Orchestra: {@code host.evacuate} with a window of 3 inside a pool; 3 {@code migrate_send}
+   * at a time per pool across pools.
    */
   XO("xo"),
   /** One move at a time, inventory order. */

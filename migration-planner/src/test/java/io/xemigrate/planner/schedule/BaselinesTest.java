@@ -74,8 +74,8 @@ class BaselinesTest {
     // the first of them ends, in inventory order.
     ImmutableList<ScheduledMove> queue = schedule.queue();
     assertThat(queue.subList(0, 10)).allMatch(move -> move.startSeconds() == 0);
-    double firstEnd = queue.subList(0, 10).stream().mapToDouble(ScheduledMove::endSeconds).min()
-        .orElseThrow();
+    double firstEnd =
+        queue.subList(0, 10).stream().mapToDouble(ScheduledMove::endSeconds).min().orElseThrow();
     assertThat(queue.get(10).startSeconds()).isEqualTo(firstEnd);
     assertThat(queue.get(10).vmUuid()).isEqualTo("src-a-vm-10");
   }

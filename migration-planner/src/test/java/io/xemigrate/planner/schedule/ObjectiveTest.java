@@ -12,8 +12,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * What {@code objective=} changes on a small drain: four hosts emptied into two over NICs that carry
- * two full streams, each VM dirtying memory, so streams sharing a NIC pause the guests longer.
+ * What {@code objective=} changes on a small drain: four hosts emptied into two over NICs that
+ * carry two full streams, each VM dirtying memory, so streams sharing a NIC pause the guests
+ * longer.
  */
 class ObjectiveTest {
   private static final long GIB = 1L << 30;

@@ -40,9 +40,9 @@ import java.util.concurrent.TimeUnit;
  * every VM's hidden workload and every host's background traffic; {@code GET
  * /sim/workloads/dirty?vm=UUID[&from=S][&to=S][&step=S]} a VM's true dirty rate over virtual time;
  * {@code GET /sim/truth/bound} every recorded migration re-run alone and the makespan bound that
- * follows from the truth ({@link SoloTruth});
- * {@code POST /sim/faults} injects a fault ({@code {"kind":"FAIL_MEMORY_PRECOPY", "target":"<vm
- * uuid>"}}); {@code GET /sim/faults} lists armed one-shot faults.
+ * follows from the truth ({@link SoloTruth}); {@code POST /sim/faults} injects a fault ({@code
+ * {"kind":"FAIL_MEMORY_PRECOPY", "target":"<vm uuid>"}}); {@code GET /sim/faults} lists armed
+ * one-shot faults.
  *
  * <p>Connections are HTTP/1.1 persistent unless the request says {@code Connection: close}: a
  * client pools the connection after a reply without that header, so closing it silently would fail

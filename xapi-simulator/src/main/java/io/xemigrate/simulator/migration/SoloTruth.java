@@ -19,12 +19,12 @@ import java.util.OptionalLong;
  * makespan bound that follows from the truth, not from any prediction.
  *
  * <p>Per move: its solo time and downtime, the bytes it sent alone (memory rounds and disks), the
- * hosts. For the batch: {@code networkSeconds}, the busiest resource (a NIC direction or an SR) with
- * the bytes every move sent alone across it over its capacity; {@code chainSeconds}, the longest
- * solo move. A move sharing a link only gets a lower rate, which lengthens each round and so each
- * later dirty set, so its solo figures are a floor for it, measured at the time it really started
- * (a workload burst at another time could make it slower or faster; injected link faults are not
- * replayed).
+ * hosts. For the batch: {@code networkSeconds}, the busiest resource (a NIC direction or an SR)
+ * with the bytes every move sent alone across it over its capacity; {@code chainSeconds}, the
+ * longest solo move. A move sharing a link only gets a lower rate, which lengthens each round and
+ * so each later dirty set, so its solo figures are a floor for it, measured at the time it really
+ * started (a workload burst at another time could make it slower or faster; injected link faults
+ * are not replayed).
  */
 final class SoloTruth {
   private SoloTruth() {}

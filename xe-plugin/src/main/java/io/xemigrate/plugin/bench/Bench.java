@@ -119,7 +119,9 @@ public final class Bench {
             ours,
             objective.limit(policy).limits(),
             demands,
-            pass == BenchPass.COLD ? Optional.of(new History(journal, scheduler)) : Optional.empty());
+            pass == BenchPass.COLD
+                ? Optional.of(new History(journal, scheduler))
+                : Optional.empty());
     runs.put(Strategy.XE_MIGRATE, ourRun);
     boolean acrossPools = Baselines.acrossPools(batch.moves());
     List<MovePrediction> solo = scheduler.soloPredictions(batch.moves());

@@ -37,10 +37,10 @@ import java.util.Optional;
  * <p>Everything the predictor uses comes from XenAPI records and RRD data, as in a real plan:
  * populated memory ({@code memory_actual}), NIC speeds from {@code PIF_metrics.speed} less the
  * traffic the RRDs showed, the journal's completed moves ({@link InventoryTopology}); the bench's
- * scenarios carry no hint. The bench places the VMs itself as xapi's evacuation does (xapi's
- * {@code ocaml/xapi/binpack.ml}, {@code biggest_fit_decreasing}: biggest VM first onto the host
- * with the most memory left; the bench's receiving hosts are alike, so the least committed is the
- * one with the most left); its scenarios have no compatibility findings to explain.
+ * scenarios carry no hint. The bench places the VMs itself as xapi's evacuation does (xapi's {@code
+ * ocaml/xapi/binpack.ml}, {@code biggest_fit_decreasing}: biggest VM first onto the host with the
+ * most memory left; the bench's receiving hosts are alike, so the least committed is the one with
+ * the most left); its scenarios have no compatibility findings to explain.
  *
  * @param name the scenario's name
  * @param moves the moves, in inventory order (VM UUID)

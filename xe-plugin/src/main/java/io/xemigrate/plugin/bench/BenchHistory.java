@@ -16,8 +16,8 @@ import java.util.Set;
 /**
  * The history a warm pass plans with: the batch's moves out and back, written to a real journal as
  * the coordinator writes a finished move ({@code completed_moves}: bytes the move had to send,
- * memory as {@code memory_actual} plus its disks, and its duration; no downtime, which xapi does not
- * report). The next plan reads it through the normal path ({@code JournalCalibration}).
+ * memory as {@code memory_actual} plus its disks, and its duration; no downtime, which xapi does
+ * not report). The next plan reads it through the normal path ({@code JournalCalibration}).
  */
 final class BenchHistory {
   /** The run id of the moves out. */
@@ -28,7 +28,9 @@ final class BenchHistory {
 
   private BenchHistory() {}
 
-  /** Records every move of {@code moves} that succeeded in {@code replayed} under run {@code run}. */
+  /**
+   * Records every move of {@code moves} that succeeded in {@code replayed} under run {@code run}.
+   */
   static void record(
       Journal journal, String run, List<MoveDemand> moves, Map<String, ReplayedMove> replayed) {
     for (MoveDemand move : moves) {
@@ -55,8 +57,7 @@ final class BenchHistory {
    * moves under {@link #BACK}. A batch across pools is not moved back: its disks now live in the
    * other pool under new VDIs, and the warm pass learns from the moves out.
    */
-  static void moveBack(
-      SimulatedPool pool, BenchBatch batch, Scheduler scheduler, Journal journal) {
+  static void moveBack(SimulatedPool pool, BenchBatch batch, Scheduler scheduler, Journal journal) {
     if (!batch.crossPool().isEmpty()) {
       return;
     }

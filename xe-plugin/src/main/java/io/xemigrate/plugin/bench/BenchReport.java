@@ -75,8 +75,8 @@ public final class BenchReport {
               errors.downtimeGoalP90(),
               errors.intervalCoverage().isPresent()
                   ? format(
-                      "%.0f %% of %d", errors.intervalCoverage().getAsDouble() * 100,
-                      errors.withInterval())
+                      "%.0f %% of %d",
+                      errors.intervalCoverage().getAsDouble() * 100, errors.withInterval())
                   : "no interval"));
     }
     return out.toString();

@@ -19,8 +19,8 @@ import java.util.OptionalDouble;
  *     move (0 when there is none)
  * @param downtimeGoalP90 90th percentile of the downtime error over what issue 16 allows for that
  *     move, max(25 % of its true downtime, 100 ms): at most 1 meets the goal
- * @param intervalCoverage share of the moves with a p10-p90 interval whose true time lies inside
- *     it (empty when no move has one)
+ * @param intervalCoverage share of the moves with a p10-p90 interval whose true time lies inside it
+ *     (empty when no move has one)
  * @param compared moves compared (those that succeeded)
  * @param withInterval moves compared that carry an interval
  */

@@ -137,7 +137,8 @@ final class ScheduleReplayer {
   }
 
   private ImmutableMap<String, ReplayedMove> truthOf(Map<String, Optional<String>> failures) {
-    // A VM recorded twice (moved out, then back) counts with its latest move: the one just replayed.
+    // A VM recorded twice (moved out, then back) counts with its latest move: the one just
+    // replayed.
     Map<String, SimulatorTruth.TrueMove> byVm = new HashMap<>();
     for (SimulatorTruth.TrueMove recorded : truth.migrations()) {
       if (failures.containsKey(recorded.vmUuid())) {

@@ -55,7 +55,10 @@ final class SimulatedPool implements AutoCloseable {
         clients.add(connect(pool));
       }
       return new SimulatedPool(
-          migration, simulator, ImmutableList.copyOf(clients), ControlServer.start(migration.service()));
+          migration,
+          simulator,
+          ImmutableList.copyOf(clients),
+          ControlServer.start(migration.service()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       clients.forEach(PoolClient::close);

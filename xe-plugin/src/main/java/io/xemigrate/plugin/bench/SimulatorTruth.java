@@ -36,8 +36,8 @@ final class SimulatorTruth {
    *
    * @param soloSeconds its time alone on its links
    */
-  record SoloMove(String vmUuid, String sourceHostUuid, String destinationHostUuid,
-      double soloSeconds) {}
+  record SoloMove(
+      String vmUuid, String sourceHostUuid, String destinationHostUuid, double soloSeconds) {}
 
   /**
    * The truth's bound terms and every move alone.

@@ -60,5 +60,4 @@ final class TruthBounds {
   private static double perLimit(double work, int limit) {
     return limit > 0 ? work / limit : 0;
   }
-
 }

@@ -15,9 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code bench}: replays xe-migrate's schedule and the baselines in the simulator, each scenario cold
- * then warm, and prints makespan, the truth's lower bound, downtime and prediction errors. Not part
- * of {@code verify}.
+ * {@code bench}: replays xe-migrate's schedule and the baselines in the simulator, each scenario
+ * cold then warm, and prints makespan, the truth's lower bound, downtime and prediction errors. Not
+ * part of {@code verify}.
  */
 final class BenchCommand implements Command {
   private static final int DEFAULT_LARGE_VMS = 2000;

@@ -6,9 +6,9 @@ import io.xemigrate.coordinator.planning.PlanningSources;
 import io.xemigrate.coordinator.run.HostMaintenance;
 import io.xemigrate.planner.MigrationRequest;
 import io.xemigrate.planner.plan.MigrationPlan;
+import io.xemigrate.planner.schedule.Objective;
 import io.xemigrate.xapi.model.Host;
 import io.xemigrate.xapi.model.PoolInventory;
-import io.xemigrate.planner.schedule.Objective;
 import java.util.List;
 
 /**

@@ -5,8 +5,8 @@ import com.google.common.collect.ImmutableSet;
 import io.xemigrate.coordinator.planning.PlanningSources;
 import io.xemigrate.planner.MigrationRequest;
 import io.xemigrate.planner.plan.MigrationPlan;
-import io.xemigrate.xapi.model.PoolInventory;
 import io.xemigrate.planner.schedule.Objective;
+import io.xemigrate.xapi.model.PoolInventory;
 import java.nio.file.Path;
 
 /**

@@ -1,13 +1,13 @@
 package io.xemigrate.plugin.cli;
 
 import io.xemigrate.coordinator.planning.PlanScheduler;
-import io.xemigrate.planner.schedule.Objective;
 import io.xemigrate.planner.Finding;
 import io.xemigrate.planner.plan.CheckReport;
 import io.xemigrate.planner.plan.MigrationPlan;
 import io.xemigrate.planner.plan.MovePlan;
 import io.xemigrate.planner.plan.PlanHash;
 import io.xemigrate.planner.plan.PlanJson;
+import io.xemigrate.planner.schedule.Objective;
 import io.xemigrate.xapi.model.PoolInventory;
 import java.nio.file.Path;
 import java.util.Locale;

@@ -7,8 +7,8 @@ import io.xemigrate.coordinator.planning.VmSelection;
 import io.xemigrate.coordinator.pools.PoolProfile;
 import io.xemigrate.planner.MigrationRequest;
 import io.xemigrate.planner.plan.MigrationPlan;
-import io.xemigrate.xapi.model.PoolInventory;
 import io.xemigrate.planner.schedule.Objective;
+import io.xemigrate.xapi.model.PoolInventory;
 import java.nio.file.Path;
 import java.util.Optional;
 
