@@ -8,6 +8,7 @@ import io.xemigrate.planner.predict.DirtyRateEstimator;
 import io.xemigrate.planner.predict.MoveDemand;
 import io.xemigrate.planner.predict.MoveDemands;
 import io.xemigrate.planner.schedule.InventoryTopology;
+import io.xemigrate.planner.schedule.Objective;
 import io.xemigrate.planner.schedule.Schedule;
 import io.xemigrate.planner.schedule.Scheduler;
 import io.xemigrate.planner.schedule.SchedulerPolicy;
@@ -27,9 +28,17 @@ import java.util.Set;
  */
 public final class PlanScheduler {
   private final CalibrationObservations calibration;
+  private final Objective objective;
 
+  /** A scheduler of today's default objective, {@link Objective#BALANCED}. */
   public PlanScheduler(CalibrationObservations calibration) {
+    this(calibration, Objective.BALANCED);
+  }
+
+  /** A scheduler favouring {@code objective} ({@code objective=}). */
+  public PlanScheduler(CalibrationObservations calibration, Objective objective) {
     this.calibration = calibration;
+    this.objective = objective;
   }
 
   /** The plan with the schedule attached; a plan with nothing movable comes back unchanged. */
@@ -41,7 +50,7 @@ public final class PlanScheduler {
       return plan;
     }
     Schedule schedule =
-        new Scheduler(topology(plan, source, destination), SchedulerPolicy.defaults())
+        new Scheduler(topology(plan, source, destination), SchedulerPolicy.defaults(), objective)
             .schedule(moves);
     MigrationPlan scheduled = PlanScheduling.attach(plan, schedule);
     return scheduled.withSchedule(

@@ -16,6 +16,7 @@ import io.xemigrate.planner.PlanningInput;
 import io.xemigrate.planner.ResolutionException;
 import io.xemigrate.planner.plan.MigrationPlan;
 import io.xemigrate.planner.predict.CalibrationObservations;
+import io.xemigrate.planner.schedule.Objective;
 import io.xemigrate.xapi.model.PoolInventory;
 import java.util.List;
 import java.util.Optional;
@@ -47,7 +48,8 @@ final class PlanFactory {
       List<String> vms,
       Optional<String> source,
       Optional<String> destination,
-      Optional<String> destinationHost) {
+      Optional<String> destinationHost,
+      Objective objective) {
     VmSelection selection =
         guarded("BAD_VALUE", 400, () -> VmSelection.parse("vms", String.join(",", vms)));
     if (selection.all() && source.isEmpty()) {
@@ -74,12 +76,15 @@ final class PlanFactory {
     PoolInventory to = reaching(() -> sources.loadDestination(destinationPool));
     MigrationPlan plan =
         plan(from, to, new MigrationRequest.MoveVms(uuids, destinationHost.orElse("")));
-    return new PlanScheduler(calibration.get()).schedule(plan, from, to);
+    return new PlanScheduler(calibration.get(), objective).schedule(plan, from, to);
   }
 
   /** The plan for evacuating {@code hosts} (names or UUIDs), scheduled. */
   MigrationPlan hostEvacuate(
-      List<String> hosts, Optional<String> source, Optional<String> destination) {
+      List<String> hosts,
+      Optional<String> source,
+      Optional<String> destination,
+      Objective objective) {
     Optional<PoolProfile> sourcePool = pool(source, "source");
     Optional<PoolProfile> destinationPool = pool(destination, "destination");
     PlanningSources sources = new PlanningSources(pools, connector);
@@ -97,7 +102,7 @@ final class PlanFactory {
                             "host '" + hosts.get(0) + "'")));
     PoolInventory to = reaching(() -> sources.loadDestination(destinationPool));
     MigrationPlan plan = plan(from, to, new MigrationRequest.EvacuateHosts(hosts));
-    return new PlanScheduler(calibration.get()).schedule(plan, from, to);
+    return new PlanScheduler(calibration.get(), objective).schedule(plan, from, to);
   }
 
   private Optional<PoolProfile> pool(Optional<String> name, String field) {

@@ -8,6 +8,7 @@ import com.google.common.collect.ImmutableSet;
 import io.xemigrate.planner.plan.CheckReport;
 import io.xemigrate.planner.plan.MigrationPlan;
 import io.xemigrate.planner.plan.PlanJson;
+import io.xemigrate.planner.schedule.Objective;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,9 +22,9 @@ final class PlansApi {
   private static final ImmutableSet<String> CHECK_FIELDS =
       ImmutableSet.of("vms", "source", "destination", "destinationHost");
   private static final ImmutableSet<String> VM_MIGRATE_FIELDS =
-      ImmutableSet.of("kind", "vms", "source", "destination", "destinationHost");
+      ImmutableSet.of("kind", "vms", "source", "destination", "destinationHost", "objective");
   private static final ImmutableSet<String> EVACUATE_FIELDS =
-      ImmutableSet.of("kind", "hosts", "source", "destination", "maintenance");
+      ImmutableSet.of("kind", "hosts", "source", "destination", "maintenance", "objective");
 
   private final PlanFactory factory;
   private final PlanStore store;
@@ -43,12 +44,30 @@ final class PlansApi {
             body.requiredStrings("vms"),
             body.optionalString("source"),
             body.optionalString("destination"),
-            body.optionalString("destinationHost"));
+            body.optionalString("destinationHost"),
+            Objective.BALANCED);
     CheckReport report = CheckReport.of(plan);
     ObjectNode answer = ApiJson.object();
     answer.set("checks", ApiJson.tree(report.vms()));
     answer.put("allCanMove", report.allCanMove());
     return Reply.ok(answer);
+  }
+
+  /** The request's {@code objective}: makespan, downtime or balanced (the default). */
+  private static Objective objective(JsonBody body) {
+    return body.optionalString("objective")
+        .map(
+            value ->
+                Objective.parse(value)
+                    .orElseThrow(
+                        () ->
+                            new ApiException(
+                                400,
+                                "BAD_VALUE",
+                                "field 'objective' is '"
+                                    + value
+                                    + "': give makespan, downtime or balanced")))
+        .orElse(Objective.BALANCED);
   }
 
   Reply create(ApiRequest request) {
@@ -61,6 +80,7 @@ final class PlansApi {
           default -> body.allowOnly(union()).requiredString("kind");
         };
     Optional<StoredPlan.Evacuation> evacuation = Optional.empty();
+    Objective objective = objective(body);
     MigrationPlan plan =
         switch (kind) {
           case "vm-migrate" -> {
@@ -69,7 +89,8 @@ final class PlansApi {
                 body.requiredStrings("vms"),
                 body.optionalString("source"),
                 body.optionalString("destination"),
-                body.optionalString("destinationHost"));
+                body.optionalString("destinationHost"),
+                objective);
           }
           case "host-evacuate" -> {
             body.allowOnly(EVACUATE_FIELDS);
@@ -79,7 +100,10 @@ final class PlansApi {
                     new StoredPlan.Evacuation(
                         hosts, body.optionalBoolean("maintenance").orElse(false)));
             yield factory.hostEvacuate(
-                hosts, body.optionalString("source"), body.optionalString("destination"));
+                hosts,
+                body.optionalString("source"),
+                body.optionalString("destination"),
+                objective);
           }
           default ->
               throw new ApiException(

@@ -3,12 +3,17 @@ package io.xemigrate.planner.schedule;
 import java.util.Optional;
 
 /**
- * The scheduler's objective, in order: (with a deadline) the least priority weight of moves ending
- * after it; the shortest makespan; the least total downtime; the priority-weighted sum of end
- * times. Makespans and downtimes within the relative tolerance count as equal, so a later criterion
- * can decide between near-identical schedules; the first candidate wins a full tie.
+ * The scheduler's criteria, in order: (with a deadline) the least priority weight of moves ending
+ * after it; the shortest makespan then the least total downtime ({@link Objective#DOWNTIME}: the
+ * other way round); the priority-weighted sum of end times. Makespans and downtimes within the
+ * relative tolerance count as equal, so a later criterion can decide between near-identical
+ * schedules; the first candidate wins a full tie.
  */
-record ScheduleObjective(double tolerance, Optional<Double> deadlineSeconds) {
+record ScheduleObjective(double tolerance, Optional<Double> deadlineSeconds, Objective objective) {
+
+  ScheduleObjective(double tolerance, Optional<Double> deadlineSeconds) {
+    this(tolerance, deadlineSeconds, Objective.BALANCED);
+  }
 
   boolean isBetter(Schedule candidate, Schedule incumbent) {
     if (deadlineSeconds.isPresent()) {
@@ -19,14 +24,24 @@ record ScheduleObjective(double tolerance, Optional<Double> deadlineSeconds) {
     }
     int makespan =
         compareWithin(candidate.makespanSeconds(), incumbent.makespanSeconds(), tolerance);
-    if (makespan != 0) {
-      return makespan < 0;
-    }
     int downtime =
         compareWithin(
             candidate.totalDowntimeSeconds(), incumbent.totalDowntimeSeconds(), tolerance);
-    if (downtime != 0) {
-      return downtime < 0;
+    int first =
+        switch (objective) {
+          case MAKESPAN, BALANCED -> makespan;
+          case DOWNTIME -> downtime;
+        };
+    if (first != 0) {
+      return first < 0;
+    }
+    int second =
+        switch (objective) {
+          case MAKESPAN, BALANCED -> downtime;
+          case DOWNTIME -> makespan;
+        };
+    if (second != 0) {
+      return second < 0;
     }
     return priorityWeightedEnd(candidate) < priorityWeightedEnd(incumbent);
   }

@@ -29,6 +29,7 @@ public final class Scheduler {
   private final Topology topology;
   private final SchedulerPolicy policy;
   private final MovePredictor predictor;
+  private final Objective objective;
 
   /**
    * The per-host limits tried: as configured, and lowered to the streams that fill the NIC, with 0
@@ -38,6 +39,15 @@ public final class Scheduler {
 
   /** A scheduler for this topology and policy; rejects a policy with violations. */
   public Scheduler(Topology topology, SchedulerPolicy policy) {
+    this(topology, policy, Objective.BALANCED);
+  }
+
+  /**
+   * A scheduler for this topology, the policy's limits as {@code objective} sets them ({@link
+   * Objective#limit}) and its order of criteria; rejects a policy with violations.
+   */
+  public Scheduler(Topology topology, SchedulerPolicy requested, Objective objective) {
+    SchedulerPolicy policy = objective.limit(requested);
     List<PolicyViolation> violations = policy.validate();
     if (!violations.isEmpty()) {
       throw new IllegalArgumentException(
@@ -48,6 +58,7 @@ public final class Scheduler {
     }
     this.topology = topology;
     this.policy = policy;
+    this.objective = objective;
     this.predictor = new MovePredictor(policy.model(), topology.storage());
   }
 
@@ -76,7 +87,8 @@ public final class Scheduler {
     }
     LowerBound bound = LowerBounds.of(moves, solo, topology, policy.limits());
     Optional<Double> deadline = policy.deadline().map(d -> d.toMillis() / 1000.0);
-    ScheduleObjective objective = new ScheduleObjective(policy.makespanTolerance(), deadline);
+    ScheduleObjective objective =
+        new ScheduleObjective(policy.makespanTolerance(), deadline, this.objective);
     Trials trials = new Trials(topology, policy, bound, deadline);
     Trial best = null;
     for (Exclusivity exclusivity : exclusivities(items)) {

@@ -60,6 +60,19 @@ public record SchedulerPolicy(
         model);
   }
 
+  /** This policy with other limits on moves leaving and entering one host. */
+  public SchedulerPolicy withHostLimits(int perSourceHost, int perDestinationHost) {
+    return new SchedulerPolicy(
+        perSourceHost,
+        maxMigrateSendPerSourceHost,
+        perDestinationHost,
+        maxPerSr,
+        deadline,
+        exclusiveWhenNotConverging,
+        makespanTolerance,
+        model);
+  }
+
   /** This policy with other stop rules and fixed costs. */
   public SchedulerPolicy withModel(PrecopyModel newModel) {
     return new SchedulerPolicy(

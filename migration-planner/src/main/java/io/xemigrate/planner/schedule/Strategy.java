@@ -4,9 +4,12 @@ package io.xemigrate.planner.schedule;
 public enum Strategy {
   /** This scheduler: convergence-aware list scheduling, best of several orders. */
   XE_MIGRATE("xe-migrate"),
-  /** xapi's {@code host.evacuate}: a sliding window of 10 per host, inventory order. */
+  /** xapi's {@code host.evacuate}: a sliding window of 10 per evacuated host, inside a pool. */
   XAPI_EVACUATE("xapi-evacuate"),
-  /** Xen Orchestra: 3 at a time per pool, first come first served. */
+  /**
+   * Xen Orchestra: {@code host.evacuate} with a window of 3 inside a pool; 3 {@code migrate_send}
+   * at a time per pool across pools.
+   */
   XO("xo"),
   /** One move at a time, inventory order. */
   SEQUENTIAL("sequential");

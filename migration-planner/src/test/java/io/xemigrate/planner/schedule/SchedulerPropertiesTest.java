@@ -89,10 +89,11 @@ class SchedulerPropertiesTest {
     return schedules;
   }
 
-  private static ConcurrencyLimits limitsOf(Strategy strategy, SchedulerPolicy policy) {
+  private static ConcurrencyLimits limitsOf(
+      Strategy strategy, SchedulerPolicy policy, boolean acrossPools) {
     return switch (strategy) {
       case XE_MIGRATE -> policy.limits();
-      case XAPI_EVACUATE, XO, SEQUENTIAL -> Baselines.limitsOf(strategy);
+      case XAPI_EVACUATE, XO, SEQUENTIAL -> Baselines.limitsOf(strategy, acrossPools);
     };
   }
 
@@ -122,7 +123,8 @@ class SchedulerPropertiesTest {
     Map<String, MoveDemand> demands =
         batch.moves().stream().collect(Collectors.toMap(MoveDemand::vmUuid, Function.identity()));
     for (Schedule schedule : allStrategies(batch, policy)) {
-      ConcurrencyLimits limits = limitsOf(schedule.strategy(), policy);
+      ConcurrencyLimits limits =
+          limitsOf(schedule.strategy(), policy, Baselines.acrossPools(batch.moves()));
       // Counts change only when a move starts, so checking every start instant covers all.
       for (ScheduledMove starting : schedule.queue()) {
         double t = starting.startSeconds();

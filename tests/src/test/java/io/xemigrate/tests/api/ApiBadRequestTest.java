@@ -178,6 +178,12 @@ class ApiBadRequestTest {
         plan("no VM named", "{\"kind\":\"vm-migrate\",\"vms\":[]}", 400, "BAD_VALUE"),
         plan("empty VM name", "{\"kind\":\"vm-migrate\",\"vms\":[\"\"]}", 400, "BAD_VALUE"),
         plan("empty source", VM_PLAN + "\"source\":\"\"}", 400, "BAD_VALUE"),
+        plan("unknown objective", VM_PLAN + "\"objective\":\"fastest\"}", 400, "BAD_VALUE"),
+        plan(
+            "objective on a host evacuation",
+            "{\"kind\":\"host-evacuate\",\"hosts\":[\"a1\"],\"objective\":\"Downtime\"}",
+            400,
+            "BAD_VALUE"),
         plan(
             "malformed UUID",
             "{\"kind\":\"vm-migrate\",\"vms\":[\"12345678-abcd\"]}",

@@ -41,7 +41,9 @@ import java.util.concurrent.TimeUnit;
  * /sim/workloads/dirty?vm=UUID[&from=S][&to=S][&step=S]} a VM's true dirty rate over virtual time;
  * {@code POST /sim/workloads/dirty} ({@code {"vm":"<uuid>","factor":2.0}}) multiplies a VM's true
  * dirty rate from now on by the factor (relative to its drawn workload), to test a run against a
- * guest that starts writing harder; {@code POST /sim/faults} injects a fault ({@code
+ * guest that starts writing harder; {@code GET /sim/truth/bound} every recorded migration re-run
+ * alone and the makespan bound that follows from the truth ({@link SoloTruth}); {@code POST
+ * /sim/faults} injects a fault ({@code
  * {"kind":"FAIL_MEMORY_PRECOPY", "target":"<vm uuid>"}}); {@code GET /sim/faults} lists armed
  * one-shot faults.
  *
@@ -97,6 +99,12 @@ public final class ControlServer implements AutoCloseable {
             "migrations", TruthJson.of(service.recorded(), service.physics().catalog().world())));
   }
 
+  /** The body of {@code GET /sim/truth/bound}. */
+  String boundJson() throws JsonProcessingException {
+    return mapper.writeValueAsString(
+        SoloTruth.of(service.recorded(), service.replayable(), service.driver().policy()));
+  }
+
   /** The body of {@code GET /sim/workloads}: every VM's and host's hidden figures. */
   String workloadsJson() throws JsonProcessingException {
     return mapper.writeValueAsString(WorkloadJson.of(service.physics().catalog().world()));
@@ -114,6 +122,8 @@ public final class ControlServer implements AutoCloseable {
       try {
         if (path.equals("/sim/migrations") && method.equals(HttpMethod.GET)) {
           reply(ctx, keepAlive, HttpResponseStatus.OK, migrationsJson());
+        } else if (path.equals("/sim/truth/bound") && method.equals(HttpMethod.GET)) {
+          reply(ctx, keepAlive, HttpResponseStatus.OK, boundJson());
         } else if (path.equals("/sim/workloads") && method.equals(HttpMethod.GET)) {
           reply(ctx, keepAlive, HttpResponseStatus.OK, workloadsJson());
         } else if (path.equals("/sim/workloads/dirty") && method.equals(HttpMethod.GET)) {

@@ -108,7 +108,9 @@ final class MigrateSend {
             vm.uuid(),
             MigrationChecks.sourceHost(view, vm).uuid(),
             target.host().uuid(),
-            truth));
+            truth),
+        physics.spec(),
+        physics.capacities());
     return state.resultRef();
   }
 }

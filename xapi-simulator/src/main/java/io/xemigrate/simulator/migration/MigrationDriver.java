@@ -46,6 +46,11 @@ final class MigrationDriver implements AutoCloseable {
     return clock;
   }
 
+  /** Xen's stop rules the engine runs with. */
+  PrecopyPolicy policy() {
+    return engine.policy();
+  }
+
   synchronized void start(MigrationSpec spec, Map<String, Double> capacities) {
     long now = clock.nanos();
     capacities.forEach(

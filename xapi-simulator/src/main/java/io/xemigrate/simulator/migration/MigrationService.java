@@ -1,7 +1,9 @@
 package io.xemigrate.simulator.migration;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import io.xemigrate.simulator.VirtualClock;
+import io.xemigrate.simulator.physics.MigrationSpec;
 import io.xemigrate.simulator.physics.MigrationTruth;
 import io.xemigrate.simulator.physics.PrecopyPolicy;
 import io.xemigrate.simulator.rpc.PoolRuntime;
@@ -39,6 +41,9 @@ public final class MigrationService implements AutoCloseable {
       String destinationHostUuid,
       MigrationTruth truth) {}
 
+  /** What a finished migration was asked to do, kept to re-run it alone (SoloTruth). */
+  record Replayable(MigrationSpec spec, ImmutableMap<String, Double> capacities) {}
+
   private final VirtualClock clock;
   private final PoolDirectory directory;
   private final MigrationDriver driver;
@@ -47,6 +52,7 @@ public final class MigrationService implements AutoCloseable {
   private final FaultActions faultActions = new FaultActions(this);
   private final Map<String, Integer> sending = new HashMap<>();
   private final List<Recorded> recorded = new ArrayList<>();
+  private final Map<String, Replayable> replayable = new HashMap<>();
   private final Random backoff = new Random(42);
   private final PhysicsParameters physics = new PhysicsParameters(new PhysicsCatalog());
 
@@ -113,6 +119,18 @@ public final class MigrationService implements AutoCloseable {
 
   synchronized void record(Recorded entry) {
     recorded.add(entry);
+  }
+
+  /** Records {@code entry} with the spec and capacities it ran with, so it can be re-run alone. */
+  synchronized void record(Recorded entry, MigrationSpec spec, Map<String, Double> capacities) {
+    recorded.add(entry);
+    replayable.put(
+        entry.truth().migrationId(), new Replayable(spec, ImmutableMap.copyOf(capacities)));
+  }
+
+  /** The spec and capacities of every recorded migration that has them, by migration id. */
+  synchronized Map<String, Replayable> replayable() {
+    return Map.copyOf(replayable);
   }
 
   /** S0: at most three at once per sending host; the fourth fails at once. */

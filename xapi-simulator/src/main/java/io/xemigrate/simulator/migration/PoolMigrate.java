@@ -145,7 +145,9 @@ final class PoolMigrate {
     complete(view, vmRef, source, host);
     service.record(
         new MigrationService.Recorded(
-            "VM.pool_migrate", vm.uuid(), source.uuid(), host.uuid(), truth));
+            "VM.pool_migrate", vm.uuid(), source.uuid(), host.uuid(), truth),
+        spec,
+        capacities);
   }
 
   private void enter(XapiRecord vm, XapiRecord host, MigrationPhase phase) {

@@ -6,7 +6,10 @@ import io.xemigrate.planner.predict.CalibrationObservations;
 import io.xemigrate.planner.predict.DirtyRateEstimator;
 import io.xemigrate.planner.predict.MoveDemand;
 import io.xemigrate.planner.predict.MoveDemands;
+import io.xemigrate.planner.predict.MoveInterval;
+import io.xemigrate.planner.predict.PrecopyModel;
 import io.xemigrate.planner.schedule.InventoryTopology;
+import io.xemigrate.planner.schedule.MoveIntervals;
 import io.xemigrate.planner.schedule.PoolObservations;
 import io.xemigrate.planner.schedule.Topology;
 import io.xemigrate.storage.estimate.DiskCopy;
@@ -31,22 +34,27 @@ import java.util.Optional;
  * move with its disks, {@code VM.migrate_send}; else of the same pool: {@code VM.pool_migrate})
  * with the least memory committed so far, biggest VMs first, ties by host UUID.
  *
- * <p>Everything the predictor uses comes from XenAPI records, as in a real plan: populated memory
- * ({@code memory_actual}), dirty rate and working set from the VMs' other_config hints, NIC speeds
- * from {@code PIF_metrics.speed}, SR throughputs from the SRs' other_config ({@link
- * InventoryTopology}). The bench places the VMs itself: its scenarios have no compatibility
- * findings to explain.
+ * <p>Everything the predictor uses comes from XenAPI records and RRD data, as in a real plan:
+ * populated memory ({@code memory_actual}), NIC speeds from {@code PIF_metrics.speed} less the
+ * traffic the RRDs showed, the journal's completed moves ({@link InventoryTopology}); the bench's
+ * scenarios carry no hint. The bench places the VMs itself as xapi's evacuation does (xapi's {@code
+ * ocaml/xapi/binpack.ml}, {@code biggest_fit_decreasing}: biggest VM first onto the host with the
+ * most memory left; the bench's receiving hosts are alike, so the least committed is the one with
+ * the most left); its scenarios have no compatibility findings to explain.
  *
  * @param name the scenario's name
  * @param moves the moves, in inventory order (VM UUID)
  * @param topology the links the moves use
  * @param crossPool how each cross-pool move is sent, by VM UUID (empty inside a pool)
+ * @param intervals each move's p10-p50-p90 interval where its dirty rate is a prior ({@link
+ *     MoveIntervals}), by VM UUID
  */
 public record BenchBatch(
     String name,
     ImmutableList<MoveDemand> moves,
     Topology topology,
-    ImmutableMap<String, CrossPoolMove> crossPool) {
+    ImmutableMap<String, CrossPoolMove> crossPool,
+    ImmutableMap<String, MoveInterval> intervals) {
 
   /**
    * The maps of one {@code VM.migrate_send}.
@@ -62,11 +70,25 @@ public record BenchBatch(
 
   /** The batch of the scenario named {@code name} whose pools' inventories are {@code pools}. */
   public static BenchBatch of(String name, List<PoolInventory> pools) {
-    return of(name, pools, PoolObservations.none());
+    return of(
+        name,
+        pools,
+        PoolObservations.none(),
+        CalibrationObservations.none(),
+        PrecopyModel.xenDefaults());
   }
 
-  /** As above, the topology lowered by what the pools' RRDs showed. */
-  public static BenchBatch of(String name, List<PoolInventory> pools, PoolObservations observed) {
+  /**
+   * As above, the topology lowered by what the pools' RRDs showed, the predictor calibrated by the
+   * journal's completed moves ({@code calibration}, as the coordinator reads them), intervals
+   * predicted with {@code model}.
+   */
+  public static BenchBatch of(
+      String name,
+      List<PoolInventory> pools,
+      PoolObservations observed,
+      CalibrationObservations calibration,
+      PrecopyModel model) {
     boolean crossPool = pools.size() > 1;
     PoolInventory source = pools.get(0);
     PoolInventory destination = crossPool ? pools.get(1) : source;
@@ -95,7 +117,8 @@ public record BenchBatch(
                     .reversed()
                     .thenComparing(Vm::uuid))
             .toList();
-    MoveDemands demands = new MoveDemands(new DirtyRateEstimator(CalibrationObservations.none()));
+    DirtyRateEstimator estimator = new DirtyRateEstimator(calibration);
+    MoveDemands demands = new MoveDemands(estimator);
     List<MoveDemand> moves = new ArrayList<>();
     ImmutableMap.Builder<String, CrossPoolMove> sends = ImmutableMap.builder();
     for (Vm vm : moving) {
@@ -135,9 +158,14 @@ public record BenchBatch(
         InventoryTopology.of(
             crossPool ? List.of(source, destination) : List.of(source),
             networks,
-            CalibrationObservations.none(),
+            calibration,
             observed);
-    return new BenchBatch(name, ImmutableList.copyOf(moves), topology, sends.buildOrThrow());
+    return new BenchBatch(
+        name,
+        ImmutableList.copyOf(moves),
+        topology,
+        sends.buildOrThrow(),
+        MoveIntervals.of(moves, pools, estimator, topology, model));
   }
 
   /** The target host's own local SR when it has one, else the pool's default SR. */

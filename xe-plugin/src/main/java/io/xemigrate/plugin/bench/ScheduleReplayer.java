@@ -3,9 +3,6 @@ package io.xemigrate.plugin.bench;
 import com.google.common.collect.ImmutableMap;
 import io.xemigrate.planner.schedule.Schedule;
 import io.xemigrate.planner.schedule.ScheduledMove;
-import io.xemigrate.simulator.migration.MigrationService;
-import io.xemigrate.simulator.physics.MigrationTruth;
-import io.xemigrate.simulator.physics.StopReason;
 import io.xemigrate.xapi.MigrateReceiveToken;
 import io.xemigrate.xapi.MigrationSpec;
 import io.xemigrate.xapi.PoolClient;
@@ -25,7 +22,7 @@ import java.util.concurrent.Executors;
  * every predecessor has finished and the previous move in its slot of the sending host has ended;
  * each move is a {@code VM.pool_migrate} task (inside a pool) or {@code host.migrate_receive} then
  * {@code VM.migrate_send} (across pools), followed to its end by the shared {@link TaskWatch}. Then
- * reads what each move really did from the simulator's recorded truth.
+ * reads what each move really did from the simulator's recorded truth (its control endpoint).
  *
  * <p>The bench has its own replayer, not the coordinator's run loop, because it must also run the
  * baselines' orders, which the coordinator never runs, and needs nothing else of the coordinator
@@ -38,7 +35,7 @@ final class ScheduleReplayer {
   private final PoolClient client;
   private final PoolClient destination;
   private final Map<String, BenchBatch.CrossPoolMove> crossPool;
-  private final MigrationService truth;
+  private final SimulatorTruth truth;
 
   /**
    * @param client the sending pool
@@ -50,7 +47,7 @@ final class ScheduleReplayer {
       PoolClient client,
       PoolClient destination,
       Map<String, BenchBatch.CrossPoolMove> crossPool,
-      MigrationService truth) {
+      SimulatorTruth truth) {
     this.client = client;
     this.destination = destination;
     this.crossPool = crossPool;
@@ -140,19 +137,25 @@ final class ScheduleReplayer {
   }
 
   private ImmutableMap<String, ReplayedMove> truthOf(Map<String, Optional<String>> failures) {
-    Map<String, MigrationTruth> byVm = new HashMap<>();
-    for (MigrationService.Recorded recorded : truth.recorded()) {
+    // A VM recorded twice (moved out, then back) counts with its latest move: the one just
+    // replayed.
+    Map<String, SimulatorTruth.TrueMove> byVm = new HashMap<>();
+    for (SimulatorTruth.TrueMove recorded : truth.migrations()) {
       if (failures.containsKey(recorded.vmUuid())) {
-        byVm.put(recorded.vmUuid(), recorded.truth());
+        byVm.put(recorded.vmUuid(), recorded);
       }
     }
-    long origin = byVm.values().stream().mapToLong(MigrationTruth::startedAtNanos).min().orElse(0);
+    double origin =
+        byVm.values().stream()
+            .mapToDouble(SimulatorTruth.TrueMove::startedAtSeconds)
+            .min()
+            .orElse(0);
     ImmutableMap.Builder<String, ReplayedMove> replayed = ImmutableMap.builder();
     failures.keySet().stream()
         .sorted()
         .forEach(
             vm -> {
-              MigrationTruth moved = byVm.get(vm);
+              SimulatorTruth.TrueMove moved = byVm.get(vm);
               Optional<String> failure = failures.get(vm);
               if (failure.isPresent() || moved == null) {
                 replayed.put(vm, ReplayedMove.failed(vm, failure.orElse("no truth recorded")));
@@ -161,10 +164,10 @@ final class ScheduleReplayer {
                     vm,
                     new ReplayedMove(
                         vm,
-                        seconds(moved.startedAtNanos() - origin),
-                        seconds(moved.totalNanos()),
-                        seconds(moved.downtimeNanos()),
-                        moved.stopReason() == StopReason.BELOW_THRESHOLD,
+                        moved.startedAtSeconds() - origin,
+                        moved.totalSeconds(),
+                        moved.downtimeSeconds(),
+                        moved.converged(),
                         Optional.empty()));
               }
             });
@@ -173,9 +176,5 @@ final class ScheduleReplayer {
 
   private static String slotKey(ScheduledMove move) {
     return move.sourceHostUuid() + "/" + move.slot();
-  }
-
-  private static double seconds(long nanos) {
-    return nanos / 1e9;
   }
 }

@@ -6,8 +6,8 @@ import io.xemigrate.planner.schedule.PoolObservations;
 import io.xemigrate.simulator.Endpoints;
 import io.xemigrate.simulator.Simulator;
 import io.xemigrate.simulator.SimulatorOptions;
+import io.xemigrate.simulator.migration.ControlServer;
 import io.xemigrate.simulator.migration.MigrationExtension;
-import io.xemigrate.simulator.migration.MigrationService;
 import io.xemigrate.simulator.scenario.Scenario;
 import io.xemigrate.xapi.ClientSettings;
 import io.xemigrate.xapi.PasswordSource;
@@ -21,8 +21,9 @@ import java.util.Map;
 
 /**
  * A fresh in-process simulator of a scenario (one pool, or two for cross-pool moves) with the
- * migration calls, running virtual time at {@code speed}, and a client logged in to each pool's
- * master over pinned TLS (at most the first two pools).
+ * migration calls, running virtual time at {@code speed}, a client logged in to each pool's master
+ * over pinned TLS (at most the first two pools), and the simulator's control endpoint, from which
+ * only the bench reads the truth ({@link SimulatorTruth}).
  */
 final class SimulatedPool implements AutoCloseable {
   private static final String PASSWORD_VARIABLE = "XE_BENCH_PASSWORD";
@@ -30,12 +31,17 @@ final class SimulatedPool implements AutoCloseable {
   private final MigrationExtension migration;
   private final Simulator simulator;
   private final ImmutableList<PoolClient> clients;
+  private final ControlServer control;
 
   private SimulatedPool(
-      MigrationExtension migration, Simulator simulator, ImmutableList<PoolClient> clients) {
+      MigrationExtension migration,
+      Simulator simulator,
+      ImmutableList<PoolClient> clients,
+      ControlServer control) {
     this.migration = migration;
     this.simulator = simulator;
     this.clients = clients;
+    this.control = control;
   }
 
   static SimulatedPool start(Scenario scenario, double speed) {
@@ -48,7 +54,17 @@ final class SimulatedPool implements AutoCloseable {
       for (Endpoints.PoolEndpoint pool : pools.subList(0, Math.min(2, pools.size()))) {
         clients.add(connect(pool));
       }
-      return new SimulatedPool(migration, simulator, ImmutableList.copyOf(clients));
+      return new SimulatedPool(
+          migration,
+          simulator,
+          ImmutableList.copyOf(clients),
+          ControlServer.start(migration.service()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      clients.forEach(PoolClient::close);
+      simulator.close();
+      migration.close();
+      throw new IllegalStateException("interrupted while starting the control endpoint", e);
     } catch (RuntimeException e) {
       clients.forEach(PoolClient::close);
       simulator.close();
@@ -97,12 +113,14 @@ final class SimulatedPool implements AutoCloseable {
     return all;
   }
 
-  MigrationService migrations() {
-    return migration.service();
+  /** The simulator's recorded truth, read over its control endpoint. */
+  SimulatorTruth truth() {
+    return new SimulatorTruth(control.url());
   }
 
   @Override
   public void close() {
+    control.close();
     clients.forEach(PoolClient::close);
     simulator.close();
     migration.close();

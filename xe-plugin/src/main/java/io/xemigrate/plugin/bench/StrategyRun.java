@@ -1,6 +1,7 @@
 package io.xemigrate.plugin.bench;
 
 import com.google.common.collect.ImmutableMap;
+import io.xemigrate.planner.schedule.LowerBound;
 import io.xemigrate.planner.schedule.Schedule;
 import io.xemigrate.planner.schedule.Strategy;
 
@@ -10,23 +11,28 @@ import io.xemigrate.planner.schedule.Strategy;
  * @param strategy ours or a baseline
  * @param schedule the predicted schedule that was replayed
  * @param moves the replayed moves, by VM UUID
+ * @param truthBound the makespan bound of the replay's truth under the strategy's limits ({@link
+ *     TruthBounds})
  */
 public record StrategyRun(
-    Strategy strategy, Schedule schedule, ImmutableMap<String, ReplayedMove> moves) {
+    Strategy strategy,
+    Schedule schedule,
+    ImmutableMap<String, ReplayedMove> moves,
+    LowerBound truthBound) {
 
   /** From the first move's start to the last move's end, in virtual seconds. */
   public double makespanSeconds() {
     return succeeded().mapToDouble(ReplayedMove::endSeconds).max().orElse(0);
   }
 
-  /** The lower bound under this strategy's limits (from the planner). */
+  /** The lower bound under this strategy's limits, from the simulator's truth. */
   public double lowerBoundSeconds() {
-    return schedule.lowerBound().seconds();
+    return truthBound.seconds();
   }
 
-  /** Measured makespan over the lower bound. */
+  /** Measured makespan over the truth's lower bound. */
   public double ratio() {
-    return schedule.lowerBound().ratio(makespanSeconds());
+    return truthBound.ratio(makespanSeconds());
   }
 
   public double totalDowntimeSeconds() {

@@ -1,6 +1,7 @@
 package io.xemigrate.plugin.cli;
 
 import com.google.common.collect.ImmutableSet;
+import io.xemigrate.planner.schedule.Objective;
 import io.xemigrate.planner.schedule.SchedulerPolicy;
 import io.xemigrate.plugin.bench.Bench;
 import io.xemigrate.plugin.bench.BenchReport;
@@ -14,8 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code bench}: replays xe-migrate's schedule and the three baselines in the simulator and prints
- * makespan, lower bound, downtime and prediction errors. Not part of {@code verify}.
+ * {@code bench}: replays xe-migrate's schedule and the baselines in the simulator, each scenario
+ * cold then warm, and prints makespan, the truth's lower bound, downtime and prediction errors. Not
+ * part of {@code verify}.
  */
 final class BenchCommand implements Command {
   private static final int DEFAULT_LARGE_VMS = 2000;
@@ -42,17 +44,19 @@ final class BenchCommand implements Command {
   @Override
   public String synopsis() {
     return "bench [scenario=FILE] [only=mixed|cross-pool|large] [speed=N]"
-        + " [large-vms=N (0: leave the large drain out)] [seed=N] [--json]";
+        + " [large-vms=N (0: leave the large drain out)] [seed=N]"
+        + " [objective=makespan|downtime|balanced] [--json]";
   }
 
   @Override
   public ImmutableSet<String> keys() {
-    return ImmutableSet.of("scenario", "only", "speed", "large-vms", "seed");
+    return ImmutableSet.of("scenario", "only", "speed", "large-vms", "seed", "objective");
   }
 
   @Override
   public ExitCode run(Arguments arguments, Console console) {
     double speed = Parameters.speed(arguments.optional("speed").orElse("" + DEFAULT_SPEED));
+    Objective objective = Parameters.objective(arguments.optional("objective"));
     long seed =
         Parameters.wholeInRange("seed", arguments.optional("seed").orElse("42"), 0, Long.MAX_VALUE);
     int largeVms =
@@ -86,13 +90,13 @@ final class BenchCommand implements Command {
         suite.add(BenchScenarios.largeDrain(largeVms, seed));
       }
     }
-    Bench bench = new Bench(speed, SchedulerPolicy.defaults());
+    Bench bench = new Bench(speed, SchedulerPolicy.defaults(), objective);
     List<ScenarioRun> runs = new ArrayList<>();
     for (Scenario scenario : suite) {
       if (!console.json()) {
         console.err().println("bench: " + scenario.name() + " ...");
       }
-      runs.add(bench.run(scenario));
+      runs.addAll(bench.run(scenario));
     }
     console.line(console.json() ? BenchReport.json(runs) : BenchReport.table(runs));
     return ExitCode.DONE;

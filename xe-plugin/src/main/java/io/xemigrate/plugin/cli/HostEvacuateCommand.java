@@ -6,6 +6,7 @@ import io.xemigrate.coordinator.planning.PlanningSources;
 import io.xemigrate.coordinator.run.HostMaintenance;
 import io.xemigrate.planner.MigrationRequest;
 import io.xemigrate.planner.plan.MigrationPlan;
+import io.xemigrate.planner.schedule.Objective;
 import io.xemigrate.xapi.model.Host;
 import io.xemigrate.xapi.model.PoolInventory;
 import java.util.List;
@@ -30,12 +31,13 @@ final class HostEvacuateCommand implements PlanningCommand {
   @Override
   public String synopsis() {
     return "host-evacuate host=<uuid|name>[,...] [destination=<pool>] [source=<pool>]"
-        + " [maintenance=true] [yes=true] [pools=FILE] [--json]";
+        + " [maintenance=true] [objective=makespan|downtime|balanced] [yes=true] [pools=FILE]"
+        + " [--json]";
   }
 
   @Override
   public ImmutableSet<String> ownKeys() {
-    return ImmutableSet.of("host", "yes", "maintenance");
+    return ImmutableSet.of("host", "yes", "maintenance", "objective");
   }
 
   @Override
@@ -44,6 +46,7 @@ final class HostEvacuateCommand implements PlanningCommand {
     boolean yes = Parameters.bool("yes", arguments.optional("yes").orElse("false"));
     boolean maintenance =
         Parameters.bool("maintenance", arguments.optional("maintenance").orElse("false"));
+    Objective objective = Parameters.objective(arguments.optional("objective"));
     PoolParameters pools = CommandSupport.pools(arguments, console);
     PlanningSources session = PlanningSession.sources(pools);
     PoolInventory source =
@@ -61,7 +64,8 @@ final class HostEvacuateCommand implements PlanningCommand {
                 new MigrationRequest.EvacuateHosts(hosts),
                 PlanningSession.overrides(arguments)),
             source,
-            destination);
+            destination,
+            objective);
     ImmutableList<String> hostUuids = uuidsOf(source, hosts);
     return PlanRun.showAskApply(
         plan,

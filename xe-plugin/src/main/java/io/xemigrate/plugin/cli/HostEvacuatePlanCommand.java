@@ -5,6 +5,7 @@ import com.google.common.collect.ImmutableSet;
 import io.xemigrate.coordinator.planning.PlanningSources;
 import io.xemigrate.planner.MigrationRequest;
 import io.xemigrate.planner.plan.MigrationPlan;
+import io.xemigrate.planner.schedule.Objective;
 import io.xemigrate.xapi.model.PoolInventory;
 import java.nio.file.Path;
 
@@ -28,18 +29,19 @@ final class HostEvacuatePlanCommand implements PlanningCommand {
   public String synopsis() {
     return "host-evacuate-plan host=<uuid|name>[,...] [destination=<pool>] [source=<pool>]"
         + " [sr=] [vdi:<uuid>=<sr>] [vif:<uuid|mac>=<network>] [transfer-network=]"
-        + " out=plan.json [pools=FILE] [--json]";
+        + " [objective=makespan|downtime|balanced] out=plan.json [pools=FILE] [--json]";
   }
 
   @Override
   public ImmutableSet<String> ownKeys() {
-    return ImmutableSet.of("host", "out");
+    return ImmutableSet.of("host", "out", "objective");
   }
 
   @Override
   public ExitCode run(Arguments arguments, Console console) {
     ImmutableList<String> hosts = PlanningSession.hosts(arguments.required("host"));
     Path out = OutputFile.of("out", arguments.required("out")).target();
+    Objective objective = Parameters.objective(arguments.optional("objective"));
     PoolParameters pools = CommandSupport.pools(arguments, console);
     PlanningSources session = PlanningSession.sources(pools);
     PoolInventory source =
@@ -55,6 +57,6 @@ final class HostEvacuatePlanCommand implements PlanningCommand {
             destination,
             new MigrationRequest.EvacuateHosts(hosts),
             PlanningSession.overrides(arguments));
-    return PlanOutput.write(plan, source, destination, out, console);
+    return PlanOutput.write(plan, source, destination, out, objective, console);
   }
 }

@@ -1,5 +1,8 @@
 package io.xemigrate.plugin.cli;
 
+import io.xemigrate.planner.schedule.Objective;
+import java.util.Optional;
+
 /** Parsing of parameter values, each failure one line naming the parameter. */
 final class Parameters {
   private Parameters() {}
@@ -65,6 +68,20 @@ final class Parameters {
 
   private static String number(double value) {
     return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+  }
+
+  /** {@code objective=}: makespan, downtime or balanced; balanced when absent. */
+  static Objective objective(Optional<String> text) {
+    return text.map(
+            value ->
+                Objective.parse(value)
+                    .orElseThrow(
+                        () ->
+                            new UsageException(
+                                "objective must be makespan, downtime or balanced, was '"
+                                    + value
+                                    + "'")))
+        .orElse(Objective.BALANCED);
   }
 
   static boolean bool(String key, String text) {

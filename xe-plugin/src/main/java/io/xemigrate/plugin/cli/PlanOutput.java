@@ -7,6 +7,7 @@ import io.xemigrate.planner.plan.MigrationPlan;
 import io.xemigrate.planner.plan.MovePlan;
 import io.xemigrate.planner.plan.PlanHash;
 import io.xemigrate.planner.plan.PlanJson;
+import io.xemigrate.planner.schedule.Objective;
 import io.xemigrate.xapi.model.PoolInventory;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -61,15 +62,20 @@ final class PlanOutput {
     return report.allCanMove() ? ExitCode.DONE : ExitCode.BLOCKED;
   }
 
-  /** Schedules the plan, writes it to {@code out}, prints the table (or a JSON summary). */
+  /**
+   * Schedules the plan favouring {@code objective}, writes it to {@code out}, prints the table (or
+   * a JSON summary).
+   */
   static ExitCode write(
       MigrationPlan unscheduled,
       PoolInventory source,
       PoolInventory destination,
       Path out,
+      Objective objective,
       Console console) {
     MigrationPlan plan =
-        new PlanScheduler(RunSession.calibration()).schedule(unscheduled, source, destination);
+        new PlanScheduler(RunSession.calibration(), objective)
+            .schedule(unscheduled, source, destination);
     new OutputFile("out", out).write(PlanJson.pretty(plan) + "\n", false);
     if (console.json()) {
       console.line(

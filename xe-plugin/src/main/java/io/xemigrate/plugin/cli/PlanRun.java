@@ -6,6 +6,7 @@ import io.xemigrate.coordinator.planning.PlanScheduler;
 import io.xemigrate.planner.plan.MigrationPlan;
 import io.xemigrate.planner.plan.MovePlan;
 import io.xemigrate.planner.plan.Verdict;
+import io.xemigrate.planner.schedule.Objective;
 import io.xemigrate.xapi.model.PoolInventory;
 import java.util.List;
 import java.util.function.Consumer;
@@ -22,7 +23,14 @@ final class PlanRun {
   /** Schedules a fresh plan, calibrated by the journal's completed moves, as planning does. */
   static MigrationPlan schedule(
       MigrationPlan plan, PoolInventory source, PoolInventory destination) {
-    return new PlanScheduler(RunSession.calibration()).schedule(plan, source, destination);
+    return schedule(plan, source, destination, Objective.BALANCED);
+  }
+
+  /** As above, favouring {@code objective}. */
+  static MigrationPlan schedule(
+      MigrationPlan plan, PoolInventory source, PoolInventory destination, Objective objective) {
+    return new PlanScheduler(RunSession.calibration(), objective)
+        .schedule(plan, source, destination);
   }
 
   /**

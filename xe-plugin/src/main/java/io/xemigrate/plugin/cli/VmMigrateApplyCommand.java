@@ -2,6 +2,7 @@ package io.xemigrate.plugin.cli;
 
 import com.google.common.collect.ImmutableSet;
 import io.xemigrate.planner.plan.MigrationPlan;
+import io.xemigrate.planner.schedule.Objective;
 
 /**
  * {@code vm-migrate vm=... destination=...}: plans the move (as {@code vm-migrate-plan}), schedules
@@ -21,22 +22,24 @@ final class VmMigrateApplyCommand implements PlanningCommand {
   @Override
   public String synopsis() {
     return "vm-migrate vm=<uuid|name>[,...]|all [destination=<pool>] [source=<pool>] [host=] [sr=]"
-        + " [vdi:<uuid>=<sr>] [vif:<uuid|mac>=<network>] [transfer-network=] [yes=true]"
-        + " [pools=FILE] [--json]";
+        + " [vdi:<uuid>=<sr>] [vif:<uuid|mac>=<network>] [transfer-network=]"
+        + " [objective=makespan|downtime|balanced] [yes=true] [pools=FILE] [--json]";
   }
 
   @Override
   public ImmutableSet<String> ownKeys() {
-    return ImmutableSet.of("vm", "host", "yes");
+    return ImmutableSet.of("vm", "host", "yes", "objective");
   }
 
   @Override
   public ExitCode run(Arguments arguments, Console console) {
     boolean yes = Parameters.bool("yes", arguments.optional("yes").orElse("false"));
+    Objective objective = Parameters.objective(arguments.optional("objective"));
     PoolParameters pools = CommandSupport.pools(arguments, console);
     VmMigrateCommand.Planned planned = VmMigrateCommand.planVms(arguments, pools);
     VmMigrateCommand.noteInsidePool(arguments, pools, planned, console);
-    MigrationPlan plan = PlanRun.schedule(planned.plan(), planned.source(), planned.destination());
+    MigrationPlan plan =
+        PlanRun.schedule(planned.plan(), planned.source(), planned.destination(), objective);
     return PlanRun.showAskApply(
         plan,
         pools,

@@ -7,6 +7,7 @@ import io.xemigrate.coordinator.planning.VmSelection;
 import io.xemigrate.coordinator.pools.PoolProfile;
 import io.xemigrate.planner.MigrationRequest;
 import io.xemigrate.planner.plan.MigrationPlan;
+import io.xemigrate.planner.schedule.Objective;
 import io.xemigrate.xapi.model.PoolInventory;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -47,13 +48,15 @@ final class VmMigrateCommand implements PlanningCommand {
     return name()
         + " vm=<uuid|name>[,...]|all [destination=<pool>] [source=<pool>] [host=] [sr=]"
         + " [vdi:<uuid>=<sr>] [vif:<uuid|mac>=<network>] [transfer-network=]"
-        + (writesPlan ? " out=plan.json" : "")
+        + (writesPlan ? " [objective=makespan|downtime|balanced] out=plan.json" : "")
         + " [pools=FILE] [--json]";
   }
 
   @Override
   public ImmutableSet<String> ownKeys() {
-    return writesPlan ? ImmutableSet.of("vm", "host", "out") : ImmutableSet.of("vm", "host");
+    return writesPlan
+        ? ImmutableSet.of("vm", "host", "out", "objective")
+        : ImmutableSet.of("vm", "host");
   }
 
   @Override
@@ -62,12 +65,13 @@ final class VmMigrateCommand implements PlanningCommand {
         writesPlan
             ? Optional.of(OutputFile.of("out", arguments.required("out")).target())
             : Optional.empty();
+    Objective objective = Parameters.objective(arguments.optional("objective"));
     PoolParameters pools = CommandSupport.pools(arguments, console);
     Planned planned = planVms(arguments, pools);
     noteInsidePool(arguments, pools, planned, console);
     return out.isPresent()
         ? PlanOutput.write(
-            planned.plan(), planned.source(), planned.destination(), out.get(), console)
+            planned.plan(), planned.source(), planned.destination(), out.get(), objective, console)
         : PlanOutput.check(planned.plan(), console);
   }
 
