@@ -120,6 +120,17 @@ public final class ControlServer implements AutoCloseable {
                       service.physics().catalog().world(),
                       new QueryStringDecoder(request.uri()).parameters(),
                       service.clock().nanos())));
+        } else if (path.equals("/sim/hosts/load") && method.equals(HttpMethod.GET)) {
+          reply(
+              ctx,
+              keepAlive,
+              HttpResponseStatus.OK,
+              mapper.writeValueAsString(
+                  HostLoadJson.of(
+                      service.directory().pools(),
+                      service.physics().catalog().world(),
+                      new QueryStringDecoder(request.uri()).parameters(),
+                      service.clock().nanos())));
         } else if (path.equals("/sim/faults") && method.equals(HttpMethod.GET)) {
           reply(
               ctx,

@@ -54,8 +54,8 @@ final class HostRrd {
                 })));
     Optional<XapiRecord> metrics = store.find(XapiClass.HOST_METRICS, host.string("metrics"));
     long total = metrics.map(m -> m.integer("memory_total")).orElse(0L);
-    long free = metrics.map(m -> m.integer("memory_free")).orElse(0L);
-    series.add(new Series(prefix + "memory_free_kib", (from, to) -> free / 1024.0));
+    series.add(
+        new Series(prefix + "memory_free_kib", (from, to) -> freeMemory(host, total) / 1024.0));
     series.add(new Series(prefix + "memory_total_kib", (from, to) -> total / 1024.0));
     List<XapiRecord> pifs = physicalPifs(host);
     Optional<HostTraffic> background = world.host(host.uuid());
@@ -157,6 +157,29 @@ final class HostRrd {
                     && (onlyUuids.isEmpty() || onlyUuids.contains(vm.uuid())))
         .stream()
         .collect(ImmutableList.toImmutableList());
+  }
+
+  /**
+   * What Xen has free on the host as xcp-rrdd reads it (physinfo's free pages, xapi's
+   * {@code ocaml/xenops/memory_summary.ml} shows the same split): the total less Xen's own share
+   * ({@code host.memory_overhead}) and every running domain's memory, the control domain's too. It
+   * follows the VMs: a VM that migrates away frees its memory here.
+   */
+  private double freeMemory(XapiRecord host, long total) {
+    long used = host.integer("memory_overhead");
+    for (XapiRecord vm :
+        store.where(
+            XapiClass.VM,
+            vm ->
+                vm.string("resident_on").equals(host.ref())
+                    && vm.string("power_state").equals("Running"))) {
+      used +=
+          store
+              .find(XapiClass.VM_METRICS, vm.string("metrics"))
+              .map(m -> m.integer("memory_actual"))
+              .orElse(0L);
+    }
+    return Math.max(0, total - used);
   }
 
   private Optional<VmWorkload> workload(XapiRecord vm) {
