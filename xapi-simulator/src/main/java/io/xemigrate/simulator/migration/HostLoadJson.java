@@ -42,7 +42,7 @@ final class HostLoadJson {
 
   private static Map<String, Object> host(
       ObjectStore store, HiddenWorld world, XapiRecord host, long from, long to, String pool) {
-    long cpus = Math.max(1, host.strings("host_CPUs").size());
+    long cpus = physicalCpus(host);
     double busy = CONTROL_DOMAIN_SHARE * cpus;
     long memory = 0;
     int guests = 0;
@@ -82,5 +82,14 @@ final class HostLoadJson {
   private static String first(Map<String, List<String>> query, String key, String fallback) {
     List<String> values = query.get(key);
     return values == null || values.isEmpty() ? fallback : values.get(0);
+  }
+
+  /** The host's physical CPUs: {@code cpu_info["cpu_count"]} (one host_CPU object each in xapi). */
+  private static long physicalCpus(XapiRecord host) {
+    try {
+      return Math.max(1, Long.parseLong(host.stringMap("cpu_info").getOrDefault("cpu_count", "1")));
+    } catch (NumberFormatException e) {
+      return 1;
+    }
   }
 }

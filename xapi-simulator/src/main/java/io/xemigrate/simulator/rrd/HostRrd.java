@@ -38,7 +38,7 @@ final class HostRrd {
   ImmutableList<Series> host(XapiRecord host, List<XapiRecord> residents) {
     String prefix = "host:" + host.uuid() + ":";
     List<Series> series = new ArrayList<>();
-    long cpus = Math.max(1, host.strings("host_CPUs").size());
+    long cpus = physicalCpus(host);
     series.add(
         new Series(
             prefix + "cpu_avg",
@@ -220,5 +220,14 @@ final class HostRrd {
       double factor = 1 + NOISE * Draws.gaussian(seed, Math.floorDiv(to, 1_000_000_000L));
       return Math.max(0, value * factor);
     };
+  }
+
+  /** The host's physical CPUs: {@code cpu_info["cpu_count"]} (one host_CPU object each in xapi). */
+  private static long physicalCpus(XapiRecord host) {
+    try {
+      return Math.max(1, Long.parseLong(host.stringMap("cpu_info").getOrDefault("cpu_count", "1")));
+    } catch (NumberFormatException e) {
+      return 1;
+    }
   }
 }
