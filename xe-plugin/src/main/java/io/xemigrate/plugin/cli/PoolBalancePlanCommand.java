@@ -49,10 +49,15 @@ final class PoolBalancePlanCommand implements Command {
         .build();
   }
 
-  /** {@code --json}: where the plan went and the balance's figures. */
+  /**
+   * {@code --json}: where the plan went and the balance's figures.
+   *
+   * @param plan the plan file, {@code ""} when nothing is to move (no file written)
+   * @param hash the plan's hash, {@code ""} when none
+   */
   record Written(
-      Optional<String> plan,
-      Optional<String> hash,
+      String plan,
+      String hash,
       int moves,
       long bytesMoved,
       double makespanSeconds,
@@ -63,6 +68,8 @@ final class PoolBalancePlanCommand implements Command {
 
   @Override
   public ExitCode run(Arguments arguments, Console console) {
+    arguments.required("pool");
+    arguments.required("mode");
     Path out = OutputFile.of("out", arguments.required("out")).target();
     Optional<BalanceParameters.RulesText> rules =
         arguments
@@ -87,8 +94,8 @@ final class PoolBalancePlanCommand implements Command {
       console.line(
           Json.write(
               new Written(
-                  plan.map(p -> out.toString()),
-                  plan.map(PlanHash::of),
+                  plan.map(p -> out.toString()).orElse(""),
+                  plan.map(PlanHash::of).orElse(""),
                   result.moves().size(),
                   result.bytesMoved(),
                   plan.map(p -> p.schedule().makespanSeconds()).orElse(0.0),
