@@ -142,7 +142,12 @@ final class PoolBalancePlanCommand implements Command {
               "memory before",
               "memory after",
               "VMs"));
-      for (int i = 0; i < result.before().size(); i++) {
+      List<Integer> byName =
+          java.util.stream.IntStream.range(0, result.before().size())
+              .boxed()
+              .sorted(java.util.Comparator.comparing(i -> result.before().get(i).hostName()))
+              .toList();
+      for (int i : byName) {
         HostLoad before = result.before().get(i);
         HostLoad after = result.after().get(i);
         lines.add(
