@@ -21,9 +21,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Plans one run of an evacuate-hosts, drain-pool, move-tagged or balance job from fresh inventories, with
- * the {@link BatchService} the command line and the API use (the planner, then the scheduler
- * calibrated by the journal's completed moves).
+ * Plans one run of an evacuate-hosts, drain-pool, move-tagged or balance job from fresh
+ * inventories, with the {@link BatchService} the command line and the API use (the planner, then
+ * the scheduler calibrated by the journal's completed moves).
  *
  * <p>drain-pool moves the <em>running</em> VMs of every enabled host of the source pool to the
  * destination pool (the planner's own {@code DrainPool} takes halted VMs too, which a live-move

@@ -1,10 +1,10 @@
 package io.xemigrate.daemon;
 
 import com.google.common.collect.ImmutableList;
+import io.xemigrate.coordinator.planning.BalanceParameters;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import io.xemigrate.coordinator.planning.BalanceParameters;
 import java.util.Optional;
 
 /**

@@ -49,7 +49,9 @@ public record BalanceParameters(BalancePolicy policy, long windowSeconds) {
         value
             .apply("mode")
             .orElseThrow(
-                () -> new BadRequestException("mode= is missing: give mode=performance or mode=density"));
+                () ->
+                    new BadRequestException(
+                        "mode= is missing: give mode=performance or mode=density"));
     BalanceMode mode = mode(modeText);
     int cpu =
         (int)

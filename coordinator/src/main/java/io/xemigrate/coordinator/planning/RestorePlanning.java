@@ -114,7 +114,9 @@ public final class RestorePlanning {
       }
     }
     return new Restore(
-        merge("restore run " + runId, plans), ImmutableList.copyOf(skipped), ImmutableList.copyOf(alreadyHome));
+        merge("restore run " + runId, plans),
+        ImmutableList.copyOf(skipped),
+        ImmutableList.copyOf(alreadyHome));
   }
 
   private static Skipped skip(MovePlan move, String reason) {

@@ -103,11 +103,13 @@ final class PlanFactory {
   }
 
   /**
-   * The balance of {@code pool} (the plan, or empty when nothing is to move), as
-   * pool-balance-plan makes it: a bad parameter is 400 BAD_VALUE naming the field.
+   * The balance of {@code pool} (the plan, or empty when nothing is to move), as pool-balance-plan
+   * makes it: a bad parameter is 400 BAD_VALUE naming the field.
    */
   Optional<MigrationPlan> poolBalance(
-      String pool, java.util.function.Function<String, Optional<String>> value, Optional<String> rules) {
+      String pool,
+      java.util.function.Function<String, Optional<String>> value,
+      Optional<String> rules) {
     BalanceParameters parameters =
         guarded(
             "BAD_VALUE",

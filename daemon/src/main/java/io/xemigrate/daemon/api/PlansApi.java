@@ -27,14 +27,7 @@ final class PlansApi {
       ImmutableSet.of("kind", "hosts", "source", "destination", "maintenance");
   private static final ImmutableSet<String> BALANCE_FIELDS =
       ImmutableSet.of(
-          "kind",
-          "pool",
-          "mode",
-          "cpuThreshold",
-          "memoryThreshold",
-          "maxMoves",
-          "window",
-          "rules");
+          "kind", "pool", "mode", "cpuThreshold", "memoryThreshold", "maxMoves", "window", "rules");
 
   /** The balance fields to the parameter names the command line uses. */
   private static final java.util.Map<String, String> BALANCE_PARAMETERS =
@@ -123,9 +116,7 @@ final class PlansApi {
               throw new ApiException(
                   400,
                   "BAD_VALUE",
-                  "field 'kind' is '"
-                      + kind
-                      + "': give vm-migrate, host-evacuate or pool-balance");
+                  "field 'kind' is '" + kind + "': give vm-migrate, host-evacuate or pool-balance");
         };
     int movable = (int) plan.movableCount();
     StoredPlan stored =

@@ -9,8 +9,8 @@ import java.util.TreeMap;
 
 /**
  * Separates VMs of one anti-affinity group that share a host: on each host, the unit of the group
- * with the most bytes stays and the others move, each to the least loaded host that can take it
- * (no VM of the group there, under the thresholds). What cannot move is returned, by group.
+ * with the most bytes stays and the others move, each to the least loaded host that can take it (no
+ * VM of the group there, under the thresholds). What cannot move is returned, by group.
  */
 final class AntiAffinityPass {
   private final PoolState state;

@@ -75,10 +75,13 @@ public record BalanceRules(
       String kind = words.get(0).toLowerCase(Locale.ROOT);
       int number = i + 1;
       switch (kind) {
-        case "anti-affinity" -> anti.computeIfAbsent(group(words, number), g -> new TreeSet<>())
-            .addAll(names(words, 2, number));
-        case "affinity" -> together.computeIfAbsent(group(words, number), g -> new TreeSet<>())
-            .addAll(names(words, 2, number));
+        case "anti-affinity" ->
+            anti.computeIfAbsent(group(words, number), g -> new TreeSet<>())
+                .addAll(names(words, 2, number));
+        case "affinity" ->
+            together
+                .computeIfAbsent(group(words, number), g -> new TreeSet<>())
+                .addAll(names(words, 2, number));
         case "pinned" -> pinned.addAll(names(words, 1, number));
         case "exclude-host" -> excluded.addAll(names(words, 1, number));
         default ->

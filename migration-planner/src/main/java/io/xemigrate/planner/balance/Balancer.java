@@ -14,10 +14,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Chooses the moves inside one pool that balance it: a pure function of the inventory, the load
- * the RRDs showed and the policy. Order of the work: anti-affinity groups sharing a host are
- * separated first (a rule outranks load), then every host is brought under the thresholds, then
- * (density) hosts are emptied. What could not be met is a finding with a remedy.
+ * Chooses the moves inside one pool that balance it: a pure function of the inventory, the load the
+ * RRDs showed and the policy. Order of the work: anti-affinity groups sharing a host are separated
+ * first (a rule outranks load), then every host is brought under the thresholds, then (density)
+ * hosts are emptied. What could not be met is a finding with a remedy.
  */
 public final class Balancer {
   private Balancer() {}
@@ -61,7 +61,8 @@ public final class Balancer {
       for (String vmUuid : unit.vms()) {
         Vm vm = state.pool().vm(vmUuid).orElseThrow();
         long bytes = (long) (unit.memoryBytes() * share(state, unit, vm));
-        moves.add(new BalanceMove(vmUuid, vm.nameLabel(), unit.origin(), state.hostOf(unit), bytes));
+        moves.add(
+            new BalanceMove(vmUuid, vm.nameLabel(), unit.origin(), state.hostOf(unit), bytes));
       }
     }
     moves.sort(Comparator.comparing(BalanceMove::vmUuid));
@@ -127,10 +128,7 @@ public final class Balancer {
     String name = state.pool().hosts().get(host).nameLabel();
     return Finding.warning(
         Codes.BALANCE_THRESHOLD_UNMET,
-        List.of(
-            host,
-            percent(state.cpuFraction(host)),
-            percent(state.memoryFraction(host))),
+        List.of(host, percent(state.cpuFraction(host)), percent(state.memoryFraction(host))),
         List.of(host),
         "Host "
             + name

@@ -10,8 +10,8 @@ import java.util.TreeSet;
 /**
  * Empties hosts: the hosts cheapest to empty first (fewest bytes on them, then UUID), each emptied
  * only when every unit on it finds a place (largest first, onto the fullest host that stays under
- * the thresholds: best fit) within the most moves; otherwise its units go back. The pool master
- * and hosts with a pinned VM are not emptied; emptied hosts receive nothing.
+ * the thresholds: best fit) within the most moves; otherwise its units go back. The pool master and
+ * hosts with a pinned VM are not emptied; emptied hosts receive nothing.
  */
 final class DensityPass {
   private final PoolState state;

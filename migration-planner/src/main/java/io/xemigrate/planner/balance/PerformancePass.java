@@ -67,9 +67,7 @@ final class PerformancePass {
     Unit best = null;
     double bestRatio = Double.MAX_VALUE;
     for (Unit unit : state.unitsOn(host)) {
-      if (!unit.movable()
-          || !withinBudget(unit)
-          || leastLoaded(unit).isEmpty()) {
+      if (!unit.movable() || !withinBudget(unit) || leastLoaded(unit).isEmpty()) {
         continue;
       }
       double gain = 0;

@@ -10,7 +10,8 @@ import java.util.OptionalDouble;
 
 /**
  * A pool's load over a recent window, as xcp-rrdd recorded it: means of each host's {@code cpu_avg}
- * and {@code memory_free_kib}, of each VM's {@code cpuN} (summed over its vCPUs) and {@code memory}.
+ * and {@code memory_free_kib}, of each VM's {@code cpuN} (summed over its vCPUs) and {@code
+ * memory}.
  *
  * @param hostCpuFraction by host UUID: {@code cpu_avg}, 0 to 1
  * @param hostMemoryFreeBytes by host UUID: {@code memory_free_kib} in bytes
@@ -30,7 +31,11 @@ public record PoolLoad(
   /** Nothing observed. */
   public static PoolLoad none() {
     return new PoolLoad(
-        ImmutableMap.of(), ImmutableMap.of(), ImmutableMap.of(), ImmutableMap.of(), ImmutableMap.of());
+        ImmutableMap.of(),
+        ImmutableMap.of(),
+        ImmutableMap.of(),
+        ImmutableMap.of(),
+        ImmutableMap.of());
   }
 
   /** The means of {@code updates} (one export per host). */

@@ -17,10 +17,10 @@ import java.util.TreeSet;
 
 /**
  * Where each unit runs during the search, and each host's load that follows: CPU in physical CPUs,
- * memory in bytes. A host's load not explained by its VMs (dom0, Xen) stays with the host. Memory
- * a unit brings counts on its destination at once, memory it leaves is credited to its source
- * only for the source's own figures: the moves may run in any order, so a destination must hold
- * what it receives before anything leaves it.
+ * memory in bytes. A host's load not explained by its VMs (dom0, Xen) stays with the host. Memory a
+ * unit brings counts on its destination at once, memory it leaves is credited to its source only
+ * for the source's own figures: the moves may run in any order, so a destination must hold what it
+ * receives before anything leaves it.
  */
 final class PoolState {
   private final PoolInventory pool;

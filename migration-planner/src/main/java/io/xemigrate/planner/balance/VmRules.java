@@ -14,9 +14,9 @@ import java.util.TreeSet;
 /**
  * The rules as they apply to one pool: each VM's anti-affinity and affinity groups and whether it
  * is pinned, from its tags ({@code xe-migrate:anti-affinity=GROUP}, {@code
- * xe-migrate:affinity=GROUP}, {@code xe-migrate:pinned}; the placement's anti-affinity groups
- * count too) and from the rules file; the hosts excluded. Names the pool does not have are kept
- * to be reported.
+ * xe-migrate:affinity=GROUP}, {@code xe-migrate:pinned}; the placement's anti-affinity groups count
+ * too) and from the rules file; the hosts excluded. Names the pool does not have are kept to be
+ * reported.
  */
 final class VmRules {
   static final String ANTI_AFFINITY_TAG = "xe-migrate:anti-affinity=";

@@ -42,7 +42,8 @@ class BalancerTest {
     BalanceResult result = hotPool().balance(PERFORMANCE);
 
     // 15 CPUs on h1, 12.8 allowed: small-1 and small-2 (4 GiB) cover the 2.2 CPUs over;
-    // moving the busiest VM (big, 16 GiB, or mid, 8 GiB) would also do, at two to four times the bytes.
+    // moving the busiest VM (big, 16 GiB, or mid, 8 GiB) would also do, at two to four times the
+    // bytes.
     assertThat(names(result)).containsExactlyInAnyOrder("small-1", "small-2");
     assertThat(result.bytesMoved()).isEqualTo(4 * GIB);
   }
@@ -70,10 +71,13 @@ class BalancerTest {
             .balance(PERFORMANCE);
 
     // web-1 is the cheapest cover but h2 (least loaded) holds web-2: it goes to h3.
-    assertThat(result.moves()).singleElement().satisfies(move -> {
-      assertThat(move.vmName()).isEqualTo("web-1");
-      assertThat(move.toHostUuid()).isEqualTo("h3");
-    });
+    assertThat(result.moves())
+        .singleElement()
+        .satisfies(
+            move -> {
+              assertThat(move.vmName()).isEqualTo("web-1");
+              assertThat(move.toHostUuid()).isEqualTo("h3");
+            });
   }
 
   @Test
@@ -131,9 +135,7 @@ class BalancerTest {
   void aRulesFilePinsAndExcludes() {
     BalanceRules rules = BalanceRules.parse("pinned small-1,small-2\nexclude-host h2\n");
     BalanceResult result =
-        hotPool()
-            .balance(
-                new BalancePolicy(BalanceMode.PERFORMANCE, 80, 85, 20, rules));
+        hotPool().balance(new BalancePolicy(BalanceMode.PERFORMANCE, 80, 85, 20, rules));
 
     assertThat(names(result)).doesNotContain("small-1", "small-2").isNotEmpty();
     assertThat(result.moves()).allMatch(move -> move.toHostUuid().equals("h3"));
@@ -171,7 +173,8 @@ class BalancerTest {
   @Test
   void maxMovesIsNeverExceeded() {
     BalanceResult result =
-        hotPool().balance(new BalancePolicy(BalanceMode.PERFORMANCE, 80, 85, 1, BalanceRules.none()));
+        hotPool()
+            .balance(new BalancePolicy(BalanceMode.PERFORMANCE, 80, 85, 1, BalanceRules.none()));
 
     assertThat(result.moves()).hasSizeLessThanOrEqualTo(1);
     assertThat(codes(result))

@@ -36,7 +36,8 @@ class PoolLoadTest {
 
     assertThat(load.hostCpuFraction()).containsEntry("h1", 0.5);
     assertThat(load.hostMemoryFreeBytes()).containsEntry("h1", 2000.0 * 1024);
-    assertThat(load.vmCpuCores().get("v1")).isCloseTo(0.7, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(load.vmCpuCores().get("v1"))
+        .isCloseTo(0.7, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(load.vmMemoryBytes()).containsEntry("v1", 4096.0);
     assertThat(load.vmMemoryInternalFreeBytes()).containsEntry("v1", 3.0 * 1024);
   }

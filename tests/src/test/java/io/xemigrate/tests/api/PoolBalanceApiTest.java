@@ -74,6 +74,7 @@ class PoolBalanceApiTest {
     assertThat(pool.status()).isEqualTo(422);
     assertThat(pool.json().get("error").get("code").asText()).isEqualTo("UNKNOWN_POOL");
     assertThat(mode.status()).isEqualTo(400);
-    assertThat(mode.json().get("error").get("message").asText()).contains("give mode=performance or mode=density");
+    assertThat(mode.json().get("error").get("message").asText())
+        .contains("give mode=performance or mode=density");
   }
 }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code pool-balance-plan} and {@code plan-apply} of its plan as processes against the simulated
- * balance pool: the plan is an ordinary plan (shown by plan-show, applied by plan-apply), every
- * VM ends on its planned host, and the hot hosts' VMs are what moved.
+ * balance pool: the plan is an ordinary plan (shown by plan-show, applied by plan-apply), every VM
+ * ends on its planned host, and the hot hosts' VMs are what moved.
  */
 class PoolBalanceCommandTest {
   @TempDir Path dir;

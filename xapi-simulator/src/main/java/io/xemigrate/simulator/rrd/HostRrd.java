@@ -160,10 +160,10 @@ final class HostRrd {
   }
 
   /**
-   * What Xen has free on the host as xcp-rrdd reads it (physinfo's free pages, xapi's
-   * {@code ocaml/xenops/memory_summary.ml} shows the same split): the total less Xen's own share
-   * ({@code host.memory_overhead}) and every running domain's memory, the control domain's too. It
-   * follows the VMs: a VM that migrates away frees its memory here.
+   * What Xen has free on the host as xcp-rrdd reads it (physinfo's free pages, xapi's {@code
+   * ocaml/xenops/memory_summary.ml} shows the same split): the total less Xen's own share ({@code
+   * host.memory_overhead}) and every running domain's memory, the control domain's too. It follows
+   * the VMs: a VM that migrates away frees its memory here.
    */
   private double freeMemory(XapiRecord host, long total) {
     long used = host.integer("memory_overhead");

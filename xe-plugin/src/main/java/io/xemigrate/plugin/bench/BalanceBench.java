@@ -36,11 +36,10 @@ import java.util.concurrent.ExecutionException;
 /**
  * The {@code balance} bench: on {@link BalanceScenario}, each strategy (our planner and Xen
  * Orchestra's rules, in performance and density mode) reads the pool's load from its RRDs as on a
- * real pool, chooses moves, and has them carried out by the simulator ({@code VM.pool_migrate},
- * one after the other) in a fresh simulator each; then the hosts' true CPU over the next ten
- * minutes is read from the simulator's hidden truth through its control endpoint (which only the
- * bench reads), with the moves made, the bytes they copied and the anti-affinity groups left
- * sharing a host.
+ * real pool, chooses moves, and has them carried out by the simulator ({@code VM.pool_migrate}, one
+ * after the other) in a fresh simulator each; then the hosts' true CPU over the next ten minutes is
+ * read from the simulator's hidden truth through its control endpoint (which only the bench reads),
+ * with the moves made, the bytes they copied and the anti-affinity groups left sharing a host.
  */
 public final class BalanceBench {
   /** What each strategy reads of the RRDs: the last ten minutes. */

@@ -26,10 +26,10 @@ import java.util.Map;
  * The balance scenario: one pool of eight hosts (32 CPUs, 256 GiB, 10 GbE, one shared NFS SR), two
  * of them hot (above 90 % CPU), three moderate, three nearly idle (the master among them). Guests
  * of five kinds whose CPU use is hidden in the simulator and drifts over a day: databases (64-96
- * GiB, 8-12 vCPUs, about 75 % each), batch jobs (32 GiB), application servers (16 GiB), web
- * servers (4 GiB, 2 vCPUs, about 65 %) and idle guests. Anti-affinity groups by tag: the four
- * front web servers (one on each of h00 to h03) and the databases with their idle standby (on the
- * idle h05). Seeded: the same seed gives the same pool and loads.
+ * GiB, 8-12 vCPUs, about 75 % each), batch jobs (32 GiB), application servers (16 GiB), web servers
+ * (4 GiB, 2 vCPUs, about 65 %) and idle guests. Anti-affinity groups by tag: the four front web
+ * servers (one on each of h00 to h03) and the databases with their idle standby (on the idle h05).
+ * Seeded: the same seed gives the same pool and loads.
  */
 public final class BalanceScenario {
   static final String POOL = "balance-pool";
@@ -69,8 +69,7 @@ public final class BalanceScenario {
     for (int a = 0; a < 4; a++) {
       vms.add(vm(String.format(Locale.ROOT, "app-%s-%d", host, a), host, 16, 4, "app"));
     }
-    vms.add(
-        vm("web-0" + index, host, 4, 2, "web", "xe-migrate:anti-affinity=web-front"));
+    vms.add(vm("web-0" + index, host, 4, 2, "web", "xe-migrate:anti-affinity=web-front"));
     for (int w = 0; w < 4; w++) {
       vms.add(vm(String.format(Locale.ROOT, "web-%s-%d", host, w), host, 4, 2, "web"));
     }
@@ -161,8 +160,7 @@ public final class BalanceScenario {
               host(h), "eth0", String.format(Locale.ROOT, "10.8.0.%d", 10 + h), null, null, true));
     }
     SrSpec nfs =
-        new SrSpec(
-            "shared-nfs", null, "nfs", true, null, 16_384L, 12_000L, 1000L, null, Map.of());
+        new SrSpec("shared-nfs", null, "nfs", true, null, 16_384L, 12_000L, 1000L, null, Map.of());
     return new PoolSpec(
         POOL,
         null,

@@ -15,14 +15,14 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The baseline: Xen Orchestra's load-balancer rules (plugin {@code xo-server-load-balancer},
- * {@code src/performance-plan.js} and {@code src/density-plan.js}), re-implemented from their
- * description over the same inventory and RRD means our planner reads.
+ * The baseline: Xen Orchestra's load-balancer rules (plugin {@code xo-server-load-balancer}, {@code
+ * src/performance-plan.js} and {@code src/density-plan.js}), re-implemented from their description
+ * over the same inventory and RRD means our planner reads.
  *
  * <p>Performance: hosts over a threshold, busiest first; their running VMs by CPU, highest first;
  * each to the host with the lowest CPU, skipped when that host would reach a threshold; until the
- * source is under both thresholds. (XO's own loop stops lower, at 65/85 of its critical
- * threshold, which moves more; its anti-affinity tag check there does not skip the VM.)
+ * source is under both thresholds. (XO's own loop stops lower, at 65/85 of its critical threshold,
+ * which moves more; its anti-affinity tag check there does not skip the VM.)
  *
  * <p>Density: hosts other than the master, least busy first; a host with a VM carrying an
  * anti-affinity tag is left; its VMs by memory, largest first, each onto the master if it fits,
@@ -94,17 +94,14 @@ final class XoBalanceRules {
             .sorted(Comparator.comparingDouble((String h) -> cpu.get(h)))
             .toList();
     for (String source : candidates) {
-      List<Vm> vms =
-          running().stream().filter(vm -> hostOf.get(vm.uuid()).equals(source)).toList();
+      List<Vm> vms = running().stream().filter(vm -> hostOf.get(vm.uuid()).equals(source)).toList();
       if (vms.stream().anyMatch(XoBalanceRules::hasAntiAffinityTag)) {
         continue;
       }
       List<BalanceMove> planned = new ArrayList<>();
       boolean all = true;
       for (Vm vm :
-          vms.stream()
-              .sorted(Comparator.comparingDouble(this::vmMemory).reversed())
-              .toList()) {
+          vms.stream().sorted(Comparator.comparingDouble(this::vmMemory).reversed()).toList()) {
         List<String> destinations = new ArrayList<>();
         destinations.add(master);
         hosts().stream()

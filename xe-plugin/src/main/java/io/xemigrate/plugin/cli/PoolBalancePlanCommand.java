@@ -109,8 +109,7 @@ final class PoolBalancePlanCommand implements Command {
         console.line("Nothing to move: no plan written.");
       } else {
         console.out().print(PlanShowTable.render(plan.get()));
-        console.line(
-            "Plan written to " + out + "; run it with: xe-migrate plan-apply plan=" + out);
+        console.line("Plan written to " + out + "; run it with: xe-migrate plan-apply plan=" + out);
       }
     }
     return plan.map(p -> p.movableCount() == p.moves().size()).orElse(true)
@@ -170,8 +169,7 @@ final class PoolBalancePlanCommand implements Command {
       if (!result.freedHosts().isEmpty()) {
         lines.add(
             "Hosts left with no running VM (can be powered off): "
-                + String.join(
-                    ", ", result.freedHosts().stream().map(HostLoad::hostName).toList()));
+                + String.join(", ", result.freedHosts().stream().map(HostLoad::hostName).toList()));
       }
       result.findings().forEach(finding -> lines.add(PlanOutput.describe(finding)));
       return lines;
