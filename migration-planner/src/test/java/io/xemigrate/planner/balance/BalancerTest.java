@@ -142,6 +142,18 @@ class BalancerTest {
   }
 
   @Test
+  void aRuleNamingNoVmOfThePoolIsAFinding() {
+    BalanceRules rules = BalanceRules.parse("pinned small-1,nope\n");
+    BalanceResult result =
+        hotPool().balance(new BalancePolicy(BalanceMode.PERFORMANCE, 80, 85, 20, rules));
+
+    assertThat(result.findings())
+        .filteredOn(f -> f.code().equals(Codes.BALANCE_RULE_UNKNOWN_NAME))
+        .singleElement()
+        .satisfies(finding -> assertThat(finding.params()).containsExactly("nope"));
+  }
+
+  @Test
   void anExcludedHostNeitherSendsNorReceives() {
     BalanceRules rules = BalanceRules.none().excluding(java.util.Set.of("h1"));
     BalanceResult result =
