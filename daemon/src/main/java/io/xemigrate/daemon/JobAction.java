@@ -12,7 +12,9 @@ public enum JobAction {
   /** Move the running VMs whose tags contain the job's {@code tag}. */
   MOVE_TAGGED("move-tagged"),
   /** Move back the VMs of another job's last evacuation and enable its hosts again. */
-  RESTORE("restore");
+  RESTORE("restore"),
+  /** Balance the source pool: the moves of {@code pool-balance-plan} with the job's settings. */
+  BALANCE("balance");
 
   private final String configName;
 

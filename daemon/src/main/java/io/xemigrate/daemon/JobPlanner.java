@@ -2,6 +2,8 @@ package io.xemigrate.daemon;
 
 import com.google.common.collect.ImmutableList;
 import io.xemigrate.coordinator.batch.BatchService;
+import io.xemigrate.coordinator.planning.BalanceParameters;
+import io.xemigrate.coordinator.planning.BalancePlanning;
 import io.xemigrate.coordinator.pools.PoolConnector;
 import io.xemigrate.coordinator.pools.PoolDirectory;
 import io.xemigrate.coordinator.pools.PoolProfile;
@@ -19,9 +21,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Plans one run of an evacuate-hosts, drain-pool or move-tagged job from fresh inventories, with
- * the {@link BatchService} the command line and the API use (the planner, then the scheduler
- * calibrated by the journal's completed moves).
+ * Plans one run of an evacuate-hosts, drain-pool, move-tagged or balance job from fresh
+ * inventories, with the {@link BatchService} the command line and the API use (the planner, then
+ * the scheduler calibrated by the journal's completed moves).
  *
  * <p>drain-pool moves the <em>running</em> VMs of every enabled host of the source pool to the
  * destination pool (the planner's own {@code DrainPool} takes halted VMs too, which a live-move
@@ -119,11 +121,23 @@ final class JobPlanner {
               destination,
               ImmutableList.of());
         }
+        case BALANCE -> balance(spec, source, batches);
         case RESTORE -> throw new IllegalArgumentException("a restore is planned by JobRestore");
       };
     } catch (ResolutionException e) {
       throw new JobRunException("job '" + spec.name() + "': " + e.getMessage());
     }
+  }
+
+  /** The balance of the source pool, as pool-balance-plan makes it, scheduled. */
+  private JobPlan balance(JobSpec spec, PoolProfile pool, BatchService batches) {
+    BalanceParameters parameters = spec.balance().orElseThrow();
+    BalanceParameters.Loaded loaded = parameters.load(connector, pool);
+    Optional<MigrationPlan> plan =
+        BalancePlanning.plan(loaded.inventory(), loaded.load(), parameters.policy())
+            .plan()
+            .map(p -> batches.schedule(p, loaded.inventory(), loaded.inventory()));
+    return JobPlan.moving(plan, pool, pool, ImmutableList.of());
   }
 
   private JobPlan moveVms(

@@ -1,6 +1,7 @@
 package io.xemigrate.daemon;
 
 import com.google.common.collect.ImmutableList;
+import io.xemigrate.coordinator.planning.BalanceParameters;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -23,6 +24,8 @@ import java.util.Optional;
  * @param maintenance leave evacuated hosts disabled after the run
  * @param runLate {@code missed: run-late}: an occurrence missed while the daemon was down runs when
  *     it comes back, if still inside the window
+ * @param balance {@code balance}: the mode, thresholds, most moves, load window and rules; empty
+ *     for the other actions
  */
 public record JobSpec(
     String name,
@@ -41,7 +44,48 @@ public record JobSpec(
     Optional<Duration> window,
     boolean abortOnBlocked,
     boolean maintenance,
-    boolean runLate) {
+    boolean runLate,
+    Optional<BalanceParameters> balance) {
+
+  /** A job of an action other than {@code balance}. */
+  public JobSpec(
+      String name,
+      int line,
+      CronSchedule schedule,
+      ZoneId timeZone,
+      JobAction action,
+      String source,
+      ImmutableList<String> hosts,
+      String tag,
+      String restoreJob,
+      Optional<String> destination,
+      Optional<String> destinationHost,
+      int maxConcurrent,
+      int perSourceHost,
+      Optional<Duration> window,
+      boolean abortOnBlocked,
+      boolean maintenance,
+      boolean runLate) {
+    this(
+        name,
+        line,
+        schedule,
+        timeZone,
+        action,
+        source,
+        hosts,
+        tag,
+        restoreJob,
+        destination,
+        destinationHost,
+        maxConcurrent,
+        perSourceHost,
+        window,
+        abortOnBlocked,
+        maintenance,
+        runLate,
+        Optional.empty());
+  }
 
   /** The instant after which no move of an occurrence scheduled at {@code scheduledFor} starts. */
   public Instant startDeadline(Instant scheduledFor) {

@@ -2,7 +2,13 @@ package io.xemigrate.daemon;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import io.xemigrate.coordinator.BadRequestException;
+import io.xemigrate.coordinator.planning.BalanceParameters;
 import io.xemigrate.daemon.DaemonConfigReader.Values;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -30,18 +36,46 @@ final class JobSpecReader {
           "window",
           "blocked",
           "maintenance",
-          "missed");
+          "missed",
+          "mode",
+          "cpuThreshold",
+          "memoryThreshold",
+          "maxMoves",
+          "loadWindow",
+          "rules");
+
+  /** The balance keys of the configuration to the parameter names the command line uses. */
+  private static final Map<String, String> BALANCE_KEYS =
+      Map.of(
+          "mode", "mode",
+          "cpu-threshold", "cpuThreshold",
+          "memory-threshold", "memoryThreshold",
+          "max-moves", "maxMoves",
+          "window", "loadWindow");
 
   /** The keys that only some actions take, with the actions that take them. */
   private static final Map<String, List<JobAction>> ACTION_KEYS =
-      Map.of(
-          "hosts", List.of(JobAction.EVACUATE_HOSTS),
-          "tag", List.of(JobAction.MOVE_TAGGED),
-          "restoreJob", List.of(JobAction.RESTORE),
-          "source", List.of(JobAction.EVACUATE_HOSTS, JobAction.DRAIN_POOL, JobAction.MOVE_TAGGED),
-          "destination",
-              List.of(JobAction.EVACUATE_HOSTS, JobAction.DRAIN_POOL, JobAction.MOVE_TAGGED),
-          "maintenance", List.of(JobAction.EVACUATE_HOSTS, JobAction.DRAIN_POOL));
+      Map.ofEntries(
+          Map.entry("mode", List.of(JobAction.BALANCE)),
+          Map.entry("cpuThreshold", List.of(JobAction.BALANCE)),
+          Map.entry("memoryThreshold", List.of(JobAction.BALANCE)),
+          Map.entry("maxMoves", List.of(JobAction.BALANCE)),
+          Map.entry("loadWindow", List.of(JobAction.BALANCE)),
+          Map.entry("rules", List.of(JobAction.BALANCE)),
+          Map.entry("hosts", List.of(JobAction.EVACUATE_HOSTS)),
+          Map.entry("tag", List.of(JobAction.MOVE_TAGGED)),
+          Map.entry("restoreJob", List.of(JobAction.RESTORE)),
+          Map.entry(
+              "source",
+              List.of(
+                  JobAction.EVACUATE_HOSTS,
+                  JobAction.DRAIN_POOL,
+                  JobAction.MOVE_TAGGED,
+                  JobAction.BALANCE)),
+          Map.entry(
+              "destination",
+              List.of(JobAction.EVACUATE_HOSTS, JobAction.DRAIN_POOL, JobAction.MOVE_TAGGED)),
+          Map.entry("maintenance", List.of(JobAction.EVACUATE_HOSTS, JobAction.DRAIN_POOL)));
 
   private static final Pattern NAME = Pattern.compile("[a-z0-9-]+");
 
@@ -81,7 +115,7 @@ final class JobSpecReader {
                         job.line("action"),
                         "unknown action '"
                             + actionName
-                            + "' (known: evacuate-hosts, drain-pool, move-tagged, restore)"));
+                            + "' (known: evacuate-hosts, drain-pool, move-tagged, restore, balance)"));
     for (Map.Entry<String, List<JobAction>> key : ACTION_KEYS.entrySet()) {
       if (job.has(key.getKey()) && !key.getValue().contains(action)) {
         throw new ConfigException(
@@ -128,7 +162,34 @@ final class JobSpecReader {
         job.duration("window"),
         choice(job, "blocked", "skip", "abort").equals("abort"),
         job.bool("maintenance").orElse(false),
-        choice(job, "missed", "skip", "run-late").equals("run-late"));
+        choice(job, "missed", "skip", "run-late").equals("run-late"),
+        action == JobAction.BALANCE ? Optional.of(balance(job, what)) : Optional.empty());
+  }
+
+  /** The balance settings, checked as the command line checks them; a mistake names its line. */
+  private static BalanceParameters balance(Values job, String what) {
+    if (!job.has("mode")) {
+      throw new ConfigException(
+          job.line("action"), what + " balances a pool: add mode: performance or density");
+    }
+    Optional<BalanceParameters.RulesText> rules =
+        job.text("rules")
+            .map(
+                file -> {
+                  try {
+                    return new BalanceParameters.RulesText(
+                        file, Files.readString(Path.of(file), StandardCharsets.UTF_8));
+                  } catch (IOException | RuntimeException e) {
+                    throw new ConfigException(
+                        job.line("rules"),
+                        "rules file " + file + " of " + what + " cannot be read: check the path");
+                  }
+                });
+    try {
+      return BalanceParameters.parse(key -> job.text(BALANCE_KEYS.get(key)), rules);
+    } catch (BadRequestException e) {
+      throw new ConfigException(job.line("mode"), what + ": " + e.getMessage());
+    }
   }
 
   /** A restore must name another job of the file that moves VMs off hosts or a pool. */
@@ -139,7 +200,9 @@ final class JobSpecReader {
       }
       Optional<JobSpec> target =
           jobs.stream().filter(other -> other.name().equals(job.restoreJob())).findFirst();
-      if (target.isEmpty() || target.get().action() == JobAction.RESTORE) {
+      if (target.isEmpty()
+          || target.get().action() == JobAction.RESTORE
+          || target.get().action() == JobAction.BALANCE) {
         throw new ConfigException(
             job.line(),
             "restoreJob '"

@@ -66,4 +66,21 @@ public final class Codes {
 
   /** xe-migrate: a VIF map was given for a move inside one pool, where xapi refuses one. */
   public static final String VIF_MAP_IGNORED = "VIF_MAP_IGNORED";
+
+  // Balancing (pool-balance-plan): rules and thresholds a balance could not meet.
+
+  /** xe-migrate: a host stays over a balance threshold after the planned moves. */
+  public static final String BALANCE_THRESHOLD_UNMET = "BALANCE_THRESHOLD_UNMET";
+
+  /** xe-migrate: VMs of one anti-affinity group stay on one host. */
+  public static final String ANTI_AFFINITY_UNMET = "ANTI_AFFINITY_UNMET";
+
+  /** xe-migrate: the VMs of one affinity group run on several hosts. */
+  public static final String AFFINITY_UNMET = "AFFINITY_UNMET";
+
+  /** xe-migrate: the balance stopped at its most moves. */
+  public static final String BALANCE_MAX_MOVES_REACHED = "BALANCE_MAX_MOVES_REACHED";
+
+  /** xe-migrate: a balance rule names a VM or host the pool does not have. */
+  public static final String BALANCE_RULE_UNKNOWN_NAME = "BALANCE_RULE_UNKNOWN_NAME";
 }

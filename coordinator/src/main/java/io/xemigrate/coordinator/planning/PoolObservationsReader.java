@@ -1,5 +1,6 @@
 package io.xemigrate.coordinator.planning;
 
+import io.xemigrate.planner.balance.PoolLoad;
 import io.xemigrate.planner.schedule.PoolObservations;
 import io.xemigrate.xapi.PoolClient;
 import io.xemigrate.xapi.XapiException;
@@ -9,7 +10,10 @@ import io.xemigrate.xapi.model.RrdUpdates;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads a pool's recent RRDs into the planner's {@link PoolObservations}. */
+/**
+ * Reads a pool's recent RRDs into the planner's {@link PoolObservations} (NIC and disk traffic) and
+ * {@link PoolLoad} (CPU and memory, for balancing): one {@code /rrd_updates} read per host.
+ */
 public final class PoolObservationsReader {
   private PoolObservationsReader() {}
 
@@ -18,6 +22,16 @@ public final class PoolObservationsReader {
    * whose RRD cannot be read contributes nothing (its figures stay nominal).
    */
   public static PoolObservations read(PoolClient client, PoolInventory pool, long windowSeconds) {
+    return PoolObservations.of(updates(client, pool, windowSeconds));
+  }
+
+  /** The hosts' and VMs' CPU and memory over the last {@code windowSeconds}, as {@link #read}. */
+  public static PoolLoad load(PoolClient client, PoolInventory pool, long windowSeconds) {
+    return PoolLoad.of(updates(client, pool, windowSeconds));
+  }
+
+  private static List<RrdUpdates> updates(
+      PoolClient client, PoolInventory pool, long windowSeconds) {
     List<RrdUpdates> updates = new ArrayList<>();
     for (Host host : pool.hosts().values()) {
       try {
@@ -27,6 +41,6 @@ public final class PoolObservationsReader {
         // RRD is a prior, not a requirement: an unreachable host keeps nominal figures.
       }
     }
-    return PoolObservations.of(updates);
+    return updates;
   }
 }

@@ -114,7 +114,9 @@ public final class RestorePlanning {
       }
     }
     return new Restore(
-        merge(runId, plans), ImmutableList.copyOf(skipped), ImmutableList.copyOf(alreadyHome));
+        merge("restore run " + runId, plans),
+        ImmutableList.copyOf(skipped),
+        ImmutableList.copyOf(alreadyHome));
   }
 
   private static Skipped skip(MovePlan move, String reason) {
@@ -212,8 +214,8 @@ public final class RestorePlanning {
         host.otherConfig());
   }
 
-  /** One plan of the per-host plans, its moves in VM UUID order. */
-  private static Optional<MigrationPlan> merge(String runId, List<MigrationPlan> plans) {
+  /** One plan of the per-host plans, its moves in VM UUID order; also the balance's. */
+  static Optional<MigrationPlan> merge(String request, List<MigrationPlan> plans) {
     if (plans.isEmpty()) {
       return Optional.empty();
     }
@@ -231,7 +233,7 @@ public final class RestorePlanning {
             first.formatVersion(),
             first.source(),
             first.destination(),
-            "restore run " + runId,
+            request,
             first.intraPool(),
             first.transferNetwork(),
             findings.stream().distinct().collect(Collectors.toList()),

@@ -94,6 +94,15 @@ final class JsonBody {
     return Optional.of(node.asText());
   }
 
+  /** A string or a number, as text (thresholds may come either way). */
+  Optional<String> optionalScalar(String field) {
+    JsonNode node = root.get(field);
+    if (node != null && node.isNumber()) {
+      return Optional.of(node.asText());
+    }
+    return optionalString(field);
+  }
+
   Optional<Boolean> optionalBoolean(String field) {
     JsonNode node = root.get(field);
     if (node == null || node.isNull()) {

@@ -2,6 +2,8 @@ package io.xemigrate.daemon.api;
 
 import com.google.common.collect.ImmutableList;
 import io.xemigrate.coordinator.BadRequestException;
+import io.xemigrate.coordinator.planning.BalanceParameters;
+import io.xemigrate.coordinator.planning.BalancePlanning;
 import io.xemigrate.coordinator.planning.PlanScheduler;
 import io.xemigrate.coordinator.planning.PlanningSources;
 import io.xemigrate.coordinator.planning.VmSelection;
@@ -103,6 +105,31 @@ final class PlanFactory {
     PoolInventory to = reaching(() -> sources.loadDestination(destinationPool));
     MigrationPlan plan = plan(from, to, new MigrationRequest.EvacuateHosts(hosts));
     return new PlanScheduler(calibration.get(), objective).schedule(plan, from, to);
+  }
+
+  /**
+   * The balance of {@code pool} (the plan, or empty when nothing is to move), as pool-balance-plan
+   * makes it: a bad parameter is 400 BAD_VALUE naming the field.
+   */
+  Optional<MigrationPlan> poolBalance(
+      String pool,
+      java.util.function.Function<String, Optional<String>> value,
+      Optional<String> rules) {
+    BalanceParameters parameters =
+        guarded(
+            "BAD_VALUE",
+            400,
+            () ->
+                BalanceParameters.parse(
+                    value, rules.map(text -> new BalanceParameters.RulesText("rules", text))));
+    PoolProfile profile = guarded("UNKNOWN_POOL", 422, () -> pools.resolve(pool, "pool"));
+    BalanceParameters.Loaded loaded = reaching(() -> parameters.load(connector, profile));
+    return BalancePlanning.plan(loaded.inventory(), loaded.load(), parameters.policy())
+        .plan()
+        .map(
+            plan ->
+                new PlanScheduler(calibration.get())
+                    .schedule(plan, loaded.inventory(), loaded.inventory()));
   }
 
   private Optional<PoolProfile> pool(Optional<String> name, String field) {

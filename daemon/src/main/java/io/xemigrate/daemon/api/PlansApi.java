@@ -16,7 +16,8 @@ import java.util.UUID;
 
 /**
  * {@code /api/v1/checks} and {@code /api/v1/plans}: check VMs, create a plan (the same requests as
- * {@code vm-migrate-plan} and {@code host-evacuate-plan}), list, get and approve plans.
+ * {@code vm-migrate-plan}, {@code host-evacuate-plan} and {@code pool-balance-plan}), list, get and
+ * approve plans.
  */
 final class PlansApi {
   private static final ImmutableSet<String> CHECK_FIELDS =
@@ -25,6 +26,18 @@ final class PlansApi {
       ImmutableSet.of("kind", "vms", "source", "destination", "destinationHost", "objective");
   private static final ImmutableSet<String> EVACUATE_FIELDS =
       ImmutableSet.of("kind", "hosts", "source", "destination", "maintenance", "objective");
+  private static final ImmutableSet<String> BALANCE_FIELDS =
+      ImmutableSet.of(
+          "kind", "pool", "mode", "cpuThreshold", "memoryThreshold", "maxMoves", "window", "rules");
+
+  /** The balance fields to the parameter names the command line uses. */
+  private static final java.util.Map<String, String> BALANCE_PARAMETERS =
+      java.util.Map.of(
+          "mode", "mode",
+          "cpu-threshold", "cpuThreshold",
+          "memory-threshold", "memoryThreshold",
+          "max-moves", "maxMoves",
+          "window", "window");
 
   private final PlanFactory factory;
   private final PlanStore store;
@@ -77,6 +90,7 @@ final class PlansApi {
         switch (body.optionalKind()) {
           case "vm-migrate" -> body.allowOnly(VM_MIGRATE_FIELDS).requiredString("kind");
           case "host-evacuate" -> body.allowOnly(EVACUATE_FIELDS).requiredString("kind");
+          case "pool-balance" -> body.allowOnly(BALANCE_FIELDS).requiredString("kind");
           default -> body.allowOnly(union()).requiredString("kind");
         };
     Optional<StoredPlan.Evacuation> evacuation = Optional.empty();
@@ -105,11 +119,28 @@ final class PlansApi {
                 body.optionalString("destination"),
                 objective);
           }
+          case "pool-balance" -> {
+            String pool = body.requiredString("pool");
+            yield factory
+                .poolBalance(
+                    pool,
+                    key -> body.optionalScalar(BALANCE_PARAMETERS.get(key)),
+                    body.optionalString("rules"))
+                .orElseThrow(
+                    () ->
+                        new ApiException(
+                            422,
+                            "NOTHING_TO_MOVE",
+                            "pool "
+                                + pool
+                                + " needs no move: every host is under the thresholds"
+                                + " (and, for density, no host can be emptied)"));
+          }
           default ->
               throw new ApiException(
                   400,
                   "BAD_VALUE",
-                  "field 'kind' is '" + kind + "': give vm-migrate or host-evacuate");
+                  "field 'kind' is '" + kind + "': give vm-migrate, host-evacuate or pool-balance");
         };
     int movable = (int) plan.movableCount();
     StoredPlan stored =
@@ -195,6 +226,10 @@ final class PlansApi {
   }
 
   private static ImmutableSet<String> union() {
-    return ImmutableSet.<String>builder().addAll(VM_MIGRATE_FIELDS).addAll(EVACUATE_FIELDS).build();
+    return ImmutableSet.<String>builder()
+        .addAll(VM_MIGRATE_FIELDS)
+        .addAll(EVACUATE_FIELDS)
+        .addAll(BALANCE_FIELDS)
+        .build();
   }
 }

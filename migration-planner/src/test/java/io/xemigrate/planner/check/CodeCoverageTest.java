@@ -26,6 +26,12 @@ class CodeCoverageTest {
     // Asserted by cbtAndEncryptionBlockADiskThatMoves, which needs two disks at once.
     tested.add(Codes.VDI_CBT_ENABLED);
     tested.add(Codes.VDI_IS_ENCRYPTED);
+    // A balance's findings, not a move's: asserted by BalancerTest (package balance).
+    tested.add(Codes.BALANCE_THRESHOLD_UNMET);
+    tested.add(Codes.ANTI_AFFINITY_UNMET);
+    tested.add(Codes.AFFINITY_UNMET);
+    tested.add(Codes.BALANCE_MAX_MOVES_REACHED);
+    tested.add(Codes.BALANCE_RULE_UNKNOWN_NAME);
 
     assertThat(tested).containsAll(declared);
   }

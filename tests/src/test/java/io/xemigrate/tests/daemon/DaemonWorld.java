@@ -44,8 +44,12 @@ final class DaemonWorld implements AutoCloseable {
   final PoolConnector connector;
 
   DaemonWorld(Path dir, double speed) {
+    this(dir, speed, ScenarioLoader.load(resource("daemon/daemon-pools.yaml")));
+  }
+
+  /** The same world over another scenario. */
+  DaemonWorld(Path dir, double speed, Scenario scenario) {
     this.dir = dir;
-    Scenario scenario = ScenarioLoader.load(resource("daemon/daemon-pools.yaml"));
     SimulatorOptions options = SimulatorOptions.atSpeed(speed);
     migration = MigrationExtension.of(scenario, options.clock());
     simulator = Simulator.start(scenario, options.withExtension(migration));

@@ -142,6 +142,17 @@ public final class ControlServer implements AutoCloseable {
                   request.content().toString(StandardCharsets.UTF_8), DirtyChange.class);
           service.scaleDirtyRate(change.vm(), change.factor());
           reply(ctx, keepAlive, HttpResponseStatus.ACCEPTED, "{}");
+        } else if (path.equals("/sim/hosts/load") && method.equals(HttpMethod.GET)) {
+          reply(
+              ctx,
+              keepAlive,
+              HttpResponseStatus.OK,
+              mapper.writeValueAsString(
+                  HostLoadJson.of(
+                      service.directory().pools(),
+                      service.physics().catalog().world(),
+                      new QueryStringDecoder(request.uri()).parameters(),
+                      service.clock().nanos())));
         } else if (path.equals("/sim/faults") && method.equals(HttpMethod.GET)) {
           reply(
               ctx,

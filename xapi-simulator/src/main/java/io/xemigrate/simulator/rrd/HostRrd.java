@@ -38,7 +38,7 @@ final class HostRrd {
   ImmutableList<Series> host(XapiRecord host, List<XapiRecord> residents) {
     String prefix = "host:" + host.uuid() + ":";
     List<Series> series = new ArrayList<>();
-    long cpus = Math.max(1, host.strings("host_CPUs").size());
+    long cpus = physicalCpus(host);
     series.add(
         new Series(
             prefix + "cpu_avg",
@@ -54,8 +54,8 @@ final class HostRrd {
                 })));
     Optional<XapiRecord> metrics = store.find(XapiClass.HOST_METRICS, host.string("metrics"));
     long total = metrics.map(m -> m.integer("memory_total")).orElse(0L);
-    long free = metrics.map(m -> m.integer("memory_free")).orElse(0L);
-    series.add(new Series(prefix + "memory_free_kib", (from, to) -> free / 1024.0));
+    series.add(
+        new Series(prefix + "memory_free_kib", (from, to) -> freeMemory(host, total) / 1024.0));
     series.add(new Series(prefix + "memory_total_kib", (from, to) -> total / 1024.0));
     List<XapiRecord> pifs = physicalPifs(host);
     Optional<HostTraffic> background = world.host(host.uuid());
@@ -159,6 +159,29 @@ final class HostRrd {
         .collect(ImmutableList.toImmutableList());
   }
 
+  /**
+   * What Xen has free on the host as xcp-rrdd reads it (physinfo's free pages, xapi's {@code
+   * ocaml/xenops/memory_summary.ml} shows the same split): the total less Xen's own share ({@code
+   * host.memory_overhead}) and every running domain's memory, the control domain's too. It follows
+   * the VMs: a VM that migrates away frees its memory here.
+   */
+  private double freeMemory(XapiRecord host, long total) {
+    long used = host.integer("memory_overhead");
+    for (XapiRecord vm :
+        store.where(
+            XapiClass.VM,
+            vm ->
+                vm.string("resident_on").equals(host.ref())
+                    && vm.string("power_state").equals("Running"))) {
+      used +=
+          store
+              .find(XapiClass.VM_METRICS, vm.string("metrics"))
+              .map(m -> m.integer("memory_actual"))
+              .orElse(0L);
+    }
+    return Math.max(0, total - used);
+  }
+
   private Optional<VmWorkload> workload(XapiRecord vm) {
     return world.vm(vm.uuid());
   }
@@ -197,5 +220,14 @@ final class HostRrd {
       double factor = 1 + NOISE * Draws.gaussian(seed, Math.floorDiv(to, 1_000_000_000L));
       return Math.max(0, value * factor);
     };
+  }
+
+  /** The host's physical CPUs: {@code cpu_info["cpu_count"]} (one host_CPU object each in xapi). */
+  private static long physicalCpus(XapiRecord host) {
+    try {
+      return Math.max(1, Long.parseLong(host.stringMap("cpu_info").getOrDefault("cpu_count", "1")));
+    } catch (NumberFormatException e) {
+      return 1;
+    }
   }
 }

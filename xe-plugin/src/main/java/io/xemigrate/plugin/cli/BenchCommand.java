@@ -3,6 +3,7 @@ package io.xemigrate.plugin.cli;
 import com.google.common.collect.ImmutableSet;
 import io.xemigrate.planner.schedule.Objective;
 import io.xemigrate.planner.schedule.SchedulerPolicy;
+import io.xemigrate.plugin.bench.BalanceBench;
 import io.xemigrate.plugin.bench.Bench;
 import io.xemigrate.plugin.bench.BenchReport;
 import io.xemigrate.plugin.bench.BenchScenarios;
@@ -43,7 +44,7 @@ final class BenchCommand implements Command {
 
   @Override
   public String synopsis() {
-    return "bench [scenario=FILE] [only=mixed|cross-pool|large] [speed=N]"
+    return "bench [scenario=FILE] [only=mixed|cross-pool|large|balance] [speed=N]"
         + " [large-vms=N (0: leave the large drain out)] [seed=N]"
         + " [objective=makespan|downtime|balanced] [--json]";
   }
@@ -76,6 +77,11 @@ final class BenchCommand implements Command {
       }
     } else {
       String only = arguments.optional("only").orElse("");
+      if (only.equals("balance")) {
+        double balanceSpeed =
+            arguments.optional("speed").isPresent() ? speed : BalanceBench.DEFAULT_SPEED;
+        return BalanceBenchOutput.print(new BalanceBench(balanceSpeed, seed).run(), console);
+      }
       if (!List.of("", "mixed", "cross-pool", "large").contains(only)) {
         console.error("only=" + only + " is not a suite scenario: use mixed, cross-pool or large");
         return ExitCode.BAD_INPUT;

@@ -30,6 +30,7 @@ public final class Main {
         VmMigrateCommand.check(),
         VmMigrateCommand.plan(),
         new HostEvacuatePlanCommand(),
+        new PoolBalancePlanCommand(),
         new PlanShowCommand(),
         new PlanApplyCommand(),
         new VmMigrateApplyCommand(),
