@@ -1,7 +1,5 @@
 package io.xemigrate.plugin.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.xemigrate.coordinator.planning.BalancePlanning;
 import io.xemigrate.coordinator.planning.PoolObservationsReader;
 import io.xemigrate.planner.balance.BalanceMode;
@@ -11,7 +9,6 @@ import io.xemigrate.planner.balance.BalanceRules;
 import io.xemigrate.planner.balance.PoolLoad;
 import io.xemigrate.planner.plan.MovePlan;
 import io.xemigrate.planner.plan.Verdict;
-import io.xemigrate.simulator.migration.ControlServer;
 import io.xemigrate.simulator.scenario.Scenario;
 import io.xemigrate.xapi.PoolClient;
 import io.xemigrate.xapi.TaskHandle;
@@ -19,12 +16,6 @@ import io.xemigrate.xapi.model.PoolInventory;
 import io.xemigrate.xapi.model.PowerState;
 import io.xemigrate.xapi.model.Task;
 import io.xemigrate.xapi.model.Vm;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -87,16 +78,16 @@ public final class BalanceBench {
   }
 
   private Row run(Scenario scenario, BalanceMode mode, boolean ours) {
-    try (SimulatedPool pool = SimulatedPool.start(scenario, speed);
-        ControlServer control = ControlServer.start(pool.migrations())) {
+    try (SimulatedPool pool = SimulatedPool.start(scenario, speed)) {
+      SimulatorTruth truth = pool.truth();
       PoolClient client = pool.client();
       PoolInventory before = client.loadInventory();
       PoolLoad load = PoolObservationsReader.load(client, before, WINDOW_SECONDS);
-      Map<String, Double> cpuBefore = trueCpu(control);
+      Map<String, Double> cpuBefore = truth.hostCpuPercent();
       List<BalanceMove> moves = ours ? ours(before, load, mode) : xo(before, load, mode);
       apply(client, moves);
       PoolInventory after = client.loadInventory();
-      Map<String, Double> cpuAfter = trueCpu(control);
+      Map<String, Double> cpuAfter = truth.hostCpuPercent();
       Set<String> hostNames = new TreeSet<>();
       for (String host : before.hosts().keySet()) {
         if (!before.residentOn(host).isEmpty() && running(after, host) == 0) {
@@ -116,9 +107,6 @@ public final class BalanceBench {
           (int) cpuAfter.values().stream().filter(c -> c > CPU_THRESHOLD).count(),
           violations(after),
           List.copyOf(hostNames));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
     }
   }
 
@@ -166,28 +154,6 @@ public final class BalanceBench {
       throw new IllegalStateException("interrupted", e);
     } catch (ExecutionException e) {
       throw new IllegalStateException("a bench move failed", e);
-    }
-  }
-
-  /** Host UUID to its true CPU demand over the next ten minutes, percent. */
-  private static Map<String, Double> trueCpu(ControlServer control) {
-    HttpClient http = HttpClient.newHttpClient();
-    try {
-      HttpResponse<String> response =
-          http.send(
-              HttpRequest.newBuilder(URI.create(control.url() + "/sim/hosts/load")).GET().build(),
-              HttpResponse.BodyHandlers.ofString());
-      JsonNode body = new ObjectMapper().readTree(response.body());
-      Map<String, Double> cpu = new HashMap<>();
-      for (JsonNode host : body.get("hosts")) {
-        cpu.put(host.get("host").asText(), host.get("cpuDemand").asDouble() * 100);
-      }
-      return cpu;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
     }
   }
 

@@ -10,6 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The simulator's recorded truth, read from its control endpoint ({@code GET /sim/migrations},
@@ -88,6 +90,15 @@ final class SimulatorTruth {
     }
     return new Bound(
         body.get("networkSeconds").asDouble(), body.get("chainSeconds").asDouble(), moves.build());
+  }
+
+  /** Each host's true CPU demand over the next ten minutes, in percent, by host UUID. */
+  Map<String, Double> hostCpuPercent() {
+    Map<String, Double> cpu = new HashMap<>();
+    for (JsonNode host : get("/sim/hosts/load").get("hosts")) {
+      cpu.put(host.get("host").asText(), host.get("cpuDemand").asDouble() * 100);
+    }
+    return cpu;
   }
 
   private JsonNode get(String path) {
