@@ -74,7 +74,7 @@ final class PlanFactory {
     PoolInventory to = reaching(() -> sources.loadDestination(destinationPool));
     MigrationPlan plan =
         plan(from, to, new MigrationRequest.MoveVms(uuids, destinationHost.orElse("")));
-    return new PlanScheduler(calibration.get()).schedule(plan, from, to);
+    return new PlanScheduler(calibration.get()).schedule(plan, from, to, sources.observations());
   }
 
   /** The plan for evacuating {@code hosts} (names or UUIDs), scheduled. */
@@ -97,7 +97,7 @@ final class PlanFactory {
                             "host '" + hosts.get(0) + "'")));
     PoolInventory to = reaching(() -> sources.loadDestination(destinationPool));
     MigrationPlan plan = plan(from, to, new MigrationRequest.EvacuateHosts(hosts));
-    return new PlanScheduler(calibration.get()).schedule(plan, from, to);
+    return new PlanScheduler(calibration.get()).schedule(plan, from, to, sources.observations());
   }
 
   private Optional<PoolProfile> pool(Optional<String> name, String field) {

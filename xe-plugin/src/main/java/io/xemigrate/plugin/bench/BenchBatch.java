@@ -67,6 +67,18 @@ public record BenchBatch(
 
   /** As above, the topology lowered by what the pools' RRDs showed. */
   public static BenchBatch of(String name, List<PoolInventory> pools, PoolObservations observed) {
+    return of(name, pools, observed, CalibrationObservations.none());
+  }
+
+  /**
+   * As above, with a journal's history ({@code JournalCalibration}): the topology fits it into
+   * per-VM dirtying and per-pair stream rates, and the moves' dirtying is read from the fit.
+   */
+  public static BenchBatch of(
+      String name,
+      List<PoolInventory> pools,
+      PoolObservations observed,
+      CalibrationObservations history) {
     boolean crossPool = pools.size() > 1;
     PoolInventory source = pools.get(0);
     PoolInventory destination = crossPool ? pools.get(1) : source;
@@ -95,7 +107,17 @@ public record BenchBatch(
                     .reversed()
                     .thenComparing(Vm::uuid))
             .toList();
-    MoveDemands demands = new MoveDemands(new DirtyRateEstimator(CalibrationObservations.none()));
+    List<String> networks = new ArrayList<>();
+    for (PoolInventory pool : pools) {
+      pool.managementNetwork().ifPresent(network -> networks.add(network.uuid()));
+    }
+    Topology topology =
+        InventoryTopology.of(
+            crossPool ? List.of(source, destination) : List.of(source),
+            networks,
+            history,
+            observed);
+    MoveDemands demands = new MoveDemands(new DirtyRateEstimator(topology.calibration()));
     List<MoveDemand> moves = new ArrayList<>();
     ImmutableMap.Builder<String, CrossPoolMove> sends = ImmutableMap.builder();
     for (Vm vm : moving) {
@@ -127,16 +149,6 @@ public record BenchBatch(
       moves.add(demands.of(vm, target.uuid(), disks, crossPool, 0));
     }
     moves.sort(Comparator.comparing(MoveDemand::vmUuid));
-    List<String> networks = new ArrayList<>();
-    for (PoolInventory pool : pools) {
-      pool.managementNetwork().ifPresent(network -> networks.add(network.uuid()));
-    }
-    Topology topology =
-        InventoryTopology.of(
-            crossPool ? List.of(source, destination) : List.of(source),
-            networks,
-            CalibrationObservations.none(),
-            observed);
     return new BenchBatch(name, ImmutableList.copyOf(moves), topology, sends.buildOrThrow());
   }
 

@@ -61,7 +61,8 @@ final class HostEvacuateCommand implements PlanningCommand {
                 new MigrationRequest.EvacuateHosts(hosts),
                 PlanningSession.overrides(arguments)),
             source,
-            destination);
+            destination,
+            session.observations());
     ImmutableList<String> hostUuids = uuidsOf(source, hosts);
     return PlanRun.showAskApply(
         plan,

@@ -55,6 +55,6 @@ final class HostEvacuatePlanCommand implements PlanningCommand {
             destination,
             new MigrationRequest.EvacuateHosts(hosts),
             PlanningSession.overrides(arguments));
-    return PlanOutput.write(plan, source, destination, out, console);
+    return PlanOutput.write(plan, source, destination, session.observations(), out, console);
   }
 }

@@ -7,6 +7,7 @@ import io.xemigrate.planner.plan.MigrationPlan;
 import io.xemigrate.planner.plan.MovePlan;
 import io.xemigrate.planner.plan.PlanHash;
 import io.xemigrate.planner.plan.PlanJson;
+import io.xemigrate.planner.schedule.PoolObservations;
 import io.xemigrate.xapi.model.PoolInventory;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -66,10 +67,12 @@ final class PlanOutput {
       MigrationPlan unscheduled,
       PoolInventory source,
       PoolInventory destination,
+      PoolObservations observations,
       Path out,
       Console console) {
     MigrationPlan plan =
-        new PlanScheduler(RunSession.calibration()).schedule(unscheduled, source, destination);
+        new PlanScheduler(RunSession.calibration())
+            .schedule(unscheduled, source, destination, observations);
     new OutputFile("out", out).write(PlanJson.pretty(plan) + "\n", false);
     if (console.json()) {
       console.line(

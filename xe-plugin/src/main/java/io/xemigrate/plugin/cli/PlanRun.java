@@ -6,6 +6,7 @@ import io.xemigrate.coordinator.planning.PlanScheduler;
 import io.xemigrate.planner.plan.MigrationPlan;
 import io.xemigrate.planner.plan.MovePlan;
 import io.xemigrate.planner.plan.Verdict;
+import io.xemigrate.planner.schedule.PoolObservations;
 import io.xemigrate.xapi.model.PoolInventory;
 import java.util.List;
 import java.util.function.Consumer;
@@ -22,7 +23,17 @@ final class PlanRun {
   /** Schedules a fresh plan, calibrated by the journal's completed moves, as planning does. */
   static MigrationPlan schedule(
       MigrationPlan plan, PoolInventory source, PoolInventory destination) {
-    return new PlanScheduler(RunSession.calibration()).schedule(plan, source, destination);
+    return schedule(plan, source, destination, PoolObservations.none());
+  }
+
+  /** As above, on the links left by the traffic the pools' RRDs showed. */
+  static MigrationPlan schedule(
+      MigrationPlan plan,
+      PoolInventory source,
+      PoolInventory destination,
+      PoolObservations observations) {
+    return new PlanScheduler(RunSession.calibration())
+        .schedule(plan, source, destination, observations);
   }
 
   /**

@@ -48,7 +48,7 @@ final class RunSession {
       return CalibrationObservations.none();
     }
     try (Journal journal = Journal.open(file, Clock.systemUTC())) {
-      return JournalCalibration.of(journal.completedMoves());
+      return JournalCalibration.of(journal);
     }
   }
 

@@ -36,7 +36,9 @@ final class VmMigrateApplyCommand implements PlanningCommand {
     PoolParameters pools = CommandSupport.pools(arguments, console);
     VmMigrateCommand.Planned planned = VmMigrateCommand.planVms(arguments, pools);
     VmMigrateCommand.noteInsidePool(arguments, pools, planned, console);
-    MigrationPlan plan = PlanRun.schedule(planned.plan(), planned.source(), planned.destination());
+    MigrationPlan plan =
+        PlanRun.schedule(
+            planned.plan(), planned.source(), planned.destination(), planned.observations());
     return PlanRun.showAskApply(
         plan,
         pools,

@@ -7,6 +7,7 @@ import io.xemigrate.coordinator.planning.VmSelection;
 import io.xemigrate.coordinator.pools.PoolProfile;
 import io.xemigrate.planner.MigrationRequest;
 import io.xemigrate.planner.plan.MigrationPlan;
+import io.xemigrate.planner.schedule.PoolObservations;
 import io.xemigrate.xapi.model.PoolInventory;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -67,7 +68,12 @@ final class VmMigrateCommand implements PlanningCommand {
     noteInsidePool(arguments, pools, planned, console);
     return out.isPresent()
         ? PlanOutput.write(
-            planned.plan(), planned.source(), planned.destination(), out.get(), console)
+            planned.plan(),
+            planned.source(),
+            planned.destination(),
+            planned.observations(),
+            out.get(),
+            console)
         : PlanOutput.check(planned.plan(), console);
   }
 
@@ -88,7 +94,11 @@ final class VmMigrateCommand implements PlanningCommand {
   }
 
   /** A plan (not yet scheduled) with the inventories it was made from. */
-  record Planned(MigrationPlan plan, PoolInventory source, PoolInventory destination) {}
+  record Planned(
+      MigrationPlan plan,
+      PoolInventory source,
+      PoolInventory destination,
+      PoolObservations observations) {}
 
   /**
    * Plans moving the VMs of {@code vm=} to {@code destination=} with the overrides given; {@code
@@ -115,6 +125,6 @@ final class VmMigrateCommand implements PlanningCommand {
             destination,
             new MigrationRequest.MoveVms(uuids, arguments.optional("host").orElse("")),
             PlanningSession.overrides(arguments));
-    return new Planned(plan, source, destination);
+    return new Planned(plan, source, destination, session.observations());
   }
 }
