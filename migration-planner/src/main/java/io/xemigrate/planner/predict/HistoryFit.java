@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import io.xemigrate.storage.estimate.DiskCopy;
 import io.xemigrate.storage.estimate.DiskCopyEstimator;
 import io.xemigrate.xapi.model.Vm;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,12 @@ public final class HistoryFit {
   private static final double NON_CONVERGING_LAMBDA = 4;
 
   private static final int BISECTIONS = 60;
+
+  /** Time a task's duration may exceed the migration by without it being read as dirtying. */
+  static final double TASK_SLACK_SECONDS = 1;
+
+  /** Slack on a VM's least excess time before a slower move of it is left out (2 s). */
+  static final double EXCESS_SLACK_SECONDS = 2;
 
   /**
    * What the fit needs to know about a host pair.
@@ -129,13 +136,16 @@ public final class HistoryFit {
     return rates;
   }
 
+  /** One observation fitted: the profile, its weight, and the time beyond a quiet move's. */
+  private record Fitted(DirtyProfile profile, double weight, double excessSeconds) {}
+
   private static Map<String, ObservedVmBehaviour> behaviours(
       List<ObservedMove> history,
       Map<String, Vm> vms,
       Function<HostPair, Optional<Link>> links,
       Map<HostPair, Double> rates,
       MovePredictor predictor) {
-    Map<String, double[]> sums = new HashMap<>();
+    Map<String, List<Fitted>> fits = new HashMap<>();
     for (ObservedMove move : history) {
       Vm vm = vms.get(move.vmUuid());
       Optional<Link> link = links.apply(move.hosts());
@@ -149,44 +159,47 @@ public final class HistoryFit {
               link.get().nicBytesPerSecond(),
               rates.getOrDefault(move.hosts(), link.get().assumedStreamBytesPerSecond()));
       DirtyProfile profile = invert(move, vm, link.get().crossPool(), rate, predictor);
-      double[] sum = sums.computeIfAbsent(move.vmUuid(), uuid -> new double[4]);
-      double weight = move.weight();
-      sum[0] += weight * Math.log(Math.max(1, profile.rateBytesPerSecond()));
-      sum[1] += weight * profile.writableWorkingSetBytes();
-      sum[2] += weight;
-      sum[3] += 1;
+      double quiet =
+          duration(move, vm, link.get().crossPool(), rate, predictor).apply(new DirtyProfile(0, 0));
+      fits.computeIfAbsent(move.vmUuid(), uuid -> new ArrayList<>())
+          .add(new Fitted(profile, move.weight(), Math.max(0, move.seconds() - quiet)));
     }
     Map<String, ObservedVmBehaviour> result = new HashMap<>();
-    sums.forEach(
-        (uuid, sum) ->
-            result.put(
-                uuid,
-                new ObservedVmBehaviour(
-                    Math.exp(sum[0] / sum[2]), (long) (sum[1] / sum[2]), (int) sum[3])));
+    fits.forEach((uuid, fitted) -> result.put(uuid, combined(fitted)));
     return result;
+  }
+
+  /**
+   * The weighted means of a VM's fits, leaving out the moves that took clearly longer than its
+   * quickest: time is only ever added to a migration (the toolstack's queue, a shared NIC, xapi's
+   * whole-second task times), so the quickest moves are the truest. Kept: an excess over a quiet
+   * move of at most 1.5 times the least excess plus {@link #EXCESS_SLACK_SECONDS}.
+   */
+  private static ObservedVmBehaviour combined(List<Fitted> fitted) {
+    double least = fitted.stream().mapToDouble(Fitted::excessSeconds).min().orElse(0);
+    double logRate = 0;
+    double wws = 0;
+    double weights = 0;
+    for (Fitted fit : fitted) {
+      if (fit.excessSeconds() > 1.5 * least + EXCESS_SLACK_SECONDS) {
+        continue;
+      }
+      logRate += fit.weight() * Math.log(Math.max(1, fit.profile().rateBytesPerSecond()));
+      wws += fit.weight() * fit.profile().writableWorkingSetBytes();
+      weights += fit.weight();
+    }
+    return new ObservedVmBehaviour(
+        Math.exp(logRate / weights), (long) (wws / weights), fitted.size());
   }
 
   /** The dirty profile under which {@code move}'s measured duration comes out of the model. */
   static DirtyProfile invert(
       ObservedMove move, Vm vm, boolean crossPool, double rate, MovePredictor predictor) {
     long memory = memoryOf(move, vm);
-    ImmutableList<DiskCopy> disks = disksOf(move, memory);
-    double measured = move.seconds();
-    Function<DirtyProfile, Double> duration =
-        profile ->
-            predictor
-                .predict(
-                    new MoveDemand(
-                        move.vmUuid(),
-                        move.hosts().sourceHostUuid(),
-                        move.hosts().destinationHostUuid(),
-                        memory,
-                        profile,
-                        disks,
-                        0,
-                        crossPool),
-                    rate)
-                .totalSeconds();
+    // What xapi's task adds around the copy (its whole seconds, the toolstack's own steps) is not
+    // the VM's dirtying: a move within that much of a quiet one is quiet.
+    double measured = move.seconds() - TASK_SLACK_SECONDS;
+    Function<DirtyProfile, Double> duration = duration(move, vm, crossPool, rate, predictor);
     long wws = DirtyRateEstimator.kindOf(vm).writableWorkingSetBytes(memory);
     double busy = NON_CONVERGING_LAMBDA * rate / (1 + predictor.model().wireOverheadFraction());
     if (duration.apply(new DirtyProfile(0, wws)) >= measured) {
@@ -219,6 +232,27 @@ public final class HistoryFit {
       }
     }
     return new DirtyProfile(busy, (long) ((low + high) / 2));
+  }
+
+  /** The predicted duration of {@code move} as a function of the VM's dirty profile. */
+  private static Function<DirtyProfile, Double> duration(
+      ObservedMove move, Vm vm, boolean crossPool, double rate, MovePredictor predictor) {
+    long memory = memoryOf(move, vm);
+    ImmutableList<DiskCopy> disks = disksOf(move, memory);
+    return profile ->
+        predictor
+            .predict(
+                new MoveDemand(
+                    move.vmUuid(),
+                    move.hosts().sourceHostUuid(),
+                    move.hosts().destinationHostUuid(),
+                    memory,
+                    profile,
+                    disks,
+                    0,
+                    crossPool),
+                rate)
+            .totalSeconds();
   }
 
   /** The VM's populated memory now, or all the move sent when the VM shows none. */
