@@ -1,12 +1,15 @@
 package io.xemigrate.planner.predict;
 
+import io.xemigrate.storage.estimate.DiskCopyEstimator;
+import io.xemigrate.storage.estimate.SrThroughput;
+
 /**
  * Turns the uncertainty on a move's unknown rates into an interval on its duration and downtime.
- * Two rates are uncertain: the VM's dirty rate (xapi shows none) and the rate its stream gets
- * (assumed until a move of the host pair was measured). Each is log-normal around its estimate:
- * rate × exp(σ·z), z the standard normal quantile. A move takes longer when it dirties faster or
- * sends slower, so p10 is predicted at the low dirty rate and the high stream rate, p90 at the high
- * dirty rate and the low stream rate.
+ * Three rates are uncertain: the VM's dirty rate (xapi shows none), the rate its stream gets
+ * (assumed until a move of the host pair was measured) and the throughput of an SR nobody measured
+ * (for its disk copies). Each is log-normal around its estimate: rate × exp(σ·z), z the standard
+ * normal quantile. A move takes longer when it dirties faster or sends and copies slower, so p10 is
+ * predicted at the low dirty rate and the high stream and SR rates, p90 the other way round.
  */
 public final class IntervalPredictor {
   /**
@@ -26,6 +29,9 @@ public final class IntervalPredictor {
 
   /** σ of a stream rate measured on the host pair. */
   public static final double MEASURED_LINK_SPREAD = 0.05;
+
+  /** σ of an SR throughput nobody measured ({@code SrThroughput.UNMEASURED}). */
+  public static final double UNMEASURED_SR_SPREAD = 0.4;
 
   /** The standard normal's 90th percentile. */
   private static final double Z90 = 1.2815515655446004;
@@ -56,14 +62,16 @@ public final class IntervalPredictor {
     requireSpread(dirtySpread);
     requireSpread(linkSpread);
     MovePrediction low =
-        predictor.predict(
-            scaled(move, Math.exp(-Z90 * dirtySpread)),
-            bytesPerSecond * Math.exp(Z90 * linkSpread));
+        withUnmeasuredSrs(Math.exp(Z90 * UNMEASURED_SR_SPREAD))
+            .predict(
+                scaled(move, Math.exp(-Z90 * dirtySpread)),
+                bytesPerSecond * Math.exp(Z90 * linkSpread));
     MovePrediction mid = predictor.predict(move, bytesPerSecond);
     MovePrediction high =
-        predictor.predict(
-            scaled(move, Math.exp(Z90 * dirtySpread)),
-            bytesPerSecond * Math.exp(-Z90 * linkSpread));
+        withUnmeasuredSrs(Math.exp(-Z90 * UNMEASURED_SR_SPREAD))
+            .predict(
+                scaled(move, Math.exp(Z90 * dirtySpread)),
+                bytesPerSecond * Math.exp(-Z90 * linkSpread));
     return new MoveInterval(
         move.vmUuid(),
         Math.min(low.totalSeconds(), mid.totalSeconds()),
@@ -72,6 +80,19 @@ public final class IntervalPredictor {
         Math.min(low.downtimeSeconds(), Math.min(mid.downtimeSeconds(), high.downtimeSeconds())),
         mid.downtimeSeconds(),
         Math.max(low.downtimeSeconds(), Math.max(mid.downtimeSeconds(), high.downtimeSeconds())));
+  }
+
+  /** The predictor with every SR nobody measured {@code factor} times as fast. */
+  private MovePredictor withUnmeasuredSrs(double factor) {
+    DiskCopyEstimator disks = predictor.diskEstimator();
+    SrThroughput assumed = disks.unmeasuredSr();
+    return new MovePredictor(
+        predictor.model(),
+        new DiskCopyEstimator(
+            disks.setupSecondsPerDisk(),
+            disks.srThroughputs(),
+            new SrThroughput(
+                assumed.readBytesPerSecond() * factor, assumed.writeBytesPerSecond() * factor)));
   }
 
   private static void requireSpread(double spread) {
