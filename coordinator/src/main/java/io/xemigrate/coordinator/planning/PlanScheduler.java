@@ -12,6 +12,7 @@ import io.xemigrate.planner.predict.MoveDemand;
 import io.xemigrate.planner.predict.MoveDemands;
 import io.xemigrate.planner.predict.MoveInterval;
 import io.xemigrate.planner.schedule.InventoryTopology;
+import io.xemigrate.planner.schedule.MirroredWrites;
 import io.xemigrate.planner.schedule.MoveIntervals;
 import io.xemigrate.planner.schedule.PoolObservations;
 import io.xemigrate.planner.schedule.Schedule;
@@ -65,7 +66,11 @@ public final class PlanScheduler {
     // estimator reads the fitted figures.
     Topology topology = topology(plan, source, destination, observations);
     DirtyRateEstimator estimator = new DirtyRateEstimator(topology.calibration());
-    List<MoveDemand> moves = PlanScheduling.demands(plan, source, new MoveDemands(estimator));
+    List<MoveDemand> moves =
+        MirroredWrites.apply(
+            PlanScheduling.demands(plan, source, new MoveDemands(estimator)),
+            observations,
+            topology);
     if (moves.isEmpty()) {
       return plan;
     }
