@@ -92,10 +92,10 @@ class LearningFromTheJournalTest {
 
       String figures = "cold " + coldScores + "; warm " + warmScores;
       System.out.println(figures);
-      // Measured (speed 100, seed 42): cold p90 39-47 %, warm p90 21-24 %; coverage cold 85 %.
+      // Measured (speed 100, seed 42): cold p90 39-47 %, warm p90 21-24 %; cold coverage 85-88 %.
       // The coordinator's real-time steps make the runs differ a little: the bounds leave room.
       assertThat(warmScores.p90Error()).as(figures).isLessThan(0.30);
-      assertThat(warmScores.p90Error()).as(figures).isLessThan(0.7 * coldScores.p90Error());
+      assertThat(warmScores.p90Error()).as(figures).isLessThan(0.75 * coldScores.p90Error());
       assertThat(coldScores.coverage()).as(figures).isGreaterThanOrEqualTo(0.7);
       // What was learned narrows the intervals: a known VM on a measured link is no prior.
       assertThat(warmScores.medianWidth()).as(figures).isLessThan(coldScores.medianWidth() / 2);

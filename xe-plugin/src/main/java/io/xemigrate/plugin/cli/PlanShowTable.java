@@ -48,7 +48,7 @@ final class PlanShowTable {
               schedule.makespanSeconds(),
               schedule.hasInterval()
                   ? format(
-                      " (p10-p90 %.1f-%.1f s)",
+                      " (p50; p10-p90 %.1f-%.1f s)",
                       schedule.makespanP10Seconds(), schedule.makespanP90Seconds())
                   : "",
               schedule.lowerBoundSeconds(),
@@ -65,7 +65,7 @@ final class PlanShowTable {
             "VERDICT",
             "TO",
             "START",
-            "DURATION",
+            "P50",
             "P10-P90",
             "DOWNTIME",
             "AFTER"));
