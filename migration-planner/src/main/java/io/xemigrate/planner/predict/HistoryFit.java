@@ -17,7 +17,8 @@ import java.util.function.Function;
  * MovePredictor}. Older runs weigh less: an observation of age a (runs since) weighs {@link
  * #DECAY}^a.
  *
- * <p><b>Stream rate per host pair</b>: for each run, the fastest move of the pair (its populated
+ * <p><b>Stream rate per host pair</b>: for each run, the fastest move of the pair, the second
+ * fastest when the run has three or more, so that one mismeasured move cannot set it (its populated
  * memory, with framing, over its duration less the fixed setup, the switch-over and the predicted
  * copy of the disk bytes it sent beyond its memory): the quietest VM's move is the nearest to what
  * one stream carries. The runs' figures are averaged with their weights. The figure replaces the
@@ -96,7 +97,7 @@ public final class HistoryFit {
       Function<HostPair, Optional<Link>> links,
       MovePredictor predictor) {
     PrecopyModel model = predictor.model();
-    Map<HostPair, Map<Integer, Double>> fastest = new HashMap<>();
+    Map<HostPair, Map<Integer, List<Double>>> fastest = new HashMap<>();
     for (ObservedMove move : history) {
       Optional<Link> link = links.apply(move.hosts());
       if (link.isEmpty() || move.bytesSent() <= 0) {
@@ -119,21 +120,31 @@ public final class HistoryFit {
       double rate = Math.min(link.get().nicBytesPerSecond(), model.wireBytes(memory) / transfer);
       fastest
           .computeIfAbsent(move.hosts(), pair -> new HashMap<>())
-          .merge(move.age(), rate, Math::max);
+          .computeIfAbsent(move.age(), age -> new ArrayList<>())
+          .add(rate);
     }
     Map<HostPair, Double> rates = new HashMap<>();
     fastest.forEach(
         (pair, byAge) -> {
           double sum = 0;
           double weights = 0;
-          for (Map.Entry<Integer, Double> run : byAge.entrySet()) {
+          for (Map.Entry<Integer, List<Double>> run : byAge.entrySet()) {
             double weight = Math.pow(DECAY, run.getKey());
-            sum += weight * run.getValue();
+            sum += weight * fastestTrusted(run.getValue());
             weights += weight;
           }
           rates.put(pair, sum / weights);
         });
     return rates;
+  }
+
+  /**
+   * A run's fastest move of a pair, or its second fastest when it has three or more: one move whose
+   * duration was mismeasured (a lost task timed by another clock) must not set the rate.
+   */
+  private static double fastestTrusted(List<Double> rates) {
+    List<Double> sorted = rates.stream().sorted(java.util.Comparator.reverseOrder()).toList();
+    return sorted.get(sorted.size() >= 3 ? 1 : 0);
   }
 
   /** One observation fitted: the profile, its weight, and the time beyond a quiet move's. */

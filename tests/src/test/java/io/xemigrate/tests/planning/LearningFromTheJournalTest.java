@@ -22,6 +22,7 @@ import io.xemigrate.planner.plan.Verdict;
 import io.xemigrate.plugin.bench.BenchScenarios;
 import io.xemigrate.simulator.Simulator;
 import io.xemigrate.simulator.SimulatorOptions;
+import io.xemigrate.simulator.VirtualClock;
 import io.xemigrate.simulator.migration.MigrationExtension;
 import io.xemigrate.simulator.migration.MigrationService;
 import io.xemigrate.simulator.scenario.Scenario;
@@ -29,6 +30,9 @@ import io.xemigrate.xapi.model.Host;
 import io.xemigrate.xapi.model.PoolInventory;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -57,14 +61,18 @@ class LearningFromTheJournalTest {
     SimulatorOptions options = SimulatorOptions.atSpeed(SPEED);
     try (MigrationExtension migration = MigrationExtension.of(scenario, options.clock());
         Simulator simulator = Simulator.start(scenario, options.withExtension(migration));
-        Journal journal = Journal.open(dir.resolve("journal.db"), Clock.systemUTC())) {
+        Journal journal =
+            Journal.open(dir.resolve("journal.db"), new SimulatedTime(options.clock()))) {
       Path endpoints = dir.resolve("endpoints.json");
       simulator.writeEndpoints(endpoints);
       PoolDirectory directory = PoolDirectory.load(endpoints);
       PoolProfile pool = directory.resolve(simulator.endpoints().pools().get(0).name(), "source");
       PoolConnector connector =
           new PoolConnector(new ConfigPaths(dir.resolve("config")), Map.of(), warning -> {});
-      BatchService batches = new BatchService(connector, journal, Clock.systemUTC());
+      // The coordinator on the simulator's clock, as the demo runs it: a move whose task was lost
+      // is then journaled in simulated seconds too.
+      BatchService batches =
+          new BatchService(connector, journal, new SimulatedTime(options.clock()));
 
       PoolInventory before = connector.loadInventory(pool);
       String host = hostUuid(before, EVACUATED);
@@ -158,6 +166,30 @@ class LearningFromTheJournalTest {
         .map(Host::uuid)
         .findFirst()
         .orElseThrow();
+  }
+
+  /** The simulator's virtual clock as a {@link Clock}. */
+  private static final class SimulatedTime extends Clock {
+    private final VirtualClock clock;
+
+    SimulatedTime(VirtualClock clock) {
+      this.clock = clock;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.EPOCH.plusNanos(clock.nanos());
+    }
   }
 
   /**
