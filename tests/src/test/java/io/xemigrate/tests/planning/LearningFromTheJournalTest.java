@@ -19,6 +19,14 @@ import io.xemigrate.planner.PlanningInput;
 import io.xemigrate.planner.plan.MigrationPlan;
 import io.xemigrate.planner.plan.MovePlan;
 import io.xemigrate.planner.plan.Verdict;
+import io.xemigrate.planner.predict.CalibrationObservations;
+import io.xemigrate.planner.predict.DirtyRateEstimator;
+import io.xemigrate.planner.predict.MoveDemand;
+import io.xemigrate.planner.predict.MoveDemands;
+import io.xemigrate.planner.predict.MovePredictor;
+import io.xemigrate.planner.predict.PrecopyModel;
+import io.xemigrate.planner.schedule.InventoryTopology;
+import io.xemigrate.planner.schedule.Topology;
 import io.xemigrate.plugin.bench.BenchScenarios;
 import io.xemigrate.simulator.Simulator;
 import io.xemigrate.simulator.SimulatorOptions;
@@ -38,6 +46,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,7 +86,8 @@ class LearningFromTheJournalTest {
       PoolInventory before = connector.loadInventory(pool);
       String host = hostUuid(before, EVACUATED);
       MigrationPlan cold = evacuation(batches, before, host);
-      Scores coldScores = run(batches, migration.service(), cold, pool, "cold");
+      Map<String, Double> coldSolo = solo(cold, before, batches.calibration());
+      Scores coldScores = run(batches, migration.service(), cold, pool, "cold", coldSolo);
 
       // Back home: the host is enabled again and its VMs move back to it (a second observation).
       connector.withClient(
@@ -92,18 +102,20 @@ class LearningFromTheJournalTest {
           batches.plan(
               new PlanningInput(
                   away, away, new MigrationRequest.MoveVms(vms, host), Overrides.none()));
-      run(batches, migration.service(), back, pool, "back");
+      run(batches, migration.service(), back, pool, "back", Map.of());
 
       PoolInventory home = connector.loadInventory(pool);
       MigrationPlan warm = evacuation(batches, home, host);
-      Scores warmScores = run(batches, migration.service(), warm, pool, "warm");
+      Map<String, Double> warmSolo = solo(warm, home, batches.calibration());
+      Scores warmScores = run(batches, migration.service(), warm, pool, "warm", warmSolo);
 
       String figures = "cold " + coldScores + "; warm " + warmScores;
       System.out.println(figures);
-      // Measured (speed 100, seed 42): cold p90 39-47 %, warm p90 21-24 %; cold coverage 85-88 %.
-      // The coordinator's real-time steps make the runs differ a little: the bounds leave room.
-      assertThat(warmScores.p90Error()).as(figures).isLessThan(0.30);
-      assertThat(warmScores.p90Error()).as(figures).isLessThan(0.75 * coldScores.p90Error());
+      // The learning is scored on each move's prediction alone at its solo rate: the scheduled
+      // durations also carry the NIC sharing the schedule planned, which the run (its moves
+      // started by the coordinator in real time) does not always reproduce.
+      assertThat(warmScores.soloP90Error()).as(figures).isLessThan(0.25);
+      assertThat(warmScores.soloP90Error()).as(figures).isLessThan(coldScores.soloP90Error() / 2);
       assertThat(coldScores.coverage()).as(figures).isGreaterThanOrEqualTo(0.7);
       // What was learned narrows the intervals: a known VM on a measured link is no prior.
       assertThat(warmScores.medianWidth()).as(figures).isLessThan(coldScores.medianWidth() / 2);
@@ -128,7 +140,8 @@ class LearningFromTheJournalTest {
       MigrationService truth,
       MigrationPlan plan,
       PoolProfile pool,
-      String runId) {
+      String runId,
+      Map<String, Double> solo) {
     int recordedBefore = truth.recorded().size();
     RunSummary summary = batches.run(BatchRun.of(runId, plan, pool, pool), PoolGate.none());
     assertThat(summary.status()).isEqualTo(RunStatus.SUCCEEDED);
@@ -138,11 +151,13 @@ class LearningFromTheJournalTest {
       trueSeconds.put(recorded.vmUuid(), recorded.truth().totalNanos() / 1e9);
     }
     List<Double> errors = new ArrayList<>();
+    List<Double> soloErrors = new ArrayList<>();
     List<Double> widths = new ArrayList<>();
     int covered = 0;
     for (MovePlan move : plan.moves()) {
       double actual = trueSeconds.get(move.vmUuid());
       errors.add(Math.abs(move.schedule().durationSeconds() - actual) / actual);
+      soloErrors.add(Math.abs(solo.getOrDefault(move.vmUuid(), actual) - actual) / actual);
       widths.add(
           (move.schedule().durationP90Seconds() - move.schedule().durationP10Seconds())
               / move.schedule().durationSeconds());
@@ -152,12 +167,39 @@ class LearningFromTheJournalTest {
       }
     }
     errors.sort(Comparator.naturalOrder());
+    soloErrors.sort(Comparator.naturalOrder());
     widths.sort(Comparator.naturalOrder());
     return new Scores(
         errors.get(errors.size() / 2),
         errors.get((int) Math.ceil(0.9 * errors.size()) - 1),
+        soloErrors.get(soloErrors.size() / 2),
+        soloErrors.get((int) Math.ceil(0.9 * soloErrors.size()) - 1),
         covered / (double) plan.moves().size(),
         widths.get(widths.size() / 2));
+  }
+
+  /**
+   * Each move's prediction alone at its solo rate, as the planner makes it from the pool and the
+   * journal's history (the same topology and estimator the plan used).
+   */
+  private static Map<String, Double> solo(
+      MigrationPlan plan, PoolInventory pool, CalibrationObservations history) {
+    Topology topology = InventoryTopology.of(List.of(pool), Set.of(), history);
+    MoveDemands demands = new MoveDemands(new DirtyRateEstimator(topology.calibration()));
+    MovePredictor predictor = new MovePredictor(PrecopyModel.xenDefaults(), topology.storage());
+    Map<String, Double> seconds = new HashMap<>();
+    for (MovePlan move : plan.moves()) {
+      MoveDemand demand =
+          demands.of(
+              pool.vm(move.vmUuid()).orElseThrow(),
+              move.destinationHostUuid(),
+              List.of(),
+              false,
+              0);
+      seconds.put(
+          move.vmUuid(), predictor.predict(demand, topology.soloRate(demand)).totalSeconds());
+    }
+    return seconds;
   }
 
   private static String hostUuid(PoolInventory pool, String name) {
@@ -196,14 +238,23 @@ class LearningFromTheJournalTest {
    * Time errors (|predicted - true| / true), the share of true times inside p10-p90, and the median
    * width of p10-p90 relative to p50.
    */
-  record Scores(double p50Error, double p90Error, double coverage, double medianWidth) {
+  record Scores(
+      double p50Error,
+      double p90Error,
+      double soloP50Error,
+      double soloP90Error,
+      double coverage,
+      double medianWidth) {
     @Override
     public String toString() {
       return String.format(
           java.util.Locale.ROOT,
-          "time error p50 %.1f %%, p90 %.1f %%, p10-p90 coverage %.0f %%, median width %.0f %%",
+          "time error scheduled p50 %.1f %%, p90 %.1f %%, alone p50 %.1f %%, p90 %.1f %%,"
+              + " p10-p90 coverage %.0f %%, median width %.0f %%",
           100 * p50Error,
           100 * p90Error,
+          100 * soloP50Error,
+          100 * soloP90Error,
           100 * coverage,
           100 * medianWidth);
     }
