@@ -46,10 +46,10 @@ public final class BatchService {
     this.clock = clock;
   }
 
-  /** What the journal's completed moves say about the links between hosts. */
+  /** What the journal's completed moves say about the VMs and the links between hosts. */
   public CalibrationObservations calibration() {
     synchronized (journal) {
-      return JournalCalibration.of(journal.completedMoves());
+      return JournalCalibration.of(journal);
     }
   }
 

@@ -6,6 +6,8 @@ import java.util.OptionalDouble;
  * What a finished move really took: the predictor's calibration data.
  *
  * @param bytesSent bytes the migration moved (disks and memory)
+ * @param seconds the migration as xapi's task timed it ({@code finished - created}), or the whole
+ *     move by the coordinator's clock when the task was lost
  * @param downtimeMillis how long the guest was paused, when known. xapi reports no downtime, so the
  *     coordinator records it as unknown (empty): a reader must never learn "0 ms" from it.
  */

@@ -4,6 +4,7 @@ import io.xemigrate.coordinator.BadRequestException;
 import io.xemigrate.coordinator.pools.PoolConnector;
 import io.xemigrate.coordinator.pools.PoolDirectory;
 import io.xemigrate.coordinator.pools.PoolProfile;
+import io.xemigrate.planner.schedule.PoolObservations;
 import io.xemigrate.xapi.model.Host;
 import io.xemigrate.xapi.model.PoolInventory;
 import java.util.HashMap;
@@ -16,7 +17,8 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * Loads the source and destination inventories a plan is made from (one session per pool, closed at
+ * Loads the source and destination inventories a plan is made from, with the last {@link
+ * PlanScheduler#OBSERVATION_WINDOW_SECONDS} of their hosts' RRDs (one session per pool, closed at
  * once). The planning commands and the HTTP API share it; mistakes are one-line {@link
  * BadRequestException}s naming the parameter the caller passes.
  */
@@ -24,6 +26,7 @@ public final class PlanningSources {
   private final PoolDirectory directory;
   private final PoolConnector connector;
   private final Map<String, PoolInventory> loaded = new HashMap<>();
+  private final Map<String, PoolObservations> observed = new HashMap<>();
   private PoolProfile source;
   private PoolProfile destination;
 
@@ -115,6 +118,15 @@ public final class PlanningSources {
     return destination;
   }
 
+  /**
+   * What the loaded pools' RRDs showed over the last {@link
+   * PlanScheduler#OBSERVATION_WINDOW_SECONDS}, for {@link PlanScheduler}; a host whose RRD could
+   * not be read contributes nothing (nominal figures).
+   */
+  public PoolObservations observations() {
+    return observed.values().stream().reduce(PoolObservations.none(), PoolObservations::and);
+  }
+
   /** Whether the pool has every host of {@code hosts} (names or UUIDs). */
   public static boolean hasHost(PoolInventory inventory, List<String> hosts) {
     return hosts.stream()
@@ -127,6 +139,19 @@ public final class PlanningSources {
   }
 
   private PoolInventory inventory(PoolProfile profile) {
-    return loaded.computeIfAbsent(profile.name(), name -> connector.loadInventory(profile));
+    return loaded.computeIfAbsent(profile.name(), name -> load(profile));
+  }
+
+  private PoolInventory load(PoolProfile profile) {
+    return connector.withClient(
+        profile,
+        client -> {
+          PoolInventory inventory = client.loadInventory();
+          observed.put(
+              profile.name(),
+              PoolObservationsReader.read(
+                  client, inventory, PlanScheduler.OBSERVATION_WINDOW_SECONDS));
+          return inventory;
+        });
   }
 }

@@ -3,7 +3,6 @@ package io.xemigrate.coordinator.planning;
 import io.xemigrate.planner.balance.PoolLoad;
 import io.xemigrate.planner.schedule.PoolObservations;
 import io.xemigrate.xapi.PoolClient;
-import io.xemigrate.xapi.XapiException;
 import io.xemigrate.xapi.model.Host;
 import io.xemigrate.xapi.model.PoolInventory;
 import io.xemigrate.xapi.model.RrdUpdates;
@@ -19,7 +18,8 @@ public final class PoolObservationsReader {
 
   /**
    * Reads the last {@code windowSeconds} of every enabled host's RRD through {@code client}. A host
-   * whose RRD cannot be read contributes nothing (its figures stay nominal).
+   * whose RRD cannot be read (an error answer, a transport failure, an unreadable export)
+   * contributes nothing (its figures stay nominal).
    */
   public static PoolObservations read(PoolClient client, PoolInventory pool, long windowSeconds) {
     return PoolObservations.of(updates(client, pool, windowSeconds));
@@ -37,7 +37,7 @@ public final class PoolObservationsReader {
       try {
         updates.add(
             client.rrdUpdates(host.uuid(), -windowSeconds, PoolObservations.INTERVAL_SECONDS));
-      } catch (XapiException e) {
+      } catch (RuntimeException e) {
         // RRD is a prior, not a requirement: an unreachable host keeps nominal figures.
       }
     }

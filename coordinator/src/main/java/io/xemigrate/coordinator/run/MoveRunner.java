@@ -50,6 +50,7 @@ final class MoveRunner {
   private TaskHandle handle;
   private Optional<TaskView> task = Optional.empty();
   private Optional<CallFailure> failure = Optional.empty();
+  private Optional<Duration> migrationTook = Optional.empty();
 
   MoveRunner(RunContext run, MovePlan move, MoveState start, boolean intraPool) {
     this.run = run;
@@ -114,7 +115,8 @@ final class MoveRunner {
               move.sourceHostUuid(),
               move.destinationHostUuid(),
               move.bytesToCopy() + memoryOf(run.destination().fresh()),
-              seconds,
+              // The migration alone as xapi's task timed it; the whole move when the task is lost.
+              migrationTook.map(took -> took.toMillis() / 1e3).orElse(seconds),
               // xapi reports no downtime: unknown, never 0 (the calibration must not learn 0 ms).
               OptionalDouble.empty());
       run.write(() -> run.journal().recordCompleted(completed));
@@ -210,6 +212,9 @@ final class MoveRunner {
                   cancel,
                   run.options().taskWait());
       task = Optional.of(view(ended));
+      if (ended.status() == Task.Status.SUCCESS) {
+        migrationTook = ended.duration();
+      }
     } catch (XapiException e) {
       // The task is gone (toolstack restart, new master): the migration may carry on without it.
       task = Optional.of(new TaskView(TaskView.State.LOST, 0, ImmutableList.of(e.code())));

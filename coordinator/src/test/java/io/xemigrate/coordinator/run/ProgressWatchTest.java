@@ -107,7 +107,7 @@ class ProgressWatchTest {
         List.of(),
         new PlacementExplanation(1, 1, Map.of(), Map.of(), List.of(), "dst"),
         plannedSeconds > 0
-            ? new MoveSchedule(0, 0, List.of(), 0, plannedSeconds, 0.1, true)
+            ? new MoveSchedule(0, 0, List.of(), 0, plannedSeconds, 0.1, true, null, null)
             : MoveSchedule.unscheduled());
   }
 

@@ -95,7 +95,7 @@ public final class ApiServer implements AutoCloseable {
                 services.connector(),
                 () -> {
                   synchronized (journal) {
-                    return JournalCalibration.of(journal.completedMoves());
+                    return JournalCalibration.of(journal);
                   }
                 }),
             store,

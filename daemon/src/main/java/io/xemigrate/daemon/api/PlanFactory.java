@@ -78,7 +78,8 @@ final class PlanFactory {
     PoolInventory to = reaching(() -> sources.loadDestination(destinationPool));
     MigrationPlan plan =
         plan(from, to, new MigrationRequest.MoveVms(uuids, destinationHost.orElse("")));
-    return new PlanScheduler(calibration.get(), objective).schedule(plan, from, to);
+    return new PlanScheduler(calibration.get(), objective)
+        .schedule(plan, from, to, sources.observations());
   }
 
   /** The plan for evacuating {@code hosts} (names or UUIDs), scheduled. */
@@ -104,7 +105,8 @@ final class PlanFactory {
                             "host '" + hosts.get(0) + "'")));
     PoolInventory to = reaching(() -> sources.loadDestination(destinationPool));
     MigrationPlan plan = plan(from, to, new MigrationRequest.EvacuateHosts(hosts));
-    return new PlanScheduler(calibration.get(), objective).schedule(plan, from, to);
+    return new PlanScheduler(calibration.get(), objective)
+        .schedule(plan, from, to, sources.observations());
   }
 
   /**

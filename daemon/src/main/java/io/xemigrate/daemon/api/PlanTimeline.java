@@ -9,9 +9,9 @@ import java.util.Map;
 /**
  * {@code GET /api/v1/plans/{id}/timeline}: what the console draws of a plan, without the maps and
  * placement scores that make a 2000-move plan 5 MB: per scheduled move its hosts, transfer network,
- * predicted start, duration, pause and convergence (and p10/p90 durations when the plan has them);
- * per blocked VM its findings. A plan's document never changes once stored, so the last few are
- * kept.
+ * predicted start, duration, pause and convergence (and p10/p50/p90 durations when the plan has
+ * them, p50 being the duration); per blocked VM its findings. A plan's document never changes once
+ * stored, so the last few are kept.
  */
 final class PlanTimeline {
   private static final int KEPT = 8;
@@ -70,6 +70,9 @@ final class PlanTimeline {
                 .put("duration", schedule.path("durationSeconds").asDouble())
                 .put("downtime", schedule.path("downtimeSeconds").asDouble())
                 .put("converged", schedule.path("converged").asBoolean());
+        if (schedule.path("durationP10Seconds").isNumber()) {
+          bar.put("p50", schedule.path("durationSeconds").asDouble());
+        }
         copyIfPresent(schedule, "durationP10Seconds", bar, "p10");
         copyIfPresent(schedule, "durationP90Seconds", bar, "p90");
       }

@@ -1,5 +1,6 @@
 package io.xemigrate.planner.plan;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -14,6 +15,9 @@ import java.util.List;
  * @param durationSeconds predicted duration, first step to switch-over
  * @param downtimeSeconds predicted pause of the guest (stop-and-copy plus switch-over)
  * @param converged whether pre-copy is predicted to converge before the round cap
+ * @param durationP10Seconds the duration's 10th percentile when the VM's dirty rate is a prior
+ *     (xapi shows none), else null; absent from plans written before intervals
+ * @param durationP90Seconds the duration's 90th percentile, null with {@code durationP10Seconds}
  */
 public record MoveSchedule(
     int sequence,
@@ -22,14 +26,38 @@ public record MoveSchedule(
     double startSeconds,
     double durationSeconds,
     double downtimeSeconds,
-    boolean converged) {
+    boolean converged,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Double durationP10Seconds,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Double durationP90Seconds) {
 
   public MoveSchedule {
     predecessors = List.copyOf(predecessors);
+    if ((durationP10Seconds == null) != (durationP90Seconds == null)) {
+      throw new IllegalArgumentException("a duration interval needs both p10 and p90");
+    }
   }
 
   public static MoveSchedule unscheduled() {
-    return new MoveSchedule(-1, -1, List.of(), 0, 0, 0, false);
+    return new MoveSchedule(-1, -1, List.of(), 0, 0, 0, false, null, null);
+  }
+
+  /** Whether the move carries a p10-p90 interval on its duration. */
+  public boolean hasInterval() {
+    return durationP10Seconds != null;
+  }
+
+  /** The same schedule with a p10-p90 interval on its duration. */
+  public MoveSchedule withInterval(double p10Seconds, double p90Seconds) {
+    return new MoveSchedule(
+        sequence,
+        slot,
+        predecessors,
+        startSeconds,
+        durationSeconds,
+        downtimeSeconds,
+        converged,
+        p10Seconds,
+        p90Seconds);
   }
 
   /** Whether the scheduler has placed the move in its queue. */

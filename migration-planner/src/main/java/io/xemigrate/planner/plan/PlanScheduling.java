@@ -69,7 +69,9 @@ public final class PlanScheduling {
                       scheduled.startSeconds(),
                       scheduled.durationSeconds(),
                       scheduled.downtimeSeconds(),
-                      scheduled.converged())));
+                      scheduled.converged(),
+                      null,
+                      null)));
     }
     return plan.withMoves(moves);
   }

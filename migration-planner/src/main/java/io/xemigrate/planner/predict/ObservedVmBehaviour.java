@@ -1,11 +1,11 @@
 package io.xemigrate.planner.predict;
 
 /**
- * What completed moves of one VM showed, as the coordinator's journal will summarise it.
+ * What completed moves of one VM showed, as {@link HistoryFit} summarises the journal: the dirty
+ * profile under which the pre-copy model reproduces the measured durations.
  *
- * @param dirtyRateBytesPerSecond the dirty rate fitted from the rounds (bytes of round i+1 over the
- *     duration of round i, for the short rounds)
- * @param writableWorkingSetBytes the level the dirty sets flattened at
+ * @param dirtyRateBytesPerSecond the effective dirty rate (decay-weighted over the moves)
+ * @param writableWorkingSetBytes the effective writable working set
  * @param movesObserved how many moves the figures come from (0 means "no observation")
  */
 public record ObservedVmBehaviour(

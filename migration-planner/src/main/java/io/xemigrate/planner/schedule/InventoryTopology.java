@@ -1,10 +1,14 @@
 package io.xemigrate.planner.schedule;
 
 import io.xemigrate.planner.predict.CalibrationObservations;
+import io.xemigrate.planner.predict.HistoryFit;
+import io.xemigrate.planner.predict.HostPair;
+import io.xemigrate.planner.predict.PrecopyModel;
 import io.xemigrate.storage.estimate.DiskCopyEstimator;
 import io.xemigrate.storage.estimate.SrThroughput;
 import io.xemigrate.xapi.model.Pif;
 import io.xemigrate.xapi.model.PoolInventory;
+import io.xemigrate.xapi.model.PowerState;
 import io.xemigrate.xapi.model.Sr;
 import io.xemigrate.xapi.model.Vdi;
 import io.xemigrate.xapi.model.Vm;
@@ -23,11 +27,16 @@ import java.util.Optional;
  *       network, else of its management PIF, else {@link #DEFAULT_NIC_MBPS} (10 GbE) when xapi
  *       reports no speed;
  *   <li>one stream at most {@link #STREAM_CAP_BYTES_PER_SECOND} (xapi reports no such figure: the
- *       tunnelled-encryption ceiling of docs/migration-model.md#transport), lowered per host pair
- *       by the journal's calibration;
+ *       tunnelled-encryption ceiling of docs/migration-model.md#transport), replaced per host pair
+ *       by the rate the journal's moves showed ({@link HistoryFit});
  *   <li>SR throughput: SR {@code other_config} {@value #SR_THROUGHPUT_KEY} (megabytes, 10^6 bytes,
  *       per second, read and write), else {@link SrThroughput#UNMEASURED};
- *   <li>with {@link PoolObservations} (the RRDs): NIC traffic and guests' disk I/O taken off.
+ *   <li>with {@link PoolObservations} (the RRDs): NIC traffic taken off the NIC's reported speed,
+ *       and guests' disk I/O off a measured SR throughput. Load is only ever taken off a capacity
+ *       that was measured: an assumed SR speed less observed I/O would be a guess made smaller.
+ *   <li>the journal's completed moves fitted into per-VM dirtying and per-pair stream rates ({@link
+ *       HistoryFit}), in {@link Topology#calibration()}: the estimator to use with this topology is
+ *       {@code new DirtyRateEstimator(topology.calibration())}.
  * </ul>
  */
 public final class InventoryTopology {
@@ -59,9 +68,10 @@ public final class InventoryTopology {
   }
 
   /**
-   * As above, with what the RRDs showed: a NIC's observed traffic is taken off its speed (the
-   * bandwidth left), and the observed disk I/O of the guests on an SR off its throughput, each at
-   * most down to {@link #LEAST_LEFT} of the nominal figure.
+   * As above, with what the RRDs showed: a NIC's observed traffic is taken off its reported speed
+   * (the bandwidth left), and the observed disk I/O of the guests on an SR off its measured
+   * throughput (an SR without one keeps the default), each at most down to {@link #LEAST_LEFT} of
+   * the nominal figure.
    */
   public static Topology of(
       List<PoolInventory> pools,
@@ -84,8 +94,8 @@ public final class InventoryTopology {
       for (Sr sr : pool.srs().values()) {
         double load = srLoad.getOrDefault(sr.uuid(), 0.0);
         Optional<SrThroughput> measured = srThroughput(sr);
-        if (measured.isPresent() || load > 0) {
-          SrThroughput nominal = measured.orElse(SrThroughput.UNMEASURED);
+        if (measured.isPresent()) {
+          SrThroughput nominal = measured.get();
           srs.put(
               sr.uuid(),
               new SrThroughput(
@@ -101,7 +111,42 @@ public final class InventoryTopology {
     DiskCopyEstimator storage =
         new DiskCopyEstimator(
             DiskCopyEstimator.DEFAULT_SETUP_SECONDS_PER_DISK, srs, SrThroughput.UNMEASURED);
-    return new Topology(hosts, STREAM_CAP_BYTES_PER_SECOND, storage, calibration);
+    Topology nominal = new Topology(hosts, STREAM_CAP_BYTES_PER_SECOND, storage, calibration);
+    return nominal.withCalibration(
+        HistoryFit.fit(
+            calibration,
+            vmsOf(pools),
+            pair -> link(nominal, pair),
+            PrecopyModel.xenDefaults(),
+            storage));
+  }
+
+  /** What the history fit needs of a host pair; empty when a host is not in these pools. */
+  private static Optional<HistoryFit.Link> link(Topology topology, HostPair pair) {
+    HostLink source = topology.hosts().get(pair.sourceHostUuid());
+    HostLink destination = topology.hosts().get(pair.destinationHostUuid());
+    if (source == null || destination == null) {
+      return Optional.empty();
+    }
+    double nic = Math.min(source.nicBytesPerSecond(), destination.nicBytesPerSecond());
+    return Optional.of(
+        new HistoryFit.Link(
+            !source.poolUuid().equals(destination.poolUuid()),
+            nic,
+            Math.min(nic, topology.perStreamCapBytesPerSecond())));
+  }
+
+  private static Map<String, Vm> vmsOf(List<PoolInventory> pools) {
+    Map<String, Vm> vms = new HashMap<>();
+    // A VM that left a pool may leave a halted record behind: the running one counts.
+    pools.forEach(
+        pool ->
+            pool.vms()
+                .forEach(
+                    (uuid, vm) ->
+                        vms.merge(
+                            uuid, vm, (a, b) -> b.powerState() == PowerState.RUNNING ? b : a)));
+    return vms;
   }
 
   /** The speed of the host's transfer PIF, its management PIF, or the default. */

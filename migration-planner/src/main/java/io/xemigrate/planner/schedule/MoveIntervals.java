@@ -14,14 +14,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A p10-p50-p90 interval on every move whose dirty rate is unknown: no operator hint and no earlier
- * move of the VM, so the estimate is its kind's default (xapi shows no dirty rate). Each move is
- * predicted alone at its solo rate on the topology (NIC speeds less observed traffic).
+ * A p10-p50-p90 interval on every move, as wide as what is unknown about it ({@link
+ * IntervalPredictor}): a VM whose dirty rate is its kind's default (no hint, no earlier move) gets
+ * a wide one, a VM fitted from the journal a narrow one; a host pair whose stream rate was measured
+ * narrows it further. Each move is predicted alone at its solo rate on the topology.
  */
 public final class MoveIntervals {
   private MoveIntervals() {}
 
-  /** The intervals by VM UUID; moves with a known dirty rate get none. */
+  /** The intervals by VM UUID (moves of VMs not in {@code pools} get none). */
   public static ImmutableMap<String, MoveInterval> of(
       List<MoveDemand> moves,
       List<PoolInventory> pools,
@@ -29,8 +30,7 @@ public final class MoveIntervals {
       Topology topology,
       PrecopyModel model) {
     IntervalPredictor intervals =
-        new IntervalPredictor(
-            new MovePredictor(model, topology.storage()), IntervalPredictor.UNKNOWN_RATE_SPREAD);
+        new IntervalPredictor(new MovePredictor(model, topology.storage()));
     ImmutableMap.Builder<String, MoveInterval> result = ImmutableMap.builder();
     for (MoveDemand move : moves) {
       Optional<Vm> vm = find(pools, move.vmUuid());
@@ -38,9 +38,20 @@ public final class MoveIntervals {
         continue;
       }
       DirtySource source = estimator.estimate(vm.get(), move.memoryPopulatedBytes()).source();
-      if (source == DirtySource.DEFAULT_BY_KIND) {
-        result.put(move.vmUuid(), intervals.interval(move, topology.soloRate(move)));
-      }
+      boolean measuredLink =
+          topology
+              .calibration()
+              .streamBandwidth(move.sourceHostUuid(), move.destinationHostUuid())
+              .isPresent();
+      result.put(
+          move.vmUuid(),
+          intervals.interval(
+              move,
+              topology.soloRate(move),
+              IntervalPredictor.dirtySpread(source),
+              measuredLink
+                  ? IntervalPredictor.MEASURED_LINK_SPREAD
+                  : IntervalPredictor.ASSUMED_LINK_SPREAD));
     }
     return result.buildOrThrow();
   }

@@ -14,7 +14,8 @@ import java.util.NoSuchElementException;
  *     xenguest and stunnel (or kTLS) CPU in dom0, not by the wire
  *     (docs/migration-model.md#transport)
  * @param storage SR throughputs and per-disk setup for disk copies
- * @param calibration observed stream bandwidth per host pair (lowers the cap for that pair)
+ * @param calibration observed stream bandwidth per host pair (replaces the cap for that pair) and
+ *     observed VM dirtying
  */
 public record Topology(
     Map<String, HostLink> hosts,
@@ -39,13 +40,19 @@ public record Topology(
     return link;
   }
 
-  /** The most one stream of {@code move} carries: the cap, or less where calibration says so. */
+  /**
+   * The most one stream of {@code move} carries: what the journal measured for its host pair, else
+   * the assumed cap (a measurement replaces the assumption, either way).
+   */
   public double streamCap(MoveDemand move) {
-    return Math.min(
-        perStreamCapBytesPerSecond,
-        calibration
-            .streamBandwidth(move.sourceHostUuid(), move.destinationHostUuid())
-            .orElse(Double.POSITIVE_INFINITY));
+    return calibration
+        .streamBandwidth(move.sourceHostUuid(), move.destinationHostUuid())
+        .orElse(perStreamCapBytesPerSecond);
+  }
+
+  /** This topology with other calibration. */
+  public Topology withCalibration(CalibrationObservations newCalibration) {
+    return new Topology(hosts, perStreamCapBytesPerSecond, storage, newCalibration);
   }
 
   /** The rate {@code move} gets with both NICs to itself. */

@@ -46,12 +46,43 @@ class PlanValueTest {
     MovePlan move = Scenario.crossPool().plan().moves().get(0);
 
     MovePlan scheduled =
-        move.withSchedule(new MoveSchedule(2, 0, java.util.List.of("vm0"), 30, 120, 0.3, true));
+        move.withSchedule(
+            new MoveSchedule(2, 0, java.util.List.of("vm0"), 30, 120, 0.3, true, null, null));
 
     assertThat(move.schedule()).isEqualTo(MoveSchedule.unscheduled());
     assertThat(move.schedule().scheduled()).isFalse();
     assertThat(scheduled.schedule().sequence()).isEqualTo(2);
     assertThat(scheduled.withSchedule(MoveSchedule.unscheduled())).isEqualTo(move);
+  }
+
+  @Test
+  void intervalsSurviveJsonAndPlansWithoutThemStillLoad() {
+    MigrationPlan plain = Scenario.crossPool().plan();
+    MovePlan move = plain.moves().get(0);
+    MigrationPlan withIntervals =
+        plain.withSchedule(
+            java.util.List.of(
+                move.withSchedule(
+                    new MoveSchedule(0, 0, java.util.List.of(), 0, 120, 0.3, true, 100.0, 150.0))),
+            new PlanSchedule("test", 120, 100, 0.3, 100.0, 150.0));
+    MigrationPlan without =
+        plain.withSchedule(
+            java.util.List.of(
+                move.withSchedule(
+                    new MoveSchedule(0, 0, java.util.List.of(), 0, 120, 0.3, true, null, null))),
+            new PlanSchedule("test", 120, 100, 0.3, null, null));
+
+    MigrationPlan read = PlanJson.read(PlanJson.pretty(withIntervals));
+    assertThat(read).isEqualTo(withIntervals);
+    assertThat(read.moves().get(0).schedule().durationP90Seconds()).isEqualTo(150.0);
+    assertThat(read.schedule().makespanP10Seconds()).isEqualTo(100.0);
+
+    String old = PlanJson.canonical(without);
+    assertThat(old).doesNotContain("P10", "P90");
+    MigrationPlan readOld = PlanJson.read(old);
+    assertThat(readOld).isEqualTo(without);
+    assertThat(readOld.moves().get(0).schedule().hasInterval()).isFalse();
+    assertThat(readOld.schedule().hasInterval()).isFalse();
   }
 
   @Test

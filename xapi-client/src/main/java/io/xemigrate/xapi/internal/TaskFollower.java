@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -133,7 +134,9 @@ final class TaskFollower {
         status,
         record.progress == null ? 0 : record.progress,
         Fields.str(record.result),
-        errorInfo);
+        errorInfo,
+        Optional.ofNullable(record.created).map(java.util.Date::toInstant),
+        Optional.ofNullable(record.finished).map(java.util.Date::toInstant));
   }
 
   /** Read raw: the SDK turns error_info into a Set, which drops repeated parameters. */

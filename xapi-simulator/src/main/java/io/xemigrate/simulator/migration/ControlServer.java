@@ -43,9 +43,8 @@ import java.util.concurrent.TimeUnit;
  * dirty rate from now on by the factor (relative to its drawn workload), to test a run against a
  * guest that starts writing harder; {@code GET /sim/truth/bound} every recorded migration re-run
  * alone and the makespan bound that follows from the truth ({@link SoloTruth}); {@code POST
- * /sim/faults} injects a fault ({@code
- * {"kind":"FAIL_MEMORY_PRECOPY", "target":"<vm uuid>"}}); {@code GET /sim/faults} lists armed
- * one-shot faults.
+ * /sim/faults} injects a fault ({@code {"kind":"FAIL_MEMORY_PRECOPY", "target":"<vm uuid>"}});
+ * {@code GET /sim/faults} lists armed one-shot faults.
  *
  * <p>Connections are HTTP/1.1 persistent unless the request says {@code Connection: close}: a
  * client pools the connection after a reply without that header, so closing it silently would fail

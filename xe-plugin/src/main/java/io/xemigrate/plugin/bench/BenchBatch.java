@@ -78,10 +78,15 @@ public record BenchBatch(
         PrecopyModel.xenDefaults());
   }
 
+  /** As above, the topology lowered by what the pools' RRDs showed. */
+  public static BenchBatch of(String name, List<PoolInventory> pools, PoolObservations observed) {
+    return of(name, pools, observed, CalibrationObservations.none(), PrecopyModel.xenDefaults());
+  }
+
   /**
-   * As above, the topology lowered by what the pools' RRDs showed, the predictor calibrated by the
-   * journal's completed moves ({@code calibration}, as the coordinator reads them), intervals
-   * predicted with {@code model}.
+   * As above, with a journal's history ({@code JournalCalibration}, as the coordinator reads it):
+   * the topology fits it into per-VM dirtying and per-pair stream rates, the moves' dirtying is
+   * read from the fit, and intervals are predicted with {@code model}.
    */
   public static BenchBatch of(
       String name,
@@ -117,7 +122,17 @@ public record BenchBatch(
                     .reversed()
                     .thenComparing(Vm::uuid))
             .toList();
-    DirtyRateEstimator estimator = new DirtyRateEstimator(calibration);
+    List<String> networks = new ArrayList<>();
+    for (PoolInventory pool : pools) {
+      pool.managementNetwork().ifPresent(network -> networks.add(network.uuid()));
+    }
+    Topology topology =
+        InventoryTopology.of(
+            crossPool ? List.of(source, destination) : List.of(source),
+            networks,
+            calibration,
+            observed);
+    DirtyRateEstimator estimator = new DirtyRateEstimator(topology.calibration());
     MoveDemands demands = new MoveDemands(estimator);
     List<MoveDemand> moves = new ArrayList<>();
     ImmutableMap.Builder<String, CrossPoolMove> sends = ImmutableMap.builder();
@@ -150,16 +165,6 @@ public record BenchBatch(
       moves.add(demands.of(vm, target.uuid(), disks, crossPool, 0));
     }
     moves.sort(Comparator.comparing(MoveDemand::vmUuid));
-    List<String> networks = new ArrayList<>();
-    for (PoolInventory pool : pools) {
-      pool.managementNetwork().ifPresent(network -> networks.add(network.uuid()));
-    }
-    Topology topology =
-        InventoryTopology.of(
-            crossPool ? List.of(source, destination) : List.of(source),
-            networks,
-            calibration,
-            observed);
     return new BenchBatch(
         name,
         ImmutableList.copyOf(moves),

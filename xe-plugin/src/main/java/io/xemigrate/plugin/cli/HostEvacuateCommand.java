@@ -65,6 +65,7 @@ final class HostEvacuateCommand implements PlanningCommand {
                 PlanningSession.overrides(arguments)),
             source,
             destination,
+            session.observations(),
             objective);
     ImmutableList<String> hostUuids = uuidsOf(source, hosts);
     return PlanRun.showAskApply(

@@ -57,6 +57,7 @@ final class HostEvacuatePlanCommand implements PlanningCommand {
             destination,
             new MigrationRequest.EvacuateHosts(hosts),
             PlanningSession.overrides(arguments));
-    return PlanOutput.write(plan, source, destination, out, objective, console);
+    return PlanOutput.write(
+        plan, source, destination, session.observations(), out, objective, console);
   }
 }

@@ -8,6 +8,7 @@ import io.xemigrate.planner.plan.MovePlan;
 import io.xemigrate.planner.plan.PlanHash;
 import io.xemigrate.planner.plan.PlanJson;
 import io.xemigrate.planner.schedule.Objective;
+import io.xemigrate.planner.schedule.PoolObservations;
 import io.xemigrate.xapi.model.PoolInventory;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -70,12 +71,13 @@ final class PlanOutput {
       MigrationPlan unscheduled,
       PoolInventory source,
       PoolInventory destination,
+      PoolObservations observations,
       Path out,
       Objective objective,
       Console console) {
     MigrationPlan plan =
         new PlanScheduler(RunSession.calibration(), objective)
-            .schedule(unscheduled, source, destination);
+            .schedule(unscheduled, source, destination, observations);
     new OutputFile("out", out).write(PlanJson.pretty(plan) + "\n", false);
     if (console.json()) {
       console.line(

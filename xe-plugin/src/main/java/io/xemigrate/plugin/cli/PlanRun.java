@@ -7,6 +7,7 @@ import io.xemigrate.planner.plan.MigrationPlan;
 import io.xemigrate.planner.plan.MovePlan;
 import io.xemigrate.planner.plan.Verdict;
 import io.xemigrate.planner.schedule.Objective;
+import io.xemigrate.planner.schedule.PoolObservations;
 import io.xemigrate.xapi.model.PoolInventory;
 import java.util.List;
 import java.util.function.Consumer;
@@ -23,14 +24,20 @@ final class PlanRun {
   /** Schedules a fresh plan, calibrated by the journal's completed moves, as planning does. */
   static MigrationPlan schedule(
       MigrationPlan plan, PoolInventory source, PoolInventory destination) {
-    return schedule(plan, source, destination, Objective.BALANCED);
+    return schedule(plan, source, destination, PoolObservations.none(), Objective.BALANCED);
   }
 
-  /** As above, favouring {@code objective}. */
+  /**
+   * As above, on the links left by the traffic the pools' RRDs showed, favouring {@code objective}.
+   */
   static MigrationPlan schedule(
-      MigrationPlan plan, PoolInventory source, PoolInventory destination, Objective objective) {
+      MigrationPlan plan,
+      PoolInventory source,
+      PoolInventory destination,
+      PoolObservations observations,
+      Objective objective) {
     return new PlanScheduler(RunSession.calibration(), objective)
-        .schedule(plan, source, destination);
+        .schedule(plan, source, destination, observations);
   }
 
   /**

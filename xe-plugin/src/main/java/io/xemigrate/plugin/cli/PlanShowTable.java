@@ -13,11 +13,12 @@ import java.util.Locale;
 
 /**
  * The readable form of a plan: per move the destination host, the predicted start, duration and
- * downtime, the disk and NIC maps and the findings; for the plan the makespan, its lower bound and
- * the ratio. Moves are listed in the schedule's order, blocked ones last.
+ * downtime (with the duration's p10-p90 where the VM's dirty rate is a prior), the disk and NIC
+ * maps and the findings; for the plan the makespan (and its p10-p90), its lower bound and the
+ * ratio. Moves are listed in the schedule's order, blocked ones last.
  */
 final class PlanShowTable {
-  private static final String ROW = "%4s  %-28s %-8s %-14s %9s %9s %9s  %s%n";
+  private static final String ROW = "%4s  %-28s %-8s %-14s %9s %9s %11s %9s  %s%n";
 
   private PlanShowTable() {}
 
@@ -43,8 +44,13 @@ final class PlanShowTable {
     if (schedule.scheduled()) {
       out.append(
           format(
-              "Predicted makespan %.1f s; lower bound %.1f s; ratio %.2f; total downtime %.2f s%n",
+              "Predicted makespan %.1f s%s; lower bound %.1f s; ratio %.2f; total downtime %.2f s%n",
               schedule.makespanSeconds(),
+              schedule.hasInterval()
+                  ? format(
+                      " (p50; p10-p90 %.1f-%.1f s)",
+                      schedule.makespanP10Seconds(), schedule.makespanP90Seconds())
+                  : "",
               schedule.lowerBoundSeconds(),
               schedule.ratio(),
               schedule.totalDowntimeSeconds()));
@@ -52,7 +58,17 @@ final class PlanShowTable {
       out.append(format("Not scheduled.%n"));
     }
     out.append(
-        format("%n" + ROW, "#", "VM", "VERDICT", "TO", "START", "DURATION", "DOWNTIME", "AFTER"));
+        format(
+            "%n" + ROW,
+            "#",
+            "VM",
+            "VERDICT",
+            "TO",
+            "START",
+            "P50",
+            "P10-P90",
+            "DOWNTIME",
+            "AFTER"));
     List<MovePlan> moves =
         plan.moves().stream()
             .sorted(
@@ -71,6 +87,7 @@ final class PlanShowTable {
               cut(move.destinationHostName().isEmpty() ? "-" : move.destinationHostName(), 14),
               scheduled ? format("%.1fs", move.schedule().startSeconds()) : "-",
               scheduled ? format("%.0fs", move.schedule().durationSeconds()) : "-",
+              interval(move),
               scheduled ? format("%.0fms", move.schedule().downtimeSeconds() * 1000) : "-",
               after(plan, move)));
     }
@@ -119,6 +136,14 @@ final class PlanShowTable {
       }
     }
     return out.toString();
+  }
+
+  private static String interval(MovePlan move) {
+    return move.schedule().scheduled() && move.schedule().hasInterval()
+        ? format(
+            "%.0f-%.0fs",
+            move.schedule().durationP10Seconds(), move.schedule().durationP90Seconds())
+        : "-";
   }
 
   private static String after(MigrationPlan plan, MovePlan move) {

@@ -50,7 +50,7 @@ final class RunSession {
       return CalibrationObservations.none();
     }
     try (Journal journal = Journal.open(file, Clock.systemUTC())) {
-      return JournalCalibration.of(journal.completedMoves());
+      return JournalCalibration.of(journal);
     }
   }
 

@@ -39,7 +39,12 @@ final class VmMigrateApplyCommand implements PlanningCommand {
     VmMigrateCommand.Planned planned = VmMigrateCommand.planVms(arguments, pools);
     VmMigrateCommand.noteInsidePool(arguments, pools, planned, console);
     MigrationPlan plan =
-        PlanRun.schedule(planned.plan(), planned.source(), planned.destination(), objective);
+        PlanRun.schedule(
+            planned.plan(),
+            planned.source(),
+            planned.destination(),
+            planned.observations(),
+            objective);
     return PlanRun.showAskApply(
         plan,
         pools,

@@ -8,6 +8,7 @@ import io.xemigrate.coordinator.pools.PoolProfile;
 import io.xemigrate.planner.MigrationRequest;
 import io.xemigrate.planner.plan.MigrationPlan;
 import io.xemigrate.planner.schedule.Objective;
+import io.xemigrate.planner.schedule.PoolObservations;
 import io.xemigrate.xapi.model.PoolInventory;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -71,7 +72,13 @@ final class VmMigrateCommand implements PlanningCommand {
     noteInsidePool(arguments, pools, planned, console);
     return out.isPresent()
         ? PlanOutput.write(
-            planned.plan(), planned.source(), planned.destination(), out.get(), objective, console)
+            planned.plan(),
+            planned.source(),
+            planned.destination(),
+            planned.observations(),
+            out.get(),
+            objective,
+            console)
         : PlanOutput.check(planned.plan(), console);
   }
 
@@ -92,7 +99,11 @@ final class VmMigrateCommand implements PlanningCommand {
   }
 
   /** A plan (not yet scheduled) with the inventories it was made from. */
-  record Planned(MigrationPlan plan, PoolInventory source, PoolInventory destination) {}
+  record Planned(
+      MigrationPlan plan,
+      PoolInventory source,
+      PoolInventory destination,
+      PoolObservations observations) {}
 
   /**
    * Plans moving the VMs of {@code vm=} to {@code destination=} with the overrides given; {@code
@@ -119,6 +130,6 @@ final class VmMigrateCommand implements PlanningCommand {
             destination,
             new MigrationRequest.MoveVms(uuids, arguments.optional("host").orElse("")),
             PlanningSession.overrides(arguments));
-    return new Planned(plan, source, destination);
+    return new Planned(plan, source, destination, session.observations());
   }
 }
