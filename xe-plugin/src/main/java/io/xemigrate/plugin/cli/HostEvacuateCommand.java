@@ -2,6 +2,7 @@ package io.xemigrate.plugin.cli;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import io.xemigrate.coordinator.journal.StoreLocation;
 import io.xemigrate.coordinator.planning.PlanningSources;
 import io.xemigrate.coordinator.run.HostMaintenance;
 import io.xemigrate.planner.MigrationRequest;
@@ -30,12 +31,15 @@ final class HostEvacuateCommand implements PlanningCommand {
   @Override
   public String synopsis() {
     return "host-evacuate host=<uuid|name>[,...] [destination=<pool>] [source=<pool>]"
-        + " [maintenance=true] [yes=true] [pools=FILE] [--json]";
+        + " [maintenance=true] [yes=true] [pools=FILE] [database=...] [--json]";
   }
 
   @Override
   public ImmutableSet<String> ownKeys() {
-    return ImmutableSet.of("host", "yes", "maintenance");
+    return ImmutableSet.<String>builder()
+        .add("host", "yes", "maintenance")
+        .addAll(DatabaseArgument.KEYS)
+        .build();
   }
 
   @Override
@@ -44,6 +48,7 @@ final class HostEvacuateCommand implements PlanningCommand {
     boolean yes = Parameters.bool("yes", arguments.optional("yes").orElse("false"));
     boolean maintenance =
         Parameters.bool("maintenance", arguments.optional("maintenance").orElse("false"));
+    StoreLocation store = DatabaseArgument.of(arguments);
     PoolParameters pools = CommandSupport.pools(arguments, console);
     PlanningSources session = PlanningSession.sources(pools);
     PoolInventory source =
@@ -61,11 +66,13 @@ final class HostEvacuateCommand implements PlanningCommand {
                 new MigrationRequest.EvacuateHosts(hosts),
                 PlanningSession.overrides(arguments)),
             source,
-            destination);
+            destination,
+            store);
     ImmutableList<String> hostUuids = uuidsOf(source, hosts);
     return PlanRun.showAskApply(
         plan,
         pools,
+        store,
         console,
         yes,
         "Evacuate?",

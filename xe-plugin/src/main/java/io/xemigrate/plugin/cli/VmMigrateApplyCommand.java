@@ -1,6 +1,7 @@
 package io.xemigrate.plugin.cli;
 
 import com.google.common.collect.ImmutableSet;
+import io.xemigrate.coordinator.journal.StoreLocation;
 import io.xemigrate.planner.plan.MigrationPlan;
 
 /**
@@ -22,24 +23,29 @@ final class VmMigrateApplyCommand implements PlanningCommand {
   public String synopsis() {
     return "vm-migrate vm=<uuid|name>[,...]|all [destination=<pool>] [source=<pool>] [host=] [sr=]"
         + " [vdi:<uuid>=<sr>] [vif:<uuid|mac>=<network>] [transfer-network=] [yes=true]"
-        + " [pools=FILE] [--json]";
+        + " [pools=FILE] [database=...] [--json]";
   }
 
   @Override
   public ImmutableSet<String> ownKeys() {
-    return ImmutableSet.of("vm", "host", "yes");
+    return ImmutableSet.<String>builder()
+        .add("vm", "host", "yes")
+        .addAll(DatabaseArgument.KEYS)
+        .build();
   }
 
   @Override
   public ExitCode run(Arguments arguments, Console console) {
     boolean yes = Parameters.bool("yes", arguments.optional("yes").orElse("false"));
+    StoreLocation store = DatabaseArgument.of(arguments);
     PoolParameters pools = CommandSupport.pools(arguments, console);
     VmMigrateCommand.Planned planned = VmMigrateCommand.planVms(arguments, pools);
     VmMigrateCommand.noteInsidePool(arguments, pools, planned, console);
-    MigrationPlan plan = PlanRun.schedule(planned.plan(), planned.source(), planned.destination());
+    MigrationPlan plan = PlanRun.schedule(planned.plan(), planned.source(), planned.destination(), store);
     return PlanRun.showAskApply(
         plan,
         pools,
+        store,
         console,
         yes,
         "Migrate?",
