@@ -60,8 +60,8 @@ final class PlanApplyCommand implements Command {
   @Override
   public ExitCode run(Arguments arguments, Console console) {
     boolean yes = Parameters.bool("yes", arguments.optional("yes").orElse("false"));
-    MigrationPlan plan = read(arguments.required("plan"));
     StoreLocation store = DatabaseArgument.of(arguments);
+    MigrationPlan plan = read(arguments.required("plan"));
     PoolParameters pools = CommandSupport.pools(arguments, console);
     PoolInventory source =
         pools.connector().loadInventory(RunSession.profileOf(pools, plan.source()));
