@@ -16,8 +16,11 @@ import java.sql.Statement;
  * JournalSchema}). Each store of the journal reads and writes through it.
  */
 final class JournalDatabase implements AutoCloseable {
-  private final Connection connection;
+  private Connection connection;
   private final StoreLocation location;
+
+  /** The server connection failed (network, server restart): the next call opens a new one. */
+  private boolean lost;
 
   private JournalDatabase(Connection connection, StoreLocation location) {
     this.connection = connection;
@@ -78,8 +81,24 @@ final class JournalDatabase implements AutoCloseable {
     }
   }
 
-  Connection connection() {
+  /**
+   * The connection; after a PostgreSQL connection was lost, a new one, so that a long run outlives
+   * a network cut or a server restart between two journal writes (the write that met the cut
+   * failed as one error, as any journal failure does).
+   */
+  synchronized Connection connection() {
+    if (lost && location instanceof StoreLocation.Postgres server) {
+      closeQuietly(connection);
+      connection = ServerConnections.connect(server);
+      lost = false;
+    }
     return connection;
+  }
+
+  private synchronized void noteFailure(SQLException e) {
+    if (ServerConnections.lost(e)) {
+      lost = true;
+    }
   }
 
   /** Reads rows into a value. */
@@ -95,7 +114,7 @@ final class JournalDatabase implements AutoCloseable {
   }
 
   <T> T query(String sql, RowReader<T> reader, String... args) {
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+    try (PreparedStatement statement = connection().prepareStatement(sql)) {
       for (int i = 0; i < args.length; i++) {
         statement.setString(i + 1, args[i]);
       }
@@ -103,29 +122,32 @@ final class JournalDatabase implements AutoCloseable {
         return reader.read(rows);
       }
     } catch (SQLException e) {
+      noteFailure(e);
       throw new JournalException("cannot read the journal: " + e.getMessage(), e);
     }
   }
 
   void inTransaction(Work work) {
     try {
-      connection.setAutoCommit(false);
+      Connection sql = connection();
+      sql.setAutoCommit(false);
       try {
         work.run();
-        connection.commit();
+        sql.commit();
       } catch (SQLException | RuntimeException e) {
-        connection.rollback();
+        sql.rollback();
         throw e;
       } finally {
-        connection.setAutoCommit(true);
+        sql.setAutoCommit(true);
       }
     } catch (SQLException e) {
+      noteFailure(e);
       throw new JournalException("cannot write the journal: " + e.getMessage(), e);
     }
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     try {
       connection.close();
     } catch (SQLException e) {

@@ -32,6 +32,15 @@ public final class ServerConnections {
     }
   }
 
+  /**
+   * Whether {@code e} says the connection itself is gone (a network cut, a server restart, an
+   * administrator's {@code pg_terminate_backend}): the store opens a new one on its next call.
+   */
+  public static boolean lost(SQLException e) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    return state.startsWith("08") || state.equals("57P01");
+  }
+
   /** A connection refused or lost as one line; the driver's own text only when nothing fits. */
   public static CoordinatorException refusal(StoreLocation.Postgres server, SQLException e) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();

@@ -39,10 +39,17 @@ final class PlanStore implements AutoCloseable {
         maintenance INTEGER NOT NULL DEFAULT 0)
       """;
 
-  private final Connection connection;
+  private Connection connection;
 
-  private PlanStore(Connection connection) {
+  /** The PostgreSQL database, to open a new connection after the server dropped one. */
+  private final Optional<StoreLocation.Postgres> server;
+
+  /** The server connection failed (network, server restart): the next call opens a new one. */
+  private boolean lost;
+
+  private PlanStore(Connection connection, Optional<StoreLocation.Postgres> server) {
     this.connection = connection;
+    this.server = server;
   }
 
   static PlanStore open(StoreLocation location) {
@@ -58,7 +65,7 @@ final class PlanStore implements AutoCloseable {
             Dialect.POSTGRESQL,
             "api-plans",
             List.of(SchemaMigrations.statements(Dialect.POSTGRESQL.ddl(SCHEMA))));
-        return new PlanStore(connection);
+        return new PlanStore(connection, Optional.of(server));
       } catch (SQLException e) {
         connection.close();
         throw ServerConnections.refusal(server, e);
@@ -79,7 +86,7 @@ final class PlanStore implements AutoCloseable {
       }
       SchemaMigrations.applyImmediately(
           connection, "api-plans", List.of(SchemaMigrations.statements(SCHEMA)));
-      return new PlanStore(connection);
+      return new PlanStore(connection, Optional.empty());
     } catch (SQLException e) {
       throw new ApiStartException(
           "cannot open the database " + database + " for plans: " + e.getMessage());
@@ -131,14 +138,38 @@ final class PlanStore implements AutoCloseable {
     update("UPDATE api_plans SET status = 'APPROVED', run_id = NULL WHERE id = ?", id);
   }
 
+  /**
+   * The connection; after a PostgreSQL connection was lost, a new one (the call that met the loss
+   * failed as one error), as the journal's and the daemon's stores do.
+   */
+  private Connection connection() {
+    if (lost && server.isPresent()) {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        // Already broken: nothing to release.
+      }
+      connection = ServerConnections.connect(server.get());
+      lost = false;
+    }
+    return connection;
+  }
+
+  private IllegalStateException failure(SQLException e) {
+    if (ServerConnections.lost(e)) {
+      lost = true;
+    }
+    return new IllegalStateException("plan store: " + e.getMessage(), e);
+  }
+
   private int update(String sql, Object... values) {
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+    try (PreparedStatement statement = connection().prepareStatement(sql)) {
       for (int i = 0; i < values.length; i++) {
         statement.setObject(i + 1, values[i]);
       }
       return statement.executeUpdate();
     } catch (SQLException e) {
-      throw new IllegalStateException("plan store: " + e.getMessage(), e);
+      throw failure(e);
     }
   }
 
@@ -153,7 +184,7 @@ final class PlanStore implements AutoCloseable {
   }
 
   private ImmutableList<StoredPlan> query(String sql, Object... values) {
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+    try (PreparedStatement statement = connection().prepareStatement(sql)) {
       for (int i = 0; i < values.length; i++) {
         statement.setObject(i + 1, values[i]);
       }
@@ -175,7 +206,7 @@ final class PlanStore implements AutoCloseable {
       }
       return plans.build();
     } catch (SQLException e) {
-      throw new IllegalStateException("plan store: " + e.getMessage(), e);
+      throw failure(e);
     }
   }
 

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -99,6 +100,21 @@ public final class PostgresServer {
     properties.setProperty("password", PASSWORD);
     return DriverManager.getConnection(
         "jdbc:postgresql://127.0.0.1:" + port + "/" + database, properties);
+  }
+
+  /**
+   * Ends every server connection to {@code database} as an administrator's {@code
+   * pg_terminate_backend} (or a server restart) does, and waits for them to be gone.
+   */
+  public void dropConnections(String database) throws SQLException {
+    try (Connection admin = connect("postgres");
+        PreparedStatement terminate =
+            admin.prepareStatement(
+                "SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity"
+                    + " WHERE datname = ?")) {
+      terminate.setString(1, database);
+      terminate.executeQuery().close();
+    }
   }
 
   private static Optional<Path> binaries() {

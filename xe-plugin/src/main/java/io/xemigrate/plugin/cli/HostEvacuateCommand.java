@@ -2,6 +2,7 @@ package io.xemigrate.plugin.cli;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import io.xemigrate.coordinator.journal.StoreLocation;
 import io.xemigrate.coordinator.planning.PlanningSources;
 import io.xemigrate.coordinator.run.HostMaintenance;
 import io.xemigrate.planner.MigrationRequest;
@@ -32,12 +33,15 @@ final class HostEvacuateCommand implements PlanningCommand {
   public String synopsis() {
     return "host-evacuate host=<uuid|name>[,...] [destination=<pool>] [source=<pool>]"
         + " [maintenance=true] [objective=makespan|downtime|balanced] [yes=true] [pools=FILE]"
-        + " [--json]";
+        + " [database=...] [--json]";
   }
 
   @Override
   public ImmutableSet<String> ownKeys() {
-    return ImmutableSet.of("host", "yes", "maintenance", "objective");
+    return ImmutableSet.<String>builder()
+        .add("host", "yes", "maintenance", "objective")
+        .addAll(DatabaseArgument.KEYS)
+        .build();
   }
 
   @Override
@@ -47,6 +51,7 @@ final class HostEvacuateCommand implements PlanningCommand {
     boolean maintenance =
         Parameters.bool("maintenance", arguments.optional("maintenance").orElse("false"));
     Objective objective = Parameters.objective(arguments.optional("objective"));
+    StoreLocation store = DatabaseArgument.of(arguments);
     PoolParameters pools = CommandSupport.pools(arguments, console);
     PlanningSources session = PlanningSession.sources(pools);
     PoolInventory source =
@@ -66,11 +71,13 @@ final class HostEvacuateCommand implements PlanningCommand {
             source,
             destination,
             session.observations(),
-            objective);
+            objective,
+            store);
     ImmutableList<String> hostUuids = uuidsOf(source, hosts);
     return PlanRun.showAskApply(
         plan,
         pools,
+        store,
         console,
         yes,
         "Evacuate?",

@@ -7,6 +7,7 @@ import com.google.common.collect.ImmutableSet;
 import io.xemigrate.coordinator.journal.Journal;
 import io.xemigrate.coordinator.journal.RunHost;
 import io.xemigrate.coordinator.journal.RunRecord;
+import io.xemigrate.coordinator.journal.StoreLocation;
 import io.xemigrate.coordinator.planning.RestorePlanning;
 import io.xemigrate.coordinator.pools.PoolProfile;
 import io.xemigrate.coordinator.run.HostMaintenance;
@@ -37,22 +38,27 @@ final class HostRestoreCommand implements Command {
 
   @Override
   public String synopsis() {
-    return "host-restore run=ID [yes=true] [pools=FILE] [--json]";
+    return "host-restore run=ID [yes=true] [pools=FILE] [database=...] [--json]";
   }
 
   @Override
   public ImmutableSet<String> keys() {
-    return ImmutableSet.<String>builder().add("run", "yes").addAll(PoolParameters.KEYS).build();
+    return ImmutableSet.<String>builder()
+        .add("run", "yes")
+        .addAll(DatabaseArgument.KEYS)
+        .addAll(PoolParameters.KEYS)
+        .build();
   }
 
   @Override
   public ExitCode run(Arguments arguments, Console console) {
     String runId = arguments.required("run");
     boolean yes = Parameters.bool("yes", arguments.optional("yes").orElse("false"));
+    StoreLocation store = DatabaseArgument.of(arguments);
     PoolParameters pools = CommandSupport.pools(arguments, console);
     JournaledRun run;
     List<RunHost> held;
-    try (Journal journal = RunSession.openJournal()) {
+    try (Journal journal = RunSession.openJournal(store)) {
       RunRecord record = RunShowCommand.find(journal, runId);
       switch (record.status()) {
         case SUCCEEDED, FAILED, CANCELLED -> {}
@@ -78,7 +84,7 @@ final class HostRestoreCommand implements Command {
     report(restore, console);
     if (restore.plan().isEmpty()) {
       ImmutableList<String> enabled;
-      try (Journal journal = RunSession.openJournal()) {
+      try (Journal journal = RunSession.openJournal(store)) {
         enabled =
             pools
                 .connector()
@@ -90,11 +96,12 @@ final class HostRestoreCommand implements Command {
       }
       return restore.skipped().isEmpty() ? ExitCode.DONE : ExitCode.BLOCKED;
     }
-    MigrationPlan plan = PlanRun.schedule(restore.plan().get(), away, home);
+    MigrationPlan plan = PlanRun.schedule(restore.plan().get(), away, home, store);
     ExitCode applied =
         PlanRun.showAskApply(
             plan,
             pools,
+            store,
             console,
             yes,
             "Move these VMs back?",

@@ -6,6 +6,7 @@ import io.xemigrate.coordinator.batch.BatchService;
 import io.xemigrate.coordinator.batch.PoolGate;
 import io.xemigrate.coordinator.batch.PreparedRun;
 import io.xemigrate.coordinator.journal.Journal;
+import io.xemigrate.coordinator.journal.StoreLocation;
 import io.xemigrate.coordinator.planning.PlanDrift;
 import io.xemigrate.coordinator.run.RunCoordinator;
 import io.xemigrate.planner.Finding;
@@ -44,17 +45,22 @@ final class PlanApplyCommand implements Command {
 
   @Override
   public String synopsis() {
-    return "plan-apply plan=FILE [yes=true] [pools=FILE] [--json]";
+    return "plan-apply plan=FILE [yes=true] [pools=FILE] [database=...] [--json]";
   }
 
   @Override
   public ImmutableSet<String> keys() {
-    return ImmutableSet.<String>builder().add("plan", "yes").addAll(PoolParameters.KEYS).build();
+    return ImmutableSet.<String>builder()
+        .add("plan", "yes")
+        .addAll(DatabaseArgument.KEYS)
+        .addAll(PoolParameters.KEYS)
+        .build();
   }
 
   @Override
   public ExitCode run(Arguments arguments, Console console) {
     boolean yes = Parameters.bool("yes", arguments.optional("yes").orElse("false"));
+    StoreLocation store = DatabaseArgument.of(arguments);
     MigrationPlan plan = read(arguments.required("plan"));
     PoolParameters pools = CommandSupport.pools(arguments, console);
     PoolInventory source =
@@ -73,26 +79,24 @@ final class PlanApplyCommand implements Command {
     if (!Confirmation.confirmed(yes, console, "Apply this plan?")) {
       return ExitCode.BAD_INPUT;
     }
-    return apply(plan, pools, console);
-  }
-
-  static ExitCode apply(MigrationPlan plan, PoolParameters pools, Console console) {
-    return apply(plan, pools, console, UnaryOperator.identity(), prepared -> {});
+    return apply(plan, pools, store, console, UnaryOperator.identity(), prepared -> {});
   }
 
   /**
    * Runs {@code plan} through the {@link BatchService}, as the API and the daemon do: {@code shape}
    * adds what the command holds (hosts to disable, hosts to release), {@code after} reports on it
-   * once the run has ended. The command line's own concern is the terminal and Ctrl-C.
+   * once the run has ended. The command line's own concern is the terminal and Ctrl-C. The run is
+   * journaled in {@code store} and takes the pool leases there ({@link DatabaseArgument}).
    */
   static ExitCode apply(
       MigrationPlan plan,
       PoolParameters pools,
+      StoreLocation store,
       Console console,
       UnaryOperator<BatchRun> shape,
       Consumer<PreparedRun> after) {
     String runId = newRunId();
-    try (Journal journal = RunSession.openJournal()) {
+    try (Journal journal = RunSession.openJournal(store)) {
       BatchService batches = new BatchService(pools.connector(), journal, Clock.systemUTC());
       BatchRun batch =
           shape.apply(

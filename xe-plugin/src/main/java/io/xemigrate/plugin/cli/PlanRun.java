@@ -2,6 +2,7 @@ package io.xemigrate.plugin.cli;
 
 import io.xemigrate.coordinator.batch.BatchRun;
 import io.xemigrate.coordinator.batch.PreparedRun;
+import io.xemigrate.coordinator.journal.StoreLocation;
 import io.xemigrate.coordinator.planning.PlanScheduler;
 import io.xemigrate.planner.plan.MigrationPlan;
 import io.xemigrate.planner.plan.MovePlan;
@@ -21,10 +22,13 @@ import java.util.function.UnaryOperator;
 final class PlanRun {
   private PlanRun() {}
 
-  /** Schedules a fresh plan, calibrated by the journal's completed moves, as planning does. */
+  /**
+   * Schedules a fresh plan, calibrated by the completed moves of the journal in {@code store}
+   * (where the run will be journaled), as planning does.
+   */
   static MigrationPlan schedule(
-      MigrationPlan plan, PoolInventory source, PoolInventory destination) {
-    return schedule(plan, source, destination, PoolObservations.none(), Objective.BALANCED);
+      MigrationPlan plan, PoolInventory source, PoolInventory destination, StoreLocation store) {
+    return schedule(plan, source, destination, PoolObservations.none(), Objective.BALANCED, store);
   }
 
   /**
@@ -35,25 +39,36 @@ final class PlanRun {
       PoolInventory source,
       PoolInventory destination,
       PoolObservations observations,
-      Objective objective) {
-    return new PlanScheduler(RunSession.calibration(), objective)
+      Objective objective,
+      StoreLocation store) {
+    return new PlanScheduler(RunSession.calibration(store), objective)
         .schedule(plan, source, destination, observations);
   }
 
   /**
-   * Shows {@code plan}, asks {@code question} unless {@code yes}, and applies it.
+   * Shows {@code plan}, asks {@code question} unless {@code yes}, and applies it, journaled in
+   * {@code store}.
    *
    * @param nothingMovable the one-line error when no VM of the plan can move
    */
   static ExitCode showAskApply(
       MigrationPlan plan,
       PoolParameters pools,
+      StoreLocation store,
       Console console,
       boolean yes,
       String question,
       String nothingMovable) {
     return showAskApply(
-        plan, pools, console, yes, question, nothingMovable, UnaryOperator.identity(), run -> {});
+        plan,
+        pools,
+        store,
+        console,
+        yes,
+        question,
+        nothingMovable,
+        UnaryOperator.identity(),
+        run -> {});
   }
 
   /**
@@ -62,6 +77,7 @@ final class PlanRun {
   static ExitCode showAskApply(
       MigrationPlan plan,
       PoolParameters pools,
+      StoreLocation store,
       Console console,
       boolean yes,
       String question,
@@ -78,7 +94,7 @@ final class PlanRun {
     if (!Confirmation.confirmed(yes, console, question)) {
       return ExitCode.BAD_INPUT;
     }
-    ExitCode applied = PlanApplyCommand.apply(plan, pools, console, shape, after);
+    ExitCode applied = PlanApplyCommand.apply(plan, pools, store, console, shape, after);
     if (applied == ExitCode.DONE && plan.movableCount() < plan.moves().size()) {
       reportBlocked(plan, console);
       return ExitCode.BLOCKED;

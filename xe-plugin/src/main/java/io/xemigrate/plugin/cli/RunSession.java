@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableSet;
 import io.xemigrate.coordinator.BadRequestException;
 import io.xemigrate.coordinator.journal.DataDirectory;
 import io.xemigrate.coordinator.journal.Journal;
+import io.xemigrate.coordinator.journal.StoreLocation;
 import io.xemigrate.coordinator.planning.JournalCalibration;
 import io.xemigrate.coordinator.pools.PoolProfile;
 import io.xemigrate.coordinator.run.PoolSide;
@@ -37,7 +38,12 @@ final class RunSession {
 
   /** The journal of {@code database=}, else of the data directory. */
   static Journal openJournal(Arguments arguments) {
-    return Journal.open(DatabaseArgument.of(arguments), Clock.systemUTC());
+    return openJournal(DatabaseArgument.of(arguments));
+  }
+
+  /** The journal of {@code store} (see {@link DatabaseArgument#of}). */
+  static Journal openJournal(StoreLocation store) {
+    return Journal.open(store, Clock.systemUTC());
   }
 
   /**
@@ -45,11 +51,15 @@ final class RunSession {
    * yet (planning never creates one).
    */
   static CalibrationObservations calibration() {
-    Path file = journalFile();
-    if (!Files.exists(file)) {
+    return calibration(StoreLocation.file(journalFile()));
+  }
+
+  /** As {@link #calibration()}, from the journal of {@code store}. */
+  static CalibrationObservations calibration(StoreLocation store) {
+    if (store instanceof StoreLocation.SqliteFile sqlite && !Files.exists(sqlite.file())) {
       return CalibrationObservations.none();
     }
-    try (Journal journal = Journal.open(file, Clock.systemUTC())) {
+    try (Journal journal = openJournal(store)) {
       return JournalCalibration.of(journal);
     }
   }

@@ -1,6 +1,7 @@
 package io.xemigrate.plugin.cli;
 
 import com.google.common.collect.ImmutableSet;
+import io.xemigrate.coordinator.journal.StoreLocation;
 import io.xemigrate.planner.plan.MigrationPlan;
 import io.xemigrate.planner.schedule.Objective;
 
@@ -23,18 +24,22 @@ final class VmMigrateApplyCommand implements PlanningCommand {
   public String synopsis() {
     return "vm-migrate vm=<uuid|name>[,...]|all [destination=<pool>] [source=<pool>] [host=] [sr=]"
         + " [vdi:<uuid>=<sr>] [vif:<uuid|mac>=<network>] [transfer-network=]"
-        + " [objective=makespan|downtime|balanced] [yes=true] [pools=FILE] [--json]";
+        + " [objective=makespan|downtime|balanced] [yes=true] [pools=FILE] [database=...] [--json]";
   }
 
   @Override
   public ImmutableSet<String> ownKeys() {
-    return ImmutableSet.of("vm", "host", "yes", "objective");
+    return ImmutableSet.<String>builder()
+        .add("vm", "host", "yes", "objective")
+        .addAll(DatabaseArgument.KEYS)
+        .build();
   }
 
   @Override
   public ExitCode run(Arguments arguments, Console console) {
     boolean yes = Parameters.bool("yes", arguments.optional("yes").orElse("false"));
     Objective objective = Parameters.objective(arguments.optional("objective"));
+    StoreLocation store = DatabaseArgument.of(arguments);
     PoolParameters pools = CommandSupport.pools(arguments, console);
     VmMigrateCommand.Planned planned = VmMigrateCommand.planVms(arguments, pools);
     VmMigrateCommand.noteInsidePool(arguments, pools, planned, console);
@@ -44,10 +49,12 @@ final class VmMigrateApplyCommand implements PlanningCommand {
             planned.source(),
             planned.destination(),
             planned.observations(),
-            objective);
+            objective,
+            store);
     return PlanRun.showAskApply(
         plan,
         pools,
+        store,
         console,
         yes,
         "Migrate?",
