@@ -35,7 +35,7 @@ class QuietLoggingTest {
     CliProcess.Result result = cli.run("bench", scenario, "speed=200");
 
     assertThat(result.exitCode()).as(result.err()).isZero();
-    assertThat(result.out()).contains("| daemon-pools | xe-migrate |");
+    assertThat(result.out()).contains("| daemon-pools | cold | xe-migrate (balanced) |");
     assertThat(result.errLines()).containsExactly("bench: daemon-pools ...");
   }
 

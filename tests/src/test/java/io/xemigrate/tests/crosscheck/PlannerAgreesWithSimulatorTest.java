@@ -68,6 +68,11 @@ class PlannerAgreesWithSimulatorTest {
           .put(Codes.CD_WILL_BE_EJECTED, "planner's own warning; xapi ejects without an error")
           .put(Codes.TRANSFER_NETWORK_IS_MANAGEMENT, "planner's own warning")
           .put(Codes.HOST_INCOMING_LIMIT_REACHED, "planner's own limit; xapi has no such limit")
+          .put(Codes.AFFINITY_UNMET, "balancing's own finding; xapi has no affinity groups")
+          .put(Codes.ANTI_AFFINITY_UNMET, "balancing's own finding; xapi has no affinity groups")
+          .put(Codes.BALANCE_MAX_MOVES_REACHED, "balancing's own limit (max-moves=)")
+          .put(Codes.BALANCE_RULE_UNKNOWN_NAME, "balancing's rules file; nothing xapi checks")
+          .put(Codes.BALANCE_THRESHOLD_UNMET, "balancing's own thresholds; xapi has none")
           .put(
               Codes.VIF_MAP_IGNORED,
               "planner's own warning: the planner drops an intra-pool VIF map that xapi refuses"

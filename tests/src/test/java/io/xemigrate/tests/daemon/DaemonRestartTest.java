@@ -147,6 +147,7 @@ class DaemonRestartTest {
                 + bad
                 + ":8: unknown key 'windw' in a job (known: name, schedule, timeZone, action,"
                 + " source, hosts, tag, restoreJob, destination, destinationHost, limits, window,"
-                + " blocked, maintenance, missed)");
+                + " blocked, maintenance, missed, mode, cpuThreshold, memoryThreshold, maxMoves,"
+                + " loadWindow, rules)");
   }
 }

@@ -132,7 +132,8 @@ class PostgresApplyTest {
             "pools=" + endpoints,
             "database=" + database,
             passwordArgument);
-    CliProcess.Result list = cli.run("run-list", "database=" + database, passwordArgument, "--json");
+    CliProcess.Result list =
+        cli.run("run-list", "database=" + database, passwordArgument, "--json");
 
     assertThat(moved.exitCode()).as(moved.err()).isZero();
     assertThat(migration.service().recorded()).hasSize(1);
