@@ -83,8 +83,8 @@ final class JournalDatabase implements AutoCloseable {
 
   /**
    * The connection; after a PostgreSQL connection was lost, a new one, so that a long run outlives
-   * a network cut or a server restart between two journal writes (the write that met the cut
-   * failed as one error, as any journal failure does).
+   * a network cut or a server restart between two journal writes (the write that met the cut failed
+   * as one error, as any journal failure does).
    */
   synchronized Connection connection() {
     if (lost && location instanceof StoreLocation.Postgres server) {
