@@ -61,9 +61,13 @@ import org.junit.jupiter.api.io.TempDir;
  * Online re-planning, end to end: runs against the simulator over HTTPS, on its virtual clock (the
  * run's clock), of a plan made from what the pool shows (every guest carries an operator's hint
  * equal to its truth, so the plan holds). hot-01 (s1 to d1) is followed on s1 by three quiet VMs;
- * fourteen small VMs go from s2 to d2 meanwhile, and the plan interleaves the two queues by
- * predicted start. Doubling hot-01's true dirty rate as its migration is sent makes it run more
- * than twice as long as planned: the run sees it in the task's progress and re-plans.
+ * fourteen 4 GiB VMs go from s2 to d2 meanwhile, one at a time (the 2 Gbit/s link is one stream),
+ * and the plan interleaves the two queues by predicted start. Doubling hot-01's true dirty rate as
+ * its migration is sent makes it run more than twice as long as planned: the run sees it in the
+ * task's progress and re-plans. The s2 queue (about 275 s) outlasts that sighting by a wide margin
+ * (hot-01's estimate must pass the plan's 117 s by 30 s first), so s2 moves the plan had after a
+ * quiet VM are still waiting then and must go first; with 2 GiB VMs the s2 queue had all started
+ * before it, only quiet VMs of one host pair were left, and no order could change.
  */
 class OnlineReplanningTest {
   private static final double SPEED = 20;
@@ -205,7 +209,7 @@ class OnlineReplanningTest {
               .withListener(new XapiEventListener() {}));
     }
 
-    /** hot-01 and three quiet VMs from s1 to d1, five others from s2 to d2, scheduled together. */
+    /** hot-01 and three quiet VMs from s1 to d1, fourteen others from s2 to d2, planned as one. */
     MigrationPlan plan() {
       List<MovePlan> moves = new ArrayList<>();
       for (var group : List.of(Map.entry(TO_D1, "d1"), Map.entry(TO_D2, "d2"))) {
