@@ -11,7 +11,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,10 +41,10 @@ class UnwritableDataDirectoryTest {
   @BeforeEach
   void unpack() throws Exception {
     assumeTrue(
-        "root".equals(System.getProperty("user.name")) && onPath("setpriv"),
+        "root".equals(System.getProperty("user.name")) && Tarball.onPath("setpriv"),
         "needs root and setpriv to drop to an unprivileged user");
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-    launcher = unpackTarball().resolve("bin/xe-migrate");
+    launcher = Tarball.unpack(dir).resolve("bin/xe-migrate");
   }
 
   @Test
@@ -148,30 +147,4 @@ class UnwritableDataDirectoryTest {
   }
 
   private record Result(int exitCode, String out, String err) {}
-
-  private Path unpackTarball() throws IOException, InterruptedException {
-    Path tarball;
-    try (Stream<Path> files = Files.list(Path.of("..", "packaging", "target"))) {
-      tarball =
-          files
-              .filter(path -> path.getFileName().toString().endsWith(".tar.gz"))
-              .findFirst()
-              .orElseThrow(() -> new AssertionError("no tarball in packaging/target"));
-    }
-    Process tar =
-        new ProcessBuilder("tar", "-xzf", tarball.toAbsolutePath().toString(), "-C", dir.toString())
-            .inheritIO()
-            .start();
-    assertThat(tar.waitFor(2, TimeUnit.MINUTES)).isTrue();
-    try (Stream<Path> unpacked = Files.list(dir)) {
-      return unpacked
-          .filter(path -> path.getFileName().toString().startsWith("xe-migrate-"))
-          .findFirst()
-          .orElseThrow();
-    }
-  }
-
-  private static boolean onPath(String tool) throws IOException, InterruptedException {
-    return new ProcessBuilder("sh", "-c", "command -v " + tool).start().waitFor() == 0;
-  }
 }
